@@ -1,0 +1,365 @@
+package app
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"time"
+	"unicode/utf8"
+)
+
+// ParseDocument reads an interchange document, checks every rule of the
+// format and returns it with its dates and times in UTC.
+//
+// A document that breaks any rule gives an EINVALID *Error whose cause is a
+// *ValidationError listing every problem, each with its JSON path. Unknown
+// fields are not errors: they are dropped and returned as warnings.
+func ParseDocument(data []byte) (*Document, []Problem, error) {
+	var probs, warns problems
+	if len(data) > MaxDocumentBytes {
+		probs.add("document", "is %d bytes, over the limit of %d bytes (%d MiB)", len(data), MaxDocumentBytes, MaxDocumentBytes>>20)
+		return nil, nil, InvalidDocument(probs)
+	}
+	if !utf8.Valid(data) {
+		probs.add("document", "is not UTF-8 text")
+		return nil, nil, InvalidDocument(probs)
+	}
+	root, err := decodeJSON(data)
+	if err != nil {
+		probs.add("document", "%s", err)
+		return nil, nil, InvalidDocument(probs)
+	}
+	r := reader{probs: &probs, warns: &warns}
+	doc := r.document(root)
+	if len(probs) == 0 {
+		probs = append(probs, ValidateDocument(doc)...)
+	}
+	if len(probs) > 0 {
+		return nil, warns, InvalidDocument(probs)
+	}
+	doc.normalize()
+	return doc, warns, nil
+}
+
+// decodeJSON decodes exactly one JSON value, keeping numbers exact.
+func decodeJSON(data []byte) (any, error) {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	var v any
+	if err := dec.Decode(&v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("is empty: expected a JSON object")
+		}
+		return nil, describeJSONError(data, err)
+	}
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, fmt.Errorf("has more after the end of the JSON object, at %s", position(data, dec.InputOffset()))
+	}
+	return v, nil
+}
+
+func describeJSONError(data []byte, err error) error {
+	var syn *json.SyntaxError
+	if errors.As(err, &syn) {
+		return fmt.Errorf("is not valid JSON: %s, at %s", syn.Error(), position(data, syn.Offset))
+	}
+	if errors.Is(err, io.ErrUnexpectedEOF) {
+		return fmt.Errorf("is not valid JSON: it ends too early, at %s", position(data, int64(len(data))))
+	}
+	return fmt.Errorf("is not valid JSON: %v", err)
+}
+
+// position turns a byte offset into "line L, column C" (both from 1).
+func position(data []byte, off int64) string {
+	if off > int64(len(data)) {
+		off = int64(len(data))
+	}
+	line := 1 + bytes.Count(data[:off], []byte{'\n'})
+	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
+	return fmt.Sprintf("line %d, column %d", line, col)
+}
+
+// reader turns the decoded JSON tree into a Document, reporting values of
+// the wrong JSON type as problems and unknown fields as warnings. Rules on
+// the values themselves are ValidateDocument's.
+type reader struct {
+	probs, warns *problems
+}
+
+func (r reader) object(path string, v any, known ...string) map[string]any {
+	m, ok := v.(map[string]any)
+	if !ok {
+		r.probs.add(path, "must be an object, not %s", jsonType(v))
+		return nil
+	}
+	var unknown []string
+	for k := range m {
+		if !contains(known, k) {
+			unknown = append(unknown, k)
+		}
+	}
+	sort.Strings(unknown)
+	for _, k := range unknown {
+		r.warns.add(field(path, k), "unknown field, ignored")
+	}
+	return m
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (r reader) str(path string, m map[string]any, key string) string {
+	v, ok := m[key]
+	if !ok || v == nil {
+		return ""
+	}
+	s, ok := v.(string)
+	if !ok {
+		r.probs.add(field(path, key), "must be a string, not %s", jsonType(v))
+	}
+	return s
+}
+
+func (r reader) number(path string, m map[string]any, key string, required bool) (float64, bool) {
+	v, ok := m[key]
+	if !ok || v == nil {
+		if required {
+			r.probs.add(field(path, key), "is required")
+		}
+		return 0, false
+	}
+	n, ok := v.(json.Number)
+	if !ok {
+		r.probs.add(field(path, key), "must be a number, not %s", jsonType(v))
+		return 0, false
+	}
+	f, err := n.Float64()
+	if err != nil || math.IsInf(f, 0) || math.IsNaN(f) {
+		r.probs.add(field(path, key), "%s is out of range", n)
+		return 0, false
+	}
+	return f, true
+}
+
+func (r reader) integer(path string, m map[string]any, key string, required bool) (int, bool) {
+	f, ok := r.number(path, m, key, required)
+	if !ok {
+		return 0, false
+	}
+	if f != math.Trunc(f) || math.Abs(f) > 1<<53 {
+		r.probs.add(field(path, key), "must be a whole number, not %s", m[key])
+		return 0, false
+	}
+	return int(f), true
+}
+
+func (r reader) time(path string, m map[string]any, key string, required bool) time.Time {
+	v, present := m[key]
+	if s, ok := v.(string); present && v != nil && !ok {
+		r.str(path, m, key) // reports the wrong type
+		return time.Time{}
+	} else if s == "" {
+		if required || present {
+			r.probs.add(field(path, key), "is required: a time in RFC 3339 form such as 2018-10-04T09:00:00Z")
+		}
+		return time.Time{}
+	} else {
+		t, err := parseTime(s)
+		if err != nil {
+			r.probs.add(field(path, key), "%q is not a time in RFC 3339 form such as 2018-10-04T09:00:00Z", clip(s))
+		}
+		return t
+	}
+}
+
+// array returns the elements of m[key], or none if it is absent or null;
+// max bounds the count, and name says what is counted.
+func (r reader) array(path string, m map[string]any, key string, max int, name string) []any {
+	v, ok := m[key]
+	if !ok || v == nil {
+		return nil
+	}
+	a, ok := v.([]any)
+	if !ok {
+		r.probs.add(field(path, key), "must be an array, not %s", jsonType(v))
+		return nil
+	}
+	if len(a) > max {
+		r.probs.add(field(path, key), "has %d %s, over the limit of %d", len(a), name, max)
+		return nil
+	}
+	return a
+}
+
+func (r reader) document(v any) *Document {
+	m := r.object("document", v, "format", "version", "board", "sources", "parties", "claims", "quotes", "links", "layout")
+	doc := &Document{}
+	if m == nil {
+		return doc
+	}
+	if _, ok := m["format"]; !ok {
+		r.probs.add("format", "is required: %q", FormatName)
+	}
+	doc.Format = r.str("", m, "format")
+	doc.Version, _ = r.integer("", m, "version", true)
+	if bv, ok := m["board"]; ok {
+		doc.Board = r.board(bv)
+	} else {
+		r.probs.add("board", "is required")
+	}
+	for i, v := range r.array("", m, "sources", MaxItemsPerKind, "sources") {
+		doc.Sources = append(doc.Sources, r.source(index("sources", i), v))
+	}
+	for i, v := range r.array("", m, "parties", MaxItemsPerKind, "parties") {
+		doc.Parties = append(doc.Parties, r.party(index("parties", i), v))
+	}
+	for i, v := range r.array("", m, "claims", MaxItemsPerKind, "claims") {
+		doc.Claims = append(doc.Claims, r.claim(index("claims", i), v))
+	}
+	for i, v := range r.array("", m, "quotes", MaxItemsPerKind, "quotes") {
+		doc.Quotes = append(doc.Quotes, r.quote(index("quotes", i), v))
+	}
+	for i, v := range r.array("", m, "links", MaxLinks, "links") {
+		doc.Links = append(doc.Links, r.link(index("links", i), v))
+	}
+	for i, v := range r.array("", m, "layout", 4*MaxItemsPerKind, "layout entries") {
+		doc.Layout = append(doc.Layout, r.position(index("layout", i), v))
+	}
+	return doc
+}
+
+func (r reader) board(v any) Board {
+	const p = "board"
+	m := r.object(p, v, "title", "description", "created", "updated", "url", "reviewer")
+	if m == nil {
+		return Board{}
+	}
+	b := Board{
+		Title:       r.str(p, m, "title"),
+		Description: r.str(p, m, "description"),
+		Created:     r.time(p, m, "created", true),
+		Updated:     r.time(p, m, "updated", true),
+		URL:         r.str(p, m, "url"),
+	}
+	if rv, ok := m["reviewer"]; ok && rv != nil {
+		if rm := r.object(field(p, "reviewer"), rv, "name", "url"); rm != nil {
+			b.Reviewer = &Reviewer{Name: r.str(field(p, "reviewer"), rm, "name"), URL: r.str(field(p, "reviewer"), rm, "url")}
+		}
+	}
+	return b
+}
+
+func (r reader) source(p string, v any) Source {
+	m := r.object(p, v, "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes")
+	if m == nil {
+		return Source{}
+	}
+	return Source{
+		ID: r.str(p, m, "id"), Title: r.str(p, m, "title"), Publisher: r.str(p, m, "publisher"),
+		Author: r.str(p, m, "author"), URL: r.str(p, m, "url"), Published: r.str(p, m, "published"),
+		Retrieved: r.str(p, m, "retrieved"), Text: r.str(p, m, "text"), Notes: r.str(p, m, "notes"),
+	}
+}
+
+func (r reader) party(p string, v any) Party {
+	m := r.object(p, v, "id", "name", "kind", "notes")
+	if m == nil {
+		return Party{}
+	}
+	return Party{ID: r.str(p, m, "id"), Name: r.str(p, m, "name"), Kind: PartyKind(r.str(p, m, "kind")), Notes: r.str(p, m, "notes")}
+}
+
+func (r reader) claim(p string, v any) Claim {
+	m := r.object(p, v, "id", "statement", "status", "notes", "history")
+	if m == nil {
+		return Claim{}
+	}
+	c := Claim{ID: r.str(p, m, "id"), Statement: r.str(p, m, "statement"), Status: Status(r.str(p, m, "status")), Notes: r.str(p, m, "notes")}
+	for i, hv := range r.array(p, m, "history", MaxHistory, "history entries") {
+		hp := index(field(p, "history"), i)
+		hm := r.object(hp, hv, "status", "at", "note")
+		if hm == nil {
+			c.History = append(c.History, StatusChange{})
+			continue
+		}
+		c.History = append(c.History, StatusChange{Status: Status(r.str(hp, hm, "status")), At: r.time(hp, hm, "at", true), Note: r.str(hp, hm, "note")})
+	}
+	return c
+}
+
+func (r reader) quote(p string, v any) Quote {
+	m := r.object(p, v, "id", "text", "speaker", "source", "said", "location", "notes", "anchor")
+	if m == nil {
+		return Quote{}
+	}
+	q := Quote{
+		ID: r.str(p, m, "id"), Text: r.str(p, m, "text"), Speaker: r.str(p, m, "speaker"), Source: r.str(p, m, "source"),
+		Said: r.str(p, m, "said"), Location: r.str(p, m, "location"), Notes: r.str(p, m, "notes"),
+	}
+	if av, ok := m["anchor"]; ok && av != nil {
+		ap := field(p, "anchor")
+		if am := r.object(ap, av, "exact", "prefix", "suffix", "start", "end"); am != nil {
+			a := &Anchor{Exact: r.str(ap, am, "exact"), Prefix: r.str(ap, am, "prefix"), Suffix: r.str(ap, am, "suffix")}
+			a.Start, _ = r.integer(ap, am, "start", true)
+			a.End, _ = r.integer(ap, am, "end", true)
+			q.Anchor = a
+		}
+	}
+	return q
+}
+
+func (r reader) link(p string, v any) Link {
+	m := r.object(p, v, "from", "to", "relation", "note")
+	if m == nil {
+		return Link{}
+	}
+	return Link{From: r.str(p, m, "from"), To: r.str(p, m, "to"), Relation: Relation(r.str(p, m, "relation")), Note: r.str(p, m, "note")}
+}
+
+func (r reader) position(p string, v any) Position {
+	m := r.object(p, v, "item", "x", "y")
+	if m == nil {
+		return Position{}
+	}
+	pos := Position{Item: r.str(p, m, "item")}
+	pos.X, _ = r.number(p, m, "x", true)
+	pos.Y, _ = r.number(p, m, "y", true)
+	return pos
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case bool:
+		return "a boolean"
+	case json.Number:
+		return "a number"
+	case string:
+		return "a string"
+	case []any:
+		return "an array"
+	case map[string]any:
+		return "an object"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// clip shortens s for quoting in a message.
+func clip(s string) string {
+	const max = 40
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	return string([]rune(s)[:max]) + "…"
+}

@@ -1,0 +1,235 @@
+package app
+
+import "context"
+
+// Store is everything a board file offers. The storage package implements it
+// over SQLite; the UI and the command line use it through this interface.
+//
+// Every method that changes the board commits its change before it returns,
+// as one transaction: when a method returns nil, the change is on disk.
+// Methods return *Error values; any error without a code is EINTERNAL.
+type Store interface {
+	BoardService
+	SourceService
+	PartyService
+	ClaimService
+	QuoteService
+	LinkService
+	LayoutService
+}
+
+// BoardService reads and edits the board's own record and moves whole
+// documents in and out.
+type BoardService interface {
+	// Board returns the board's record.
+	Board(ctx context.Context) (*Board, error)
+
+	// UpdateBoard changes the fields set in upd.
+	// Returns EINVALID if the title would be empty or a field is too long.
+	UpdateBoard(ctx context.Context, upd BoardUpdate) (*Board, error)
+
+	// Stats counts the board's items.
+	Stats(ctx context.Context) (*Stats, error)
+
+	// Import fills an empty board from doc, keeping its ids, values and
+	// order. doc must have passed ValidateDocument.
+	// Returns ECONFLICT if the board already holds items, and EINVALID if
+	// doc breaks a rule the database enforces.
+	Import(ctx context.Context, doc *Document) error
+
+	// Export returns the whole board as an interchange document, with times
+	// in UTC and arrays in the order they were imported or created.
+	Export(ctx context.Context) (*Document, error)
+}
+
+// BoardUpdate holds the board fields to change; nil fields stay as they are.
+type BoardUpdate struct {
+	Title       *string
+	Description *string
+	URL         *string
+	Reviewer    *Reviewer
+}
+
+// SourceService finds and changes sources.
+type SourceService interface {
+	// FindSourceByID returns the source with that id.
+	// Returns ENOTFOUND if there is none.
+	FindSourceByID(ctx context.Context, id string) (*Source, error)
+
+	// FindSources returns the sources that match filter, in board order,
+	// and how many match in all (ignoring Offset and Limit).
+	FindSources(ctx context.Context, filter ItemFilter) ([]*Source, int, error)
+
+	// CreateSource adds s; an empty s.ID gets a fresh id, set on s.
+	// Returns EINVALID if the title is empty or a field is malformed, and
+	// ECONFLICT if s.ID is already taken by any item.
+	CreateSource(ctx context.Context, s *Source) error
+
+	// UpdateSource changes the fields set in upd.
+	// Returns ENOTFOUND if there is no such source, EINVALID as CreateSource.
+	UpdateSource(ctx context.Context, id string, upd SourceUpdate) (*Source, error)
+
+	// DeleteSource removes the source, its links and its card position;
+	// quotes from it keep their words and lose their source.
+	// Returns ENOTFOUND if there is no such source.
+	DeleteSource(ctx context.Context, id string) error
+}
+
+// SourceUpdate holds the source fields to change; nil fields stay.
+type SourceUpdate struct {
+	Title, Publisher, Author, URL, Published, Retrieved, Text, Notes *string
+}
+
+// PartyService finds and changes parties.
+type PartyService interface {
+	// FindPartyByID returns the party with that id.
+	// Returns ENOTFOUND if there is none.
+	FindPartyByID(ctx context.Context, id string) (*Party, error)
+
+	// FindParties returns the parties that match filter, in board order,
+	// and how many match in all.
+	FindParties(ctx context.Context, filter ItemFilter) ([]*Party, int, error)
+
+	// CreateParty adds p; an empty p.ID gets a fresh id, set on p.
+	// Returns EINVALID if the name is empty or the kind unknown, and
+	// ECONFLICT if p.ID is already taken by any item.
+	CreateParty(ctx context.Context, p *Party) error
+
+	// UpdateParty changes the fields set in upd.
+	// Returns ENOTFOUND if there is no such party, EINVALID as CreateParty.
+	UpdateParty(ctx context.Context, id string, upd PartyUpdate) (*Party, error)
+
+	// DeleteParty removes the party, its links and its card position;
+	// quotes it spoke keep their words and lose their speaker.
+	// Returns ENOTFOUND if there is no such party.
+	DeleteParty(ctx context.Context, id string) error
+}
+
+// PartyUpdate holds the party fields to change; nil fields stay.
+type PartyUpdate struct {
+	Name  *string
+	Kind  *PartyKind
+	Notes *string
+}
+
+// ClaimService finds and changes claims.
+type ClaimService interface {
+	// FindClaimByID returns the claim with that id and its history.
+	// Returns ENOTFOUND if there is none.
+	FindClaimByID(ctx context.Context, id string) (*Claim, error)
+
+	// FindClaims returns the claims that match filter, in board order, with
+	// their history, and how many match in all.
+	FindClaims(ctx context.Context, filter ItemFilter) ([]*Claim, int, error)
+
+	// CreateClaim adds c; an empty c.ID gets a fresh id, set on c. When
+	// c.History is empty, one entry for the initial status is recorded at
+	// the store's clock.
+	// Returns EINVALID if the statement is empty, the status unknown or the
+	// history inconsistent, and ECONFLICT if c.ID is already taken.
+	CreateClaim(ctx context.Context, c *Claim) error
+
+	// UpdateClaim changes the statement and notes set in upd; the status
+	// only changes through SetClaimStatus, so that history is kept.
+	// Returns ENOTFOUND if there is no such claim, EINVALID as CreateClaim.
+	UpdateClaim(ctx context.Context, id string, upd ClaimUpdate) (*Claim, error)
+
+	// SetClaimStatus sets the claim's status and appends a dated history
+	// entry with note, even if the status is unchanged (a note on a
+	// confirmation of the same status is history too).
+	// Returns ENOTFOUND if there is no such claim, EINVALID if the status is
+	// unknown.
+	SetClaimStatus(ctx context.Context, id string, status Status, note string) (*Claim, error)
+
+	// DeleteClaim removes the claim, its history, links and card position.
+	// Returns ENOTFOUND if there is no such claim.
+	DeleteClaim(ctx context.Context, id string) error
+}
+
+// ClaimUpdate holds the claim fields to change; nil fields stay.
+type ClaimUpdate struct {
+	Statement *string
+	Notes     *string
+}
+
+// QuoteService finds and changes quotes.
+type QuoteService interface {
+	// FindQuoteByID returns the quote with that id.
+	// Returns ENOTFOUND if there is none.
+	FindQuoteByID(ctx context.Context, id string) (*Quote, error)
+
+	// FindQuotes returns the quotes that match filter, in board order, and
+	// how many match in all.
+	FindQuotes(ctx context.Context, filter ItemFilter) ([]*Quote, int, error)
+
+	// CreateQuote adds q; an empty q.ID gets a fresh id, set on q.
+	// Returns EINVALID if the text is empty, the speaker is not a party, the
+	// source is not a source or the anchor does not fit the source's text,
+	// and ECONFLICT if q.ID is already taken.
+	CreateQuote(ctx context.Context, q *Quote) error
+
+	// UpdateQuote changes the fields set in upd.
+	// Returns ENOTFOUND if there is no such quote, EINVALID as CreateQuote.
+	UpdateQuote(ctx context.Context, id string, upd QuoteUpdate) (*Quote, error)
+
+	// DeleteQuote removes the quote, its links and its card position.
+	// Returns ENOTFOUND if there is no such quote.
+	DeleteQuote(ctx context.Context, id string) error
+}
+
+// QuoteUpdate holds the quote fields to change; nil fields stay. An empty
+// Speaker or Source clears it; ClearAnchor removes the anchor.
+type QuoteUpdate struct {
+	Text, Speaker, Source, Said, Location, Notes *string
+	Anchor                                       *Anchor
+	ClearAnchor                                  bool
+}
+
+// LinkService finds, makes and removes links.
+type LinkService interface {
+	// FindLinks returns the links that match filter, in board order.
+	FindLinks(ctx context.Context, filter LinkFilter) ([]*Link, error)
+
+	// CreateLink adds l.
+	// Returns ENOTFOUND if either end does not exist, EINVALID if the
+	// relation is not allowed between the kinds at its ends (the message
+	// says which are), and ECONFLICT if the same link already exists.
+	CreateLink(ctx context.Context, l *Link) error
+
+	// DeleteLink removes the link from, to, relation.
+	// Returns ENOTFOUND if there is no such link.
+	DeleteLink(ctx context.Context, from, to string, relation Relation) error
+}
+
+// LinkFilter selects links; empty fields match anything. Item matches links
+// with that item at either end.
+type LinkFilter struct {
+	Item     string
+	From     string
+	To       string
+	Relation Relation
+}
+
+// LayoutService places cards.
+type LayoutService interface {
+	// Positions returns every stored card position, in board order. Items
+	// with no stored position are placed by the program.
+	Positions(ctx context.Context) ([]Position, error)
+
+	// MoveCard stores the position of the item's card.
+	// Returns ENOTFOUND if there is no such item, EINVALID if x or y is not
+	// a finite number within the board's limits.
+	MoveCard(ctx context.Context, id string, x, y float64) error
+}
+
+// ItemFilter selects items of one kind. Text matches any of the kind's text
+// fields, case-insensitively; Status applies to claims; Party matches quotes
+// spoken by that party and claims linked to it. Limit 0 means no limit.
+type ItemFilter struct {
+	ID     string
+	Text   string
+	Status Status
+	Party  string
+	Offset int
+	Limit  int
+}

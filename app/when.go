@@ -1,0 +1,43 @@
+package app
+
+import (
+	"regexp"
+	"time"
+)
+
+var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// parseTime parses an RFC 3339 time and returns it in UTC.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.UTC(), nil
+}
+
+// ValidDateOrTime reports whether s is a date (YYYY-MM-DD) or an RFC 3339
+// time, the two forms the format allows for published, retrieved and said.
+func ValidDateOrTime(s string) bool {
+	if len(s) > maxDateOrTimeSz {
+		return false
+	}
+	if datePattern.MatchString(s) {
+		_, err := time.Parse(time.DateOnly, s)
+		return err == nil
+	}
+	_, err := parseTime(s)
+	return err == nil
+}
+
+// NormalizeDateOrTime returns a date unchanged and an RFC 3339 time in UTC;
+// any other string is returned unchanged.
+func NormalizeDateOrTime(s string) string {
+	if s == "" || datePattern.MatchString(s) {
+		return s
+	}
+	if t, err := parseTime(s); err == nil {
+		return t.Format(time.RFC3339Nano)
+	}
+	return s
+}

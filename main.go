@@ -1,0 +1,321 @@
+// Command evidenceboard opens a board in a window, or works on board files
+// from the command line with no display: import, export, sample, check.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+
+	"evidenceboard/app"
+	"evidenceboard/assets"
+	"evidenceboard/storage"
+	"evidenceboard/ui"
+)
+
+// Exit codes, as the README documents them.
+const (
+	exitOK    = 0 // done; for check: the board is sound
+	exitFail  = 1 // the input or the board has problems, or the work failed
+	exitUsage = 2 // the command line itself is wrong
+)
+
+const usage = `Evidence Board: pin quotes, tie them to who said them and to the claims
+they support or deny, and mark each claim alleged, denied or unconfirmed.
+
+Usage:
+  evidenceboard [FILE.evboard]                  open a board in the window
+  evidenceboard import [--force] IN.json OUT.evboard
+  evidenceboard export [--format json] [-o OUT] FILE.evboard
+  evidenceboard sample [--force] OUT.evboard    write the built-in sample board
+  evidenceboard check FILE.evboard              check a board file
+
+Run "evidenceboard COMMAND --help" for a command's options.
+Exit codes: 0 done, 1 problems found or the work failed, 2 wrong usage.
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) > 0 {
+		switch args[0] {
+		case "import":
+			return cmdImport(args[1:], stdin, stdout, stderr)
+		case "export":
+			return cmdExport(args[1:], stdout, stderr)
+		case "sample":
+			return cmdSample(args[1:], stdout, stderr)
+		case "check":
+			return cmdCheck(args[1:], stdout, stderr)
+		case "-h", "-help", "--help", "help":
+			fmt.Fprint(stdout, usage)
+			return exitOK
+		}
+		if len(args) > 1 || (len(args[0]) > 0 && args[0][0] == '-') {
+			fmt.Fprintf(stderr, "evidenceboard: unknown command %q\n\n%s", args[0], usage)
+			return exitUsage
+		}
+	}
+	return cmdWindow(args, stderr)
+}
+
+// parse parses flags and positional arguments in any order and checks the
+// count of positional ones.
+func parse(fs *flag.FlagSet, args []string, want int, stderr io.Writer) ([]string, int) {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			fs.SetOutput(os.Stdout)
+			fs.Usage()
+			return nil, exitOK
+		}
+	}
+	fs.SetOutput(stderr)
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, exitUsage
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			break
+		}
+		pos, args = append(pos, args[0]), args[1:]
+	}
+	if len(pos) != want {
+		fmt.Fprintf(stderr, "evidenceboard %s: expected %d file argument(s), got %d\n", fs.Name(), want, len(pos))
+		fs.Usage()
+		return nil, exitUsage
+	}
+	return pos, -1
+}
+
+func newFlags(name, synopsis, about string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: evidenceboard %s\n\n%s\n", synopsis, about)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// fail prints err in words and returns exitFail. A validation error lists
+// every problem, one "path: message" a line.
+func fail(stderr io.Writer, cmd string, err error) int {
+	var ve *app.ValidationError
+	if errors.As(err, &ve) {
+		fmt.Fprintf(stderr, "evidenceboard %s: %d problem(s):\n", cmd, len(ve.Problems))
+		for _, p := range ve.Problems {
+			fmt.Fprintln(stderr, p.String())
+		}
+		return exitFail
+	}
+	fmt.Fprintf(stderr, "evidenceboard %s: %s\n", cmd, app.ErrorMessage(err))
+	return exitFail
+}
+
+func cmdImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("import", "import [--force] IN.json OUT.evboard",
+		"Makes a new board file from an interchange document (IN may be - for standard input).\n"+
+			"All or nothing: on any problem it lists every one and creates nothing.")
+	force := fs.Bool("force", false, "replace OUT if it exists")
+	pos, code := parse(fs, args, 2, stderr)
+	if code >= 0 {
+		return code
+	}
+	in, out := pos[0], pos[1]
+	var data []byte
+	var err error
+	if in == "-" {
+		data, err = io.ReadAll(io.LimitReader(stdin, app.MaxDocumentBytes+1))
+	} else {
+		data, err = readLimited(in)
+	}
+	if err != nil {
+		return fail(stderr, "import", err)
+	}
+	doc, warnings, err := app.ParseDocument(data)
+	for _, w := range warnings {
+		fmt.Fprintf(stderr, "warning: %s\n", w)
+	}
+	if err != nil {
+		return fail(stderr, "import", err)
+	}
+	err = storage.WriteNew(out, *force, doc.Board, storage.Options{}, func(db *storage.DB) error {
+		return db.Import(context.Background(), doc)
+	})
+	if err != nil {
+		return fail(stderr, "import", err)
+	}
+	fmt.Fprintf(stdout, "imported %d sources, %d parties, %d claims, %d quotes, %d links into %s\n",
+		len(doc.Sources), len(doc.Parties), len(doc.Claims), len(doc.Quotes), len(doc.Links), out)
+	return exitOK
+}
+
+func readLimited(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			return nil, app.Errorf(app.ENOTFOUND, "there is no file at %s", path)
+		case errors.Is(err, os.ErrPermission):
+			return nil, app.Errorf(app.EINVALID, "%s cannot be read: permission denied", path)
+		}
+		return nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err == nil && fi.IsDir() {
+		return nil, app.Errorf(app.EINVALID, "%s is a folder, not a document", path)
+	}
+	data, err := io.ReadAll(io.LimitReader(f, app.MaxDocumentBytes+1))
+	if err != nil {
+		return nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
+	}
+	return data, nil
+}
+
+func cmdExport(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("export", "export [--format json] [-o OUT] FILE.evboard",
+		"Writes the board in a portable format, to OUT or to standard output.\n"+
+			"OUT is written whole or not at all.")
+	format := fs.String("format", "json", "output format: json")
+	out := fs.String("o", "", "write to this file instead of standard output")
+	pos, code := parse(fs, args, 1, stderr)
+	if code >= 0 {
+		return code
+	}
+	if *format != "json" {
+		fmt.Fprintf(stderr, "evidenceboard export: unknown format %q (this version writes: json)\n", *format)
+		return exitUsage
+	}
+	db, err := storage.Open(pos[0], storage.Options{})
+	if err != nil {
+		return fail(stderr, "export", err)
+	}
+	defer db.Close()
+	doc, err := db.Export(context.Background())
+	if err != nil {
+		return fail(stderr, "export", err)
+	}
+	write := func(w io.Writer) error { return app.WriteDocumentJSON(w, doc) }
+	if *out == "" || *out == "-" {
+		err = write(stdout)
+	} else {
+		err = app.WriteFileAtomic(*out, write)
+	}
+	if err != nil {
+		return fail(stderr, "export", err)
+	}
+	return exitOK
+}
+
+func cmdSample(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("sample", "sample [--force] OUT.evboard",
+		"Writes the built-in sample board, \"The Big Hack: claims and denials\".")
+	force := fs.Bool("force", false, "replace OUT if it exists")
+	pos, code := parse(fs, args, 1, stderr)
+	if code >= 0 {
+		return code
+	}
+	if err := writeSample(pos[0], *force); err != nil {
+		return fail(stderr, "sample", err)
+	}
+	fmt.Fprintf(stdout, "wrote the sample board to %s\n", pos[0])
+	return exitOK
+}
+
+func writeSample(path string, force bool) error {
+	doc, _, err := app.ParseDocument(assets.SampleJSON)
+	if err != nil {
+		return err
+	}
+	return storage.WriteNew(path, force, doc.Board, storage.Options{}, func(db *storage.DB) error {
+		return db.Import(context.Background(), doc)
+	})
+}
+
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check FILE.evboard",
+		"Runs SQLite's integrity and foreign key checks and the board's own rules.\n"+
+			"Prints ok and exits 0, or lists the problems and exits 1.")
+	pos, code := parse(fs, args, 1, stderr)
+	if code >= 0 {
+		return code
+	}
+	db, err := storage.Open(pos[0], storage.Options{})
+	if err != nil {
+		return fail(stderr, "check", err)
+	}
+	defer db.Close()
+	problems, err := db.Check(context.Background())
+	if err != nil {
+		return fail(stderr, "check", err)
+	}
+	if len(problems) == 0 {
+		fmt.Fprintln(stdout, "ok")
+		return exitOK
+	}
+	for _, p := range problems {
+		fmt.Fprintln(stdout, p)
+	}
+	fmt.Fprintf(stderr, "evidenceboard check: %d problem(s) in %s\n", len(problems), pos[0])
+	return exitFail
+}
+
+// hasDisplay reports whether a window can be shown. It is checked before
+// Fyne starts, because GLFW panics without a display.
+func hasDisplay() bool {
+	switch runtime.GOOS {
+	case "linux", "freebsd", "openbsd", "netbsd":
+		return os.Getenv("DISPLAY") != "" || os.Getenv("WAYLAND_DISPLAY") != ""
+	}
+	return true
+}
+
+func cmdWindow(args []string, stderr io.Writer) int {
+	if !hasDisplay() {
+		fmt.Fprint(stderr, "evidenceboard: there is no display to show the window on (DISPLAY is not set).\n"+
+			"Run it in a desktop session, or use a command that needs no display: import, export, sample, check.\n")
+		return exitFail
+	}
+	path := ""
+	if len(args) == 1 {
+		path = args[0]
+	} else {
+		var err error
+		if path, err = firstRunSample(); err != nil {
+			return fail(stderr, "", err)
+		}
+	}
+	db, err := storage.Open(path, storage.Options{})
+	if err != nil {
+		return fail(stderr, "", err)
+	}
+	defer db.Close()
+	ui.Run(db, path)
+	return exitOK
+}
+
+// firstRunSample returns the user's copy of the sample board, making it
+// in the documents folder the first time.
+func firstRunSample() (string, error) {
+	home, err := os.UserHomeDir()
+	if err != nil {
+		return "", app.Errorf(app.EINTERNAL, "cannot find your home folder: %v", err)
+	}
+	dir := filepath.Join(home, "Documents", "Evidence Board")
+	path := filepath.Join(dir, "The Big Hack (sample).evboard")
+	if _, err := os.Stat(path); err == nil {
+		return path, nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", app.Errorf(app.EINVALID, "cannot make the folder %s: %v", dir, err)
+	}
+	return path, writeSample(path, false)
+}

@@ -1,0 +1,272 @@
+// Package storage keeps a board in one SQLite file (.evboard) through gorm
+// and the pure-Go glebarez/sqlite driver, and implements app.Store on it.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"time"
+
+	"github.com/glebarez/sqlite"
+	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
+
+	"evidenceboard/app"
+)
+
+// Options tunes how a board file is opened.
+type Options struct {
+	// Now is the clock for every time the store records; time.Now if nil.
+	// Times are stored in UTC whatever zone it returns.
+	Now func() time.Time
+	// ReadOnly opens the file for reading only: no migration, no writes.
+	ReadOnly bool
+
+	migrations []migration // for tests of the migration mechanism
+}
+
+// DB is an open board file. It implements app.Store; its methods are safe
+// for use from several goroutines (they share its one connection).
+type DB struct {
+	gdb        *gorm.DB
+	sqldb      *sql.DB
+	path       string
+	now        func() time.Time
+	readOnly   bool
+	migrations []migration
+}
+
+var _ app.Store = (*DB)(nil)
+
+// Path returns the board file's path.
+func (db *DB) Path() string { return db.path }
+
+// ReadOnly reports whether the board was opened for reading only.
+func (db *DB) ReadOnly() bool { return db.readOnly }
+
+// Close closes the file; SQLite folds the write-ahead log back into it.
+func (db *DB) Close() error {
+	return translate(db.sqldb.Close())
+}
+
+// Open opens an existing board file and brings its schema up to date.
+//
+// Returns ENOTFOUND if there is no file at path, and EINVALID, with the file
+// left exactly as it was, if path is a folder, is empty, is not a SQLite
+// database, is another program's database, or comes from a newer version.
+func Open(path string, opts Options) (*DB, error) {
+	h, err := inspect(path)
+	if err != nil {
+		return nil, err
+	}
+	if opts.ReadOnly && int(h.userVersion) < len(opts.migrationList()) {
+		return nil, app.Errorf(app.EINVALID, "%s was saved by an older Evidence Board and must be upgraded; open it for editing once", path)
+	}
+	db, err := connect(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.verify(); err != nil {
+		db.sqldb.Close()
+		return nil, err
+	}
+	if !opts.ReadOnly {
+		if err := db.migrate(); err != nil {
+			db.sqldb.Close()
+			return nil, err
+		}
+	}
+	return db, nil
+}
+
+// Create makes a new board file at path holding an empty board with the
+// given record (Created and Updated default to the clock).
+//
+// Returns ECONFLICT if something is already at path, EINVALID if the
+// folder cannot be written or the board record is invalid.
+func Create(path string, board app.Board, opts Options) (*DB, error) {
+	if _, err := inspect(path); app.ErrorCode(err) != app.ENOTFOUND {
+		return nil, app.Errorf(app.ECONFLICT, "%s already exists", path)
+	}
+	db, err := connect(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := db.create(board); err != nil {
+		db.sqldb.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func (opts Options) migrationList() []migration {
+	if opts.migrations != nil {
+		return opts.migrations
+	}
+	return migrations
+}
+
+// dsn builds the connection string. Every pragma is in it because pragmas
+// hold per connection: foreign keys are off in SQLite unless asked for.
+func dsn(path string, readOnly bool) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		abs = path
+	}
+	q := url.Values{}
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "busy_timeout(5000)")
+	if readOnly {
+		q.Set("mode", "ro")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		// FULL: a commit that returned is on disk even after power loss.
+		q.Add("_pragma", "synchronous(FULL)")
+		// Take the write lock at BEGIN, so a read-then-write
+		// transaction cannot fail half-way with SQLITE_BUSY.
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: abs}).EscapedPath() + "?" + q.Encode()
+}
+
+func connect(path string, opts Options) (*DB, error) {
+	now := opts.Now
+	if now == nil {
+		now = time.Now
+	}
+	gdb, err := gorm.Open(sqlite.Open(dsn(path, opts.ReadOnly)), &gorm.Config{
+		Logger:                 logger.Discard,
+		NowFunc:                func() time.Time { return now().UTC() },
+		SkipDefaultTransaction: true, // every write opens its own transaction
+		PrepareStmt:            true,
+	})
+	if err != nil {
+		return nil, describeOpenError(path, err)
+	}
+	sqldb, err := gdb.DB()
+	if err != nil {
+		return nil, translate(err)
+	}
+	// One connection: SQLite has one writer at a time, the pragmas above
+	// hold per connection, and the UI and commands never need two.
+	sqldb.SetMaxOpenConns(1)
+	sqldb.SetMaxIdleConns(1)
+	sqldb.SetConnMaxLifetime(0)
+	db := &DB{gdb: gdb, sqldb: sqldb, path: path, now: now, readOnly: opts.ReadOnly, migrations: opts.migrationList()}
+	// The driver opens lazily: a file SQLite cannot read fails here.
+	if err := gdb.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
+		sqldb.Close()
+		return nil, describeOpenError(path, err)
+	}
+	return db, nil
+}
+
+func describeOpenError(path string, err error) error {
+	e := translate(err)
+	return &app.Error{Code: app.ErrorCode(e), Message: fmt.Sprintf("%s: %s", path, app.ErrorMessage(e)), Err: err}
+}
+
+// verify checks what the header said, now through SQLite (the write-ahead
+// log may hold a newer header than the file).
+func (db *DB) verify() error {
+	var appID, version int64
+	if err := db.gdb.Raw("PRAGMA application_id").Scan(&appID).Error; err != nil {
+		return describeOpenError(db.path, err)
+	}
+	if err := db.gdb.Raw("PRAGMA user_version").Scan(&version).Error; err != nil {
+		return describeOpenError(db.path, err)
+	}
+	switch {
+	case appID != ApplicationID:
+		return app.Errorf(app.EINVALID, "%s is a SQLite database of another program, not an Evidence Board file", db.path)
+	case version > int64(len(db.migrations)):
+		return app.Errorf(app.EINVALID, "%s was saved by a newer Evidence Board (board format %d; this version reads up to %d): update Evidence Board to open it", db.path, version, len(db.migrations))
+	case version == 0:
+		return app.Errorf(app.EINVALID, "%s is an unfinished board file (it has no schema)", db.path)
+	}
+	return nil
+}
+
+func (db *DB) userVersion() (int, error) {
+	var v int
+	err := db.gdb.Raw("PRAGMA user_version").Scan(&v).Error
+	return v, translate(err)
+}
+
+// migrate runs the migrations the file lacks, each in one transaction
+// together with its version bump, so a file is never between versions.
+func (db *DB) migrate() error {
+	v, err := db.userVersion()
+	if err != nil {
+		return err
+	}
+	for ; v < len(db.migrations); v++ {
+		step := db.migrations[v]
+		next := v + 1
+		err := db.gdb.Transaction(func(tx *gorm.DB) error {
+			if err := step(tx); err != nil {
+				return err
+			}
+			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", next)).Error
+		})
+		if err != nil {
+			return &app.Error{Code: app.EINTERNAL, Message: fmt.Sprintf("%s: upgrading the board to format %d failed; the file is unchanged", db.path, next), Err: err}
+		}
+	}
+	return nil
+}
+
+func (db *DB) create(b app.Board) error {
+	now := db.now().UTC()
+	if b.Created.IsZero() {
+		b.Created = now
+	}
+	if b.Updated.IsZero() {
+		b.Updated = b.Created
+	}
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	if err := db.gdb.Exec(fmt.Sprintf("PRAGMA application_id = %d", ApplicationID)).Error; err != nil {
+		return describeOpenError(db.path, err)
+	}
+	if err := db.migrate(); err != nil {
+		return err
+	}
+	return translate(db.gdb.Create(toBoardRow(&b)).Error)
+}
+
+// transact runs fn in one transaction and translates any error.
+func (db *DB) transact(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	if db.readOnly {
+		return app.Errorf(app.EINVALID, "the board is open read-only: changes are not saved")
+	}
+	return translate(db.gdb.WithContext(ctx).Transaction(fn))
+}
+
+// write runs fn in one transaction, stamps the board's updated time, and
+// translates any error. It is the only way the services change the file.
+func (db *DB) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return db.transact(ctx, func(tx *gorm.DB) error {
+		if err := fn(tx); err != nil {
+			return err
+		}
+		return tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(db.now())).Error
+	})
+}
+
+// read gives fn the database for reading, with ctx.
+func (db *DB) read(ctx context.Context) *gorm.DB { return db.gdb.WithContext(ctx) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func parseTime(s string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t.UTC()
+}

@@ -1,0 +1,81 @@
+package storage
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"evidenceboard/app"
+)
+
+// FindPartyByID implements app.PartyService.
+func (db *DB) FindPartyByID(ctx context.Context, id string) (*app.Party, error) {
+	ps, _, err := db.FindParties(ctx, app.ItemFilter{ID: id})
+	if err != nil {
+		return nil, err
+	} else if len(ps) == 0 {
+		return nil, app.Errorf(app.ENOTFOUND, "there is no party with id %q", id)
+	}
+	return ps[0], nil
+}
+
+// FindParties implements app.PartyService. Party, when set, selects that
+// party and the parties linked to it.
+func (db *DB) FindParties(ctx context.Context, f app.ItemFilter) ([]*app.Party, int, error) {
+	var rows []partyRow
+	q := findItems(db.read(ctx), "parties", f, "name", "kind", "notes")
+	if f.Party != "" {
+		q = q.Where("parties.id = ? OR parties.id IN (SELECT to_id FROM links WHERE from_id = ?) OR parties.id IN (SELECT from_id FROM links WHERE to_id = ?)", f.Party, f.Party, f.Party)
+	}
+	n, err := page(q, f, "parties", &rows)
+	if err != nil {
+		return nil, 0, translate(err)
+	}
+	out := make([]*app.Party, len(rows))
+	for i := range rows {
+		out[i] = rows[i].toApp()
+	}
+	return out, n, nil
+}
+
+// CreateParty implements app.PartyService.
+func (db *DB) CreateParty(ctx context.Context, p *app.Party) error {
+	if err := p.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *gorm.DB) error {
+		if err := addItem(tx, app.KindParty, &p.ID); err != nil {
+			return err
+		}
+		return tx.Create(toPartyRow(p)).Error
+	})
+}
+
+// UpdateParty implements app.PartyService.
+func (db *DB) UpdateParty(ctx context.Context, id string, upd app.PartyUpdate) (*app.Party, error) {
+	var out *app.Party
+	err := db.write(ctx, func(tx *gorm.DB) error {
+		var row partyRow
+		if err := mustBe(tx, id, app.KindParty); err != nil {
+			return err
+		}
+		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+			return err
+		}
+		p := row.toApp()
+		set(&p.Name, upd.Name)
+		set(&p.Kind, upd.Kind)
+		set(&p.Notes, upd.Notes)
+		if err := p.Validate(); err != nil {
+			return err
+		}
+		out = p
+		return tx.Select("*").Save(toPartyRow(p)).Error
+	})
+	return out, err
+}
+
+// DeleteParty implements app.PartyService.
+func (db *DB) DeleteParty(ctx context.Context, id string) error {
+	return db.deleteItem(ctx, app.KindParty, id)
+}

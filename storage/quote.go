@@ -1,0 +1,125 @@
+package storage
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"evidenceboard/app"
+)
+
+// FindQuoteByID implements app.QuoteService.
+func (db *DB) FindQuoteByID(ctx context.Context, id string) (*app.Quote, error) {
+	qs, _, err := db.FindQuotes(ctx, app.ItemFilter{ID: id})
+	if err != nil {
+		return nil, err
+	} else if len(qs) == 0 {
+		return nil, app.Errorf(app.ENOTFOUND, "there is no quote with id %q", id)
+	}
+	return qs[0], nil
+}
+
+// FindQuotes implements app.QuoteService. Party selects the quotes that
+// party spoke.
+func (db *DB) FindQuotes(ctx context.Context, f app.ItemFilter) ([]*app.Quote, int, error) {
+	var rows []quoteRow
+	q := findItems(db.read(ctx), "quotes", f, "text", "location", "notes")
+	if f.Party != "" {
+		q = q.Where("quotes.speaker = ?", f.Party)
+	}
+	n, err := page(q, f, "quotes", &rows)
+	if err != nil {
+		return nil, 0, translate(err)
+	}
+	out := make([]*app.Quote, len(rows))
+	for i := range rows {
+		out[i] = rows[i].toApp()
+	}
+	return out, n, nil
+}
+
+// checkQuoteRefs checks the speaker and source of q exist with the right
+// kinds, and that its anchor fits the source's text.
+func checkQuoteRefs(tx *gorm.DB, q *app.Quote) error {
+	if q.Speaker != "" {
+		if err := mustBe(tx, q.Speaker, app.KindParty); err != nil {
+			return app.Errorf(app.EINVALID, "speaker: %s", app.ErrorMessage(err))
+		}
+	}
+	if q.Source != "" {
+		if err := mustBe(tx, q.Source, app.KindSource); err != nil {
+			return app.Errorf(app.EINVALID, "source: %s", app.ErrorMessage(err))
+		}
+	}
+	if q.Anchor == nil {
+		return nil
+	}
+	if q.Source == "" {
+		return app.Errorf(app.EINVALID, "a quote with an anchor needs a source whose text it points into")
+	}
+	var text string
+	if err := tx.Model(&sourceRow{}).Where("id = ?", q.Source).Pluck("text", &text).Error; err != nil {
+		return err
+	}
+	return app.ValidateAnchor(q.Anchor, text)
+}
+
+// CreateQuote implements app.QuoteService.
+func (db *DB) CreateQuote(ctx context.Context, q *app.Quote) error {
+	q.Said = app.NormalizeDateOrTime(q.Said)
+	if err := q.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *gorm.DB) error {
+		if err := checkQuoteRefs(tx, q); err != nil {
+			return err
+		}
+		if err := addItem(tx, app.KindQuote, &q.ID); err != nil {
+			return err
+		}
+		return tx.Create(toQuoteRow(q)).Error
+	})
+}
+
+// UpdateQuote implements app.QuoteService.
+func (db *DB) UpdateQuote(ctx context.Context, id string, upd app.QuoteUpdate) (*app.Quote, error) {
+	var out *app.Quote
+	err := db.write(ctx, func(tx *gorm.DB) error {
+		var row quoteRow
+		if err := mustBe(tx, id, app.KindQuote); err != nil {
+			return err
+		}
+		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+			return err
+		}
+		q := row.toApp()
+		set(&q.Text, upd.Text)
+		set(&q.Speaker, upd.Speaker)
+		set(&q.Source, upd.Source)
+		set(&q.Said, upd.Said)
+		set(&q.Location, upd.Location)
+		set(&q.Notes, upd.Notes)
+		if upd.Anchor != nil {
+			a := *upd.Anchor
+			q.Anchor = &a
+		}
+		if upd.ClearAnchor {
+			q.Anchor = nil
+		}
+		q.Said = app.NormalizeDateOrTime(q.Said)
+		if err := q.Validate(); err != nil {
+			return err
+		}
+		if err := checkQuoteRefs(tx, q); err != nil {
+			return err
+		}
+		out = q
+		return tx.Select("*").Save(toQuoteRow(q)).Error
+	})
+	return out, err
+}
+
+// DeleteQuote implements app.QuoteService.
+func (db *DB) DeleteQuote(ctx context.Context, id string) error {
+	return db.deleteItem(ctx, app.KindQuote, id)
+}

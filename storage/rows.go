@@ -1,0 +1,197 @@
+package storage
+
+import (
+	"evidenceboard/app"
+)
+
+// Row structs mirror the tables of schema.go. They stay in this package:
+// the rest of the program sees app types only.
+
+type boardRow struct {
+	ID           int `gorm:"primaryKey"`
+	Title        string
+	Description  string
+	Created      string
+	Updated      string
+	URL          string
+	ReviewerName *string
+	ReviewerURL  *string
+}
+
+func (boardRow) TableName() string { return "board" }
+
+type itemRow struct {
+	ID   string `gorm:"primaryKey"`
+	Kind string
+	Seq  int64
+}
+
+func (itemRow) TableName() string { return "items" }
+
+type sourceRow struct {
+	ID        string `gorm:"primaryKey"`
+	Title     string
+	Publisher string
+	Author    string
+	URL       string
+	Published string
+	Retrieved string
+	Text      string
+	Notes     string
+}
+
+func (sourceRow) TableName() string { return "sources" }
+
+type partyRow struct {
+	ID    string `gorm:"primaryKey"`
+	Name  string
+	Kind  string
+	Notes string
+}
+
+func (partyRow) TableName() string { return "parties" }
+
+type claimRow struct {
+	ID        string `gorm:"primaryKey"`
+	Statement string
+	Status    string
+	Notes     string
+}
+
+func (claimRow) TableName() string { return "claims" }
+
+type historyRow struct {
+	ClaimID string `gorm:"primaryKey"`
+	Seq     int    `gorm:"primaryKey"`
+	Status  string
+	At      string
+	Note    string
+}
+
+func (historyRow) TableName() string { return "claim_history" }
+
+type quoteRow struct {
+	ID           string `gorm:"primaryKey"`
+	Text         string
+	Speaker      *string
+	Source       *string
+	Said         string
+	Location     string
+	Notes        string
+	AnchorExact  *string
+	AnchorPrefix *string
+	AnchorSuffix *string
+	AnchorStart  *int
+	AnchorEnd    *int
+}
+
+func (quoteRow) TableName() string { return "quotes" }
+
+type linkRow struct {
+	Seq      int64 `gorm:"primaryKey"`
+	FromID   string
+	ToID     string
+	Relation string
+	Note     string
+}
+
+func (linkRow) TableName() string { return "links" }
+
+type layoutRow struct {
+	Item string `gorm:"primaryKey"`
+	Seq  int64
+	X    float64
+	Y    float64
+}
+
+func (layoutRow) TableName() string { return "layout" }
+
+func toBoardRow(b *app.Board) *boardRow {
+	r := &boardRow{ID: 1, Title: b.Title, Description: b.Description, Created: formatTime(b.Created), Updated: formatTime(b.Updated), URL: b.URL}
+	if b.Reviewer != nil {
+		r.ReviewerName, r.ReviewerURL = &b.Reviewer.Name, &b.Reviewer.URL
+	}
+	return r
+}
+
+func (r *boardRow) toApp() *app.Board {
+	b := &app.Board{Title: r.Title, Description: r.Description, Created: parseTime(r.Created), Updated: parseTime(r.Updated), URL: r.URL}
+	if r.ReviewerName != nil || r.ReviewerURL != nil {
+		b.Reviewer = &app.Reviewer{Name: deref(r.ReviewerName), URL: deref(r.ReviewerURL)}
+	}
+	return b
+}
+
+func toSourceRow(s *app.Source) *sourceRow {
+	return &sourceRow{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Author: s.Author, URL: s.URL,
+		Published: s.Published, Retrieved: s.Retrieved, Text: s.Text, Notes: s.Notes}
+}
+
+func (r *sourceRow) toApp() *app.Source {
+	return &app.Source{ID: r.ID, Title: r.Title, Publisher: r.Publisher, Author: r.Author, URL: r.URL,
+		Published: r.Published, Retrieved: r.Retrieved, Text: r.Text, Notes: r.Notes}
+}
+
+func toPartyRow(p *app.Party) *partyRow {
+	return &partyRow{ID: p.ID, Name: p.Name, Kind: string(p.Kind), Notes: p.Notes}
+}
+
+func (r *partyRow) toApp() *app.Party {
+	return &app.Party{ID: r.ID, Name: r.Name, Kind: app.PartyKind(r.Kind), Notes: r.Notes}
+}
+
+func toClaimRow(c *app.Claim) *claimRow {
+	return &claimRow{ID: c.ID, Statement: c.Statement, Status: string(c.Status), Notes: c.Notes}
+}
+
+func (r *claimRow) toApp() *app.Claim {
+	return &app.Claim{ID: r.ID, Statement: r.Statement, Status: app.Status(r.Status), Notes: r.Notes}
+}
+
+func (r *historyRow) toApp() app.StatusChange {
+	return app.StatusChange{Status: app.Status(r.Status), At: parseTime(r.At), Note: r.Note}
+}
+
+func toQuoteRow(q *app.Quote) *quoteRow {
+	r := &quoteRow{ID: q.ID, Text: q.Text, Speaker: nullable(q.Speaker), Source: nullable(q.Source),
+		Said: q.Said, Location: q.Location, Notes: q.Notes}
+	if a := q.Anchor; a != nil {
+		r.AnchorExact, r.AnchorPrefix, r.AnchorSuffix = &a.Exact, &a.Prefix, &a.Suffix
+		r.AnchorStart, r.AnchorEnd = &a.Start, &a.End
+	}
+	return r
+}
+
+func (r *quoteRow) toApp() *app.Quote {
+	q := &app.Quote{ID: r.ID, Text: r.Text, Speaker: deref(r.Speaker), Source: deref(r.Source),
+		Said: r.Said, Location: r.Location, Notes: r.Notes}
+	if r.AnchorExact != nil {
+		q.Anchor = &app.Anchor{Exact: *r.AnchorExact, Prefix: deref(r.AnchorPrefix), Suffix: deref(r.AnchorSuffix)}
+		if r.AnchorStart != nil {
+			q.Anchor.Start = *r.AnchorStart
+		}
+		if r.AnchorEnd != nil {
+			q.Anchor.End = *r.AnchorEnd
+		}
+	}
+	return q
+}
+
+func (r *linkRow) toApp() *app.Link {
+	return &app.Link{From: r.FromID, To: r.ToID, Relation: app.Relation(r.Relation), Note: r.Note}
+}
+
+// nullable maps "" to NULL, as foreign key columns need.
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,117 @@
+package storage
+
+import (
+	"fmt"
+
+	"gorm.io/gorm"
+)
+
+// migration takes a board file from schema version N to N+1, where N is
+// its index in the list. Each runs in one transaction with the version bump.
+type migration func(tx *gorm.DB) error
+
+// migrations is the path from every earlier schema to the current one:
+// a new file runs them all, an older file runs those it lacks. Append to
+// it; never change an entry that has shipped.
+var migrations = []migration{
+	execAll(schemaV1...),
+}
+
+// SchemaVersion is the schema this program writes, kept in user_version.
+var SchemaVersion = len(migrations)
+
+func execAll(stmts ...string) migration {
+	return func(tx *gorm.DB) error {
+		for _, s := range stmts {
+			if err := tx.Exec(s).Error; err != nil {
+				return fmt.Errorf("%w (in %.60q)", err, s)
+			}
+		}
+		return nil
+	}
+}
+
+// schemaV1 is the first schema. Every item has a row in items, which holds
+// the one id namespace, the item's kind and its place in the board's order;
+// deleting that row removes the item's own row, its links and its position
+// by cascade, and clears it as a quote's speaker or source.
+var schemaV1 = []string{
+	`CREATE TABLE board (
+		id            INTEGER PRIMARY KEY CHECK (id = 1),
+		title         TEXT NOT NULL,
+		description   TEXT NOT NULL DEFAULT '',
+		created       TEXT NOT NULL,
+		updated       TEXT NOT NULL,
+		url           TEXT NOT NULL DEFAULT '',
+		reviewer_name TEXT,
+		reviewer_url  TEXT
+	)`,
+	`CREATE TABLE items (
+		id   TEXT PRIMARY KEY,
+		kind TEXT NOT NULL CHECK (kind IN ('source', 'party', 'claim', 'quote')),
+		seq  INTEGER NOT NULL UNIQUE
+	)`,
+	`CREATE INDEX items_kind_seq ON items (kind, seq)`,
+	`CREATE TABLE sources (
+		id        TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		title     TEXT NOT NULL,
+		publisher TEXT NOT NULL DEFAULT '',
+		author    TEXT NOT NULL DEFAULT '',
+		url       TEXT NOT NULL DEFAULT '',
+		published TEXT NOT NULL DEFAULT '',
+		retrieved TEXT NOT NULL DEFAULT '',
+		text      TEXT NOT NULL DEFAULT '',
+		notes     TEXT NOT NULL DEFAULT ''
+	)`,
+	`CREATE TABLE parties (
+		id    TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		name  TEXT NOT NULL,
+		kind  TEXT NOT NULL CHECK (kind IN ('person', 'organisation', 'government', 'media', 'anonymous')),
+		notes TEXT NOT NULL DEFAULT ''
+	)`,
+	`CREATE TABLE claims (
+		id        TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		statement TEXT NOT NULL,
+		status    TEXT NOT NULL CHECK (status IN ('alleged', 'denied', 'unconfirmed')),
+		notes     TEXT NOT NULL DEFAULT ''
+	)`,
+	`CREATE TABLE claim_history (
+		claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+		seq      INTEGER NOT NULL,
+		status   TEXT NOT NULL CHECK (status IN ('alleged', 'denied', 'unconfirmed')),
+		at       TEXT NOT NULL,
+		note     TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (claim_id, seq)
+	)`,
+	`CREATE TABLE quotes (
+		id            TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		text          TEXT NOT NULL,
+		speaker       TEXT REFERENCES parties (id) ON DELETE SET NULL,
+		source        TEXT REFERENCES sources (id) ON DELETE SET NULL,
+		said          TEXT NOT NULL DEFAULT '',
+		location      TEXT NOT NULL DEFAULT '',
+		notes         TEXT NOT NULL DEFAULT '',
+		anchor_exact  TEXT,
+		anchor_prefix TEXT,
+		anchor_suffix TEXT,
+		anchor_start  INTEGER,
+		anchor_end    INTEGER
+	)`,
+	`CREATE INDEX quotes_speaker ON quotes (speaker)`,
+	`CREATE INDEX quotes_source ON quotes (source)`,
+	`CREATE TABLE links (
+		seq      INTEGER PRIMARY KEY,
+		from_id  TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+		to_id    TEXT NOT NULL REFERENCES items (id) ON DELETE CASCADE,
+		relation TEXT NOT NULL CHECK (relation IN ('supports', 'denies', 'contradicts', 'mentions', 'about', 'made-by', 'part-of', 'speaks-for')),
+		note     TEXT NOT NULL DEFAULT '',
+		UNIQUE (from_id, to_id, relation)
+	)`,
+	`CREATE INDEX links_to ON links (to_id)`,
+	`CREATE TABLE layout (
+		item TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		seq  INTEGER NOT NULL,
+		x    REAL NOT NULL,
+		y    REAL NOT NULL
+	)`,
+}

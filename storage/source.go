@@ -1,0 +1,90 @@
+package storage
+
+import (
+	"context"
+
+	"gorm.io/gorm"
+
+	"evidenceboard/app"
+)
+
+// FindSourceByID implements app.SourceService.
+func (db *DB) FindSourceByID(ctx context.Context, id string) (*app.Source, error) {
+	ss, _, err := db.FindSources(ctx, app.ItemFilter{ID: id})
+	if err != nil {
+		return nil, err
+	} else if len(ss) == 0 {
+		return nil, app.Errorf(app.ENOTFOUND, "there is no source with id %q", id)
+	}
+	return ss[0], nil
+}
+
+// FindSources implements app.SourceService.
+func (db *DB) FindSources(ctx context.Context, f app.ItemFilter) ([]*app.Source, int, error) {
+	var rows []sourceRow
+	q := findItems(db.read(ctx), "sources", f, "title", "publisher", "author", "url", "notes", "text")
+	n, err := page(q, f, "sources", &rows)
+	if err != nil {
+		return nil, 0, translate(err)
+	}
+	out := make([]*app.Source, len(rows))
+	for i := range rows {
+		out[i] = rows[i].toApp()
+	}
+	return out, n, nil
+}
+
+// CreateSource implements app.SourceService.
+func (db *DB) CreateSource(ctx context.Context, s *app.Source) error {
+	s.Published, s.Retrieved = app.NormalizeDateOrTime(s.Published), app.NormalizeDateOrTime(s.Retrieved)
+	if err := s.Validate(); err != nil {
+		return err
+	}
+	return db.write(ctx, func(tx *gorm.DB) error {
+		if err := addItem(tx, app.KindSource, &s.ID); err != nil {
+			return err
+		}
+		return tx.Create(toSourceRow(s)).Error
+	})
+}
+
+// UpdateSource implements app.SourceService.
+func (db *DB) UpdateSource(ctx context.Context, id string, upd app.SourceUpdate) (*app.Source, error) {
+	var out *app.Source
+	err := db.write(ctx, func(tx *gorm.DB) error {
+		var row sourceRow
+		if err := mustBe(tx, id, app.KindSource); err != nil {
+			return err
+		}
+		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+			return err
+		}
+		s := row.toApp()
+		set(&s.Title, upd.Title)
+		set(&s.Publisher, upd.Publisher)
+		set(&s.Author, upd.Author)
+		set(&s.URL, upd.URL)
+		set(&s.Published, upd.Published)
+		set(&s.Retrieved, upd.Retrieved)
+		set(&s.Text, upd.Text)
+		set(&s.Notes, upd.Notes)
+		s.Published, s.Retrieved = app.NormalizeDateOrTime(s.Published), app.NormalizeDateOrTime(s.Retrieved)
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		out = s
+		return tx.Select("*").Save(toSourceRow(s)).Error
+	})
+	return out, err
+}
+
+// DeleteSource implements app.SourceService.
+func (db *DB) DeleteSource(ctx context.Context, id string) error {
+	return db.deleteItem(ctx, app.KindSource, id)
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
