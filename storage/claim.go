@@ -62,13 +62,14 @@ func (db *DB) FindClaims(ctx context.Context, f app.ItemFilter) ([]*app.Claim, i
 
 // CreateClaim implements app.ClaimService.
 func (db *DB) CreateClaim(ctx context.Context, c *app.Claim) error {
+	at := db.now().UTC()
 	if len(c.History) == 0 {
-		c.History = []app.StatusChange{{Status: c.Status, At: db.now().UTC(), Note: "created"}}
+		c.History = []app.StatusChange{{Status: c.Status, At: at, Note: "created"}}
 	}
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.writeAt(ctx, at, func(tx *gorm.DB) error {
 		if err := addItem(tx, app.KindClaim, &c.ID); err != nil {
 			return err
 		}
@@ -117,7 +118,8 @@ func (db *DB) SetClaimStatus(ctx context.Context, id string, status app.Status, 
 	if err := (&app.Claim{Statement: "-", Status: status, History: []app.StatusChange{{Status: status, Note: note}}}).Validate(); err != nil {
 		return nil, err
 	}
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	at := db.now()
+	err := db.writeAt(ctx, at, func(tx *gorm.DB) error {
 		if err := mustBe(tx, id, app.KindClaim); err != nil {
 			return err
 		}
@@ -126,7 +128,7 @@ func (db *DB) SetClaimStatus(ctx context.Context, id string, status app.Status, 
 		}
 		return tx.Exec(`INSERT INTO claim_history (claim_id, seq, status, at, note)
 			VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM claim_history WHERE claim_id = ?), ?, ?, ?)`,
-			id, id, string(status), formatTime(db.now()), note).Error
+			id, id, string(status), formatTime(at), note).Error
 	})
 	if err != nil {
 		return nil, err

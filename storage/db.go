@@ -250,11 +250,16 @@ func (db *DB) transact(ctx context.Context, fn func(tx *gorm.DB) error) error {
 // write runs fn in one transaction, stamps the board's updated time, and
 // translates any error. It is the only way the services change the file.
 func (db *DB) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	return db.writeAt(ctx, db.now(), fn)
+}
+
+// writeAt is write with the edit's time given, for edits that record it.
+func (db *DB) writeAt(ctx context.Context, at time.Time, fn func(tx *gorm.DB) error) error {
 	return db.transact(ctx, func(tx *gorm.DB) error {
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(db.now())).Error
+		return tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(at)).Error
 	})
 }
 

@@ -42,7 +42,7 @@ type overview struct {
 const allStatuses = "All statuses"
 
 func newOverview(src documentSource) *overview {
-	o := &overview{src: src}
+	o := &overview{src: src, doc: &app.Document{}}
 	o.title = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord, SizeName: "headingText"}
 	o.about = &widget.Label{Wrapping: fyne.TextWrapWord}
 	o.counts = &widget.Label{}
@@ -74,6 +74,7 @@ func newOverview(src documentSource) *overview {
 		container.NewTabItem("Sources", o.sources),
 	)
 	o.doc = &app.Document{}
+	o.status.SetSelected(allStatuses)
 	return o
 }
 

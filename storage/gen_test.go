@@ -1,0 +1,188 @@
+package storage
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand"
+	"testing"
+	"time"
+
+	"evidenceboard/app"
+)
+
+// genSize says how many of each thing a generated board holds.
+type genSize struct {
+	sources, parties, claims, quotes, links int
+}
+
+var bigBoard = genSize{sources: 200, parties: 500, claims: 2000, quotes: 10000, links: 22000}
+
+// Runes from several scripts and the characters that break careless code.
+var genAlphabet = []rune("abcdefghij klmnopqrstuvwxyz ABCXYZ 0123456789 .,;:!?'\"\\/<>&%_=+-@\t\n" +
+	"的一是不了人我在有他这中大来上国 العربيةمرحبا ёжзийклмн αβγδε 🍎🔥👩‍💻🇺🇸 é̃ \u200b\u202e\u00a0")
+
+func genText(r *rand.Rand, min, max int) string {
+	n := min + r.Intn(max-min+1)
+	out := make([]rune, n)
+	for i := range out {
+		out[i] = genAlphabet[r.Intn(len(genAlphabet))]
+	}
+	if n > 0 && r.Intn(20) == 0 {
+		out[r.Intn(n)] = 0 // NUL is a character like any other
+	}
+	return string(out)
+}
+
+// genName is genText that is never blank, for required fields.
+func genName(r *rand.Rand, max int) string { return "x" + genText(r, 0, max) }
+
+func maybe(r *rand.Rand, s string) string {
+	if r.Intn(3) == 0 {
+		return ""
+	}
+	return s
+}
+
+func genTime(r *rand.Rand) time.Time {
+	t := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC).Add(time.Duration(r.Int63n(int64(10 * 365 * 24 * time.Hour))))
+	if r.Intn(4) == 0 {
+		t = t.Add(time.Duration(r.Intn(1e9))) // sub-second
+	}
+	return t
+}
+
+func genWhen(r *rand.Rand) string {
+	switch r.Intn(3) {
+	case 0:
+		return ""
+	case 1:
+		return genTime(r).Format(time.DateOnly)
+	}
+	return genTime(r).Format(time.RFC3339Nano)
+}
+
+// genDocument makes a random valid document of the given size: every
+// kind, every relation, anchors, partial layout, all in UTC.
+func genDocument(r *rand.Rand, n genSize) *app.Document {
+	created := genTime(r)
+	doc := &app.Document{Format: app.FormatName, Version: app.FormatVersion,
+		Board: app.Board{Title: genName(r, 40), Description: maybe(r, genText(r, 0, 200)), Created: created, Updated: created.Add(time.Hour)}}
+	if r.Intn(2) == 0 {
+		doc.Board.URL = "https://example.org/boards/" + fmt.Sprint(r.Intn(1000))
+		doc.Board.Reviewer = &app.Reviewer{Name: genText(r, 1, 20), URL: maybe(r, "https://example.org")}
+	}
+	var ids []string
+	id := func(prefix string, i int) string {
+		s := fmt.Sprintf("%s%d", prefix, i)
+		if r.Intn(4) == 0 {
+			s += "._-Z"
+		}
+		ids = append(ids, s)
+		return s
+	}
+	for i := 0; i < n.sources; i++ {
+		s := app.Source{ID: id("s", i), Title: genName(r, 60), Publisher: maybe(r, genText(r, 1, 20)), Author: maybe(r, genText(r, 1, 20)),
+			URL: maybe(r, "https://example.org/a?b=1&c=<2>"), Published: genWhen(r), Retrieved: genWhen(r), Notes: maybe(r, genText(r, 0, 80))}
+		if r.Intn(2) == 0 {
+			s.Text = genText(r, 50, 400)
+		}
+		doc.Sources = append(doc.Sources, s)
+	}
+	for i := 0; i < n.parties; i++ {
+		doc.Parties = append(doc.Parties, app.Party{ID: id("p", i), Name: genName(r, 30),
+			Kind: app.PartyKinds[r.Intn(len(app.PartyKinds))], Notes: maybe(r, genText(r, 0, 80))})
+	}
+	for i := 0; i < n.claims; i++ {
+		c := app.Claim{ID: id("c", i), Statement: genName(r, 120), Notes: maybe(r, genText(r, 0, 80))}
+		at := genTime(r)
+		for h := r.Intn(4); h > 0; h-- {
+			at = at.Add(time.Duration(r.Intn(100000)) * time.Second)
+			c.History = append(c.History, app.StatusChange{Status: app.Statuses[r.Intn(3)], At: at, Note: maybe(r, genText(r, 0, 40))})
+		}
+		c.Status = app.Statuses[r.Intn(3)]
+		if len(c.History) > 0 {
+			c.Status = c.History[len(c.History)-1].Status
+		}
+		doc.Claims = append(doc.Claims, c)
+	}
+	for i := 0; i < n.quotes; i++ {
+		q := app.Quote{ID: id("q", i), Text: genName(r, 200), Said: genWhen(r), Location: maybe(r, "paragraph 12"), Notes: maybe(r, genText(r, 0, 40))}
+		if n.parties > 0 && r.Intn(5) > 0 {
+			q.Speaker = doc.Parties[r.Intn(n.parties)].ID
+		}
+		if n.sources > 0 && r.Intn(5) > 0 {
+			src := doc.Sources[r.Intn(n.sources)]
+			q.Source = src.ID
+			if src.Text != "" && r.Intn(2) == 0 {
+				q.Anchor = genAnchor(r, src.Text)
+			}
+		}
+		doc.Quotes = append(doc.Quotes, q)
+	}
+	type triple struct {
+		from, to string
+		rel      app.Relation
+	}
+	seen := map[triple]bool{}
+	for tries := 0; len(doc.Links) < n.links && tries < 10*n.links; tries++ {
+		var from, to string
+		var rels []app.Relation
+		switch k := r.Intn(4); {
+		case k == 0 && n.quotes > 0 && n.claims > 0:
+			from, to, rels = doc.Quotes[r.Intn(n.quotes)].ID, doc.Claims[r.Intn(n.claims)].ID, app.RelationsFor(app.KindQuote, app.KindClaim)
+		case k == 1 && n.claims > 0 && n.parties > 0:
+			from, to, rels = doc.Claims[r.Intn(n.claims)].ID, doc.Parties[r.Intn(n.parties)].ID, app.RelationsFor(app.KindClaim, app.KindParty)
+		case k == 2 && n.quotes > 0 && n.parties > 0:
+			from, to, rels = doc.Quotes[r.Intn(n.quotes)].ID, doc.Parties[r.Intn(n.parties)].ID, app.RelationsFor(app.KindQuote, app.KindParty)
+		case k == 3 && n.parties > 1:
+			from, to, rels = doc.Parties[r.Intn(n.parties)].ID, doc.Parties[r.Intn(n.parties)].ID, app.RelationsFor(app.KindParty, app.KindParty)
+		default:
+			continue
+		}
+		t := triple{from, to, rels[r.Intn(len(rels))]}
+		if from == to || seen[t] {
+			continue
+		}
+		seen[t] = true
+		doc.Links = append(doc.Links, app.Link{From: t.from, To: t.to, Relation: t.rel, Note: maybe(r, genText(r, 0, 30))})
+	}
+	for _, i := range r.Perm(len(ids)) {
+		if r.Intn(3) > 0 { // a partial layout: a third of the items are unplaced
+			doc.Layout = append(doc.Layout, app.Position{Item: ids[i], X: float64(r.Intn(20000)) - 5000 + float64(r.Intn(4))/4, Y: float64(r.Intn(20000))})
+		}
+	}
+	return doc
+}
+
+func genAnchor(r *rand.Rand, text string) *app.Anchor {
+	runes := []rune(text)
+	start := r.Intn(len(runes))
+	end := start + 1 + r.Intn(len(runes)-start)
+	from := max(0, start-app.AnchorContext)
+	to := min(len(runes), end+app.AnchorContext)
+	return &app.Anchor{Exact: string(runes[start:end]), Prefix: string(runes[from:start]), Suffix: string(runes[end:to]), Start: start, End: end}
+}
+
+func encodeDoc(tb testing.TB, doc *app.Document) []byte {
+	tb.Helper()
+	var buf bytes.Buffer
+	if err := app.WriteDocumentJSON(&buf, doc); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// sameJSON reports whether two documents are the same as data: their JSON
+// decodes to equal values.
+func sameJSON(tb testing.TB, a, b *app.Document) bool {
+	tb.Helper()
+	var va, vb any
+	if err := json.Unmarshal(encodeDoc(tb, a), &va); err != nil {
+		tb.Fatal(err)
+	}
+	if err := json.Unmarshal(encodeDoc(tb, b), &vb); err != nil {
+		tb.Fatal(err)
+	}
+	return fmt.Sprint(va) == fmt.Sprint(vb) && bytes.Equal(encodeDoc(tb, a), encodeDoc(tb, b))
+}
