@@ -8,6 +8,7 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strings"
 	"time"
 	"unicode/utf8"
 )
@@ -35,14 +36,52 @@ func ParseDocument(data []byte) (*Document, []Problem, error) {
 	}
 	r := reader{probs: &probs, warns: &warns}
 	doc := r.document(root)
-	if len(probs) == 0 {
-		probs = append(probs, ValidateDocument(doc)...)
-	}
+	probs = append(probs, valueProblems(doc, probs)...)
 	if len(probs) > 0 {
 		return nil, warns, InvalidDocument(probs)
 	}
 	doc.normalize()
 	return doc, warns, nil
+}
+
+// valueProblems runs ValidateDocument on what the reader could read, so that
+// every problem is reported at once, and keeps those that are not a knock-on
+// of a problem the reader already reported: none if the document's shape is
+// unknown (it is not an object, or one of its arrays is not an array or is
+// too long), and none within an item (such as quotes[3] or board) that the
+// reader already found a problem in.
+func valueProblems(doc *Document, read []Problem) []Problem {
+	spoilt := map[string]bool{}
+	for _, p := range read {
+		switch p.Path {
+		case "document", "sources", "parties", "claims", "quotes", "links", "layout":
+			return nil
+		}
+		spoilt[itemPath(p.Path)] = true
+	}
+	var out []Problem
+	for _, p := range ValidateDocument(doc) {
+		if !spoilt[itemPath(p.Path)] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// itemPath returns the path of the item or top-level field that path lies
+// in: quotes[3] for quotes[3].anchor.start, board for board.created.
+func itemPath(path string) string {
+	i := strings.IndexAny(path, ".[")
+	switch {
+	case i < 0:
+		return path
+	case path[i] == '.':
+		return path[:i]
+	}
+	if j := strings.IndexByte(path, ']'); j >= 0 {
+		return path[:j+1]
+	}
+	return path
 }
 
 // decodeJSON decodes exactly one JSON value, keeping numbers exact.
@@ -56,8 +95,8 @@ func decodeJSON(data []byte) (any, error) {
 		}
 		return nil, describeJSONError(data, err)
 	}
-	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return nil, fmt.Errorf("has more after the end of the JSON object, at %s", position(data, dec.InputOffset()))
+	if rest := bytes.TrimLeft(data[dec.InputOffset():], " \t\r\n"); len(rest) > 0 {
+		return nil, fmt.Errorf("has more after the end of the JSON object, at %s", position(data, int64(len(data)-len(rest))))
 	}
 	return v, nil
 }
@@ -65,7 +104,8 @@ func decodeJSON(data []byte) (any, error) {
 func describeJSONError(data []byte, err error) error {
 	var syn *json.SyntaxError
 	if errors.As(err, &syn) {
-		return fmt.Errorf("is not valid JSON: %s, at %s", syn.Error(), position(data, syn.Offset))
+		// Offset counts the bytes read, the offending one included.
+		return fmt.Errorf("is not valid JSON: %s, at %s", syn.Error(), position(data, syn.Offset-1))
 	}
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return fmt.Errorf("is not valid JSON: it ends too early, at %s", position(data, int64(len(data))))
@@ -75,9 +115,7 @@ func describeJSONError(data []byte, err error) error {
 
 // position turns a byte offset into "line L, column C" (both from 1).
 func position(data []byte, off int64) string {
-	if off > int64(len(data)) {
-		off = int64(len(data))
-	}
+	off = max(0, min(off, int64(len(data))))
 	line := 1 + bytes.Count(data[:off], []byte{'\n'})
 	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
 	return fmt.Sprintf("line %d, column %d", line, col)
@@ -103,8 +141,12 @@ func (r reader) object(path string, v any, known ...string) map[string]any {
 		}
 	}
 	sort.Strings(unknown)
+	parent := path
+	if path == "document" {
+		parent = "" // top-level fields have paths such as format and board
+	}
 	for _, k := range unknown {
-		r.warns.add(field(path, k), "unknown field, ignored")
+		r.warns.add(field(parent, k), "unknown field, ignored")
 	}
 	return m
 }

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -15,6 +16,7 @@ func ValidateDocument(doc *Document) []Problem {
 	var ps problems
 	switch {
 	case doc.Format == "":
+		ps.add("format", "is required: %q", FormatName)
 	case doc.Format != FormatName:
 		ps.add("format", "is %q, expected %q: this is not an Evidence Board document", clip(doc.Format), FormatName)
 	}
@@ -87,6 +89,8 @@ func ValidateDocument(doc *Document) []Problem {
 				ps.add(field(p, "relation"), "%s", ErrorMessage(err))
 				continue
 			}
+		} else if !slices.Contains(Relations, l.Relation) {
+			ps.add(field(p, "relation"), "%s", ErrorMessage(CheckRelation(fk, tk, l.Relation)))
 		}
 		if l.From == l.To && l.From != "" {
 			ps.add(field(p, "to"), "a link cannot join %q to itself", l.To)
@@ -247,7 +251,10 @@ func validateQuote(ps *problems, p string, q *Quote) {
 	checkText(ps, field(p, "notes"), q.Notes, MaxNotes, false)
 	if a := q.Anchor; a != nil {
 		ap := field(p, "anchor")
-		checkText(ps, field(ap, "exact"), a.Exact, MaxQuoteText, true)
+		if a.Exact == "" { // a selection of blanks is still a selection
+			ps.add(field(ap, "exact"), "is required")
+		}
+		checkText(ps, field(ap, "exact"), a.Exact, MaxQuoteText, false)
 		checkText(ps, field(ap, "prefix"), a.Prefix, AnchorContext, false)
 		checkText(ps, field(ap, "suffix"), a.Suffix, AnchorContext, false)
 		switch {

@@ -1,19 +1,26 @@
 package app
 
 import (
+	"fmt"
 	"regexp"
 	"time"
 )
 
 var datePattern = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
 
-// parseTime parses an RFC 3339 time and returns it in UTC.
+// parseTime parses an RFC 3339 time and returns it in UTC. A time whose
+// year in UTC falls outside 0000 to 9999 is refused: RFC 3339 cannot write
+// it back.
 func parseTime(s string) (time.Time, error) {
 	t, err := time.Parse(time.RFC3339Nano, s)
 	if err != nil {
 		return time.Time{}, err
 	}
-	return t.UTC(), nil
+	t = t.UTC()
+	if y := t.Year(); y < 0 || y > 9999 {
+		return time.Time{}, fmt.Errorf("%s is year %d in UTC, outside 0000 to 9999", s, y)
+	}
+	return t, nil
 }
 
 // ValidDateOrTime reports whether s is a date (YYYY-MM-DD) or an RFC 3339

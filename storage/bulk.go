@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"gorm.io/gorm"
 
@@ -11,7 +12,7 @@ import (
 )
 
 // Import implements app.BoardService. It runs in one transaction with
-// prepared statements: all of the document lands, or none of it. The
+// batched statements: all of the document lands, or none of it. The
 // board's record, updated time included, is taken from the document.
 func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 	if ps := app.ValidateDocument(doc); len(ps) > 0 {
@@ -31,63 +32,76 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 	})
 }
 
-// stmts prepares statements on one transaction and closes them together.
-type stmts struct {
-	pool gorm.ConnPool
-	ctx  context.Context
-	list []*sql.Stmt
-	err  error
+// inserter adds rows to one table in multi-row INSERT statements. The
+// driver compiles a statement's SQL at every execution, so one statement of
+// many rows costs a fraction of as many single-row ones.
+type inserter struct {
+	ctx    context.Context
+	pool   gorm.ConnPool
+	head   string // INSERT INTO t (a, b)
+	cols   int
+	perRow string // (?, ?)
+	args   []any
+	rows   int
 }
 
-func (s *stmts) prepare(query string) *sql.Stmt {
-	if s.err != nil {
-		return nil
-	}
-	st, err := s.pool.PrepareContext(s.ctx, query)
-	if err != nil {
-		s.err = err
-		return nil
-	}
-	s.list = append(s.list, st)
-	return st
+// maxBatchArgs bounds the values bound per statement: the driver matches
+// each placeholder to its value by a linear search, so a statement's cost
+// grows with the square of its values (measured best near 200).
+const maxBatchArgs = 200
+
+func newInserter(ctx context.Context, pool gorm.ConnPool, table string, cols ...string) *inserter {
+	return &inserter{ctx: ctx, pool: pool, cols: len(cols),
+		head:   "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES ",
+		perRow: "(" + strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", ") + ")"}
 }
 
-func (s *stmts) close() {
-	for _, st := range s.list {
-		st.Close()
+func (in *inserter) add(args ...any) error {
+	in.args = append(in.args, args...)
+	in.rows++
+	if len(in.args)+in.cols > maxBatchArgs {
+		return in.flush()
 	}
+	return nil
+}
+
+func (in *inserter) flush() error {
+	if in.rows == 0 {
+		return nil
+	}
+	q := in.head + strings.TrimSuffix(strings.Repeat(in.perRow+", ", in.rows), ", ")
+	_, err := in.pool.ExecContext(in.ctx, q, in.args...)
+	in.args, in.rows = in.args[:0], 0
+	return err
 }
 
 func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) error {
-	s := &stmts{pool: pool, ctx: ctx}
-	defer s.close()
-	item := s.prepare("INSERT INTO items (id, kind, seq) VALUES (?, ?, ?)")
-	source := s.prepare("INSERT INTO sources (id, title, publisher, author, url, published, retrieved, text, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-	party := s.prepare("INSERT INTO parties (id, name, kind, notes) VALUES (?, ?, ?, ?)")
-	claim := s.prepare("INSERT INTO claims (id, statement, status, notes) VALUES (?, ?, ?, ?)")
-	history := s.prepare("INSERT INTO claim_history (claim_id, seq, status, at, note) VALUES (?, ?, ?, ?, ?)")
-	quote := s.prepare(`INSERT INTO quotes (id, text, speaker, source, said, location, notes,
-		anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	link := s.prepare("INSERT INTO links (seq, from_id, to_id, relation, note) VALUES (?, ?, ?, ?, ?)")
-	layout := s.prepare("INSERT INTO layout (item, seq, x, y) VALUES (?, ?, ?, ?)")
-	if s.err != nil {
-		return s.err
-	}
-	seq := 0
-	exec := func(st *sql.Stmt, args ...any) error {
-		_, err := st.ExecContext(ctx, args...)
+	item := newInserter(ctx, pool, "items", "id", "kind", "seq")
+	source := newInserter(ctx, pool, "sources", "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes")
+	party := newInserter(ctx, pool, "parties", "id", "name", "kind", "notes")
+	claim := newInserter(ctx, pool, "claims", "id", "statement", "status", "notes")
+	history := newInserter(ctx, pool, "claim_history", "claim_id", "seq", "status", "at", "note")
+	quote := newInserter(ctx, pool, "quotes", "id", "text", "speaker", "source", "said", "location", "notes",
+		"anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_start", "anchor_end")
+	link := newInserter(ctx, pool, "links", "seq", "from_id", "to_id", "relation", "note")
+	layout := newInserter(ctx, pool, "layout", "item", "seq", "x", "y")
+
+	// Batches of different tables go out in whatever order they fill up;
+	// the foreign keys are checked once, at commit.
+	if _, err := pool.ExecContext(ctx, "PRAGMA defer_foreign_keys = ON"); err != nil {
 		return err
 	}
+	seq := 0
 	addItem := func(id string, kind app.Kind) error {
 		seq++
-		return exec(item, id, string(kind), seq)
+		return item.add(id, string(kind), seq)
 	}
 	for i := range doc.Sources {
 		v := &doc.Sources[i]
 		if err := addItem(v.ID, app.KindSource); err != nil {
 			return err
 		}
-		if err := exec(source, v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Text, v.Notes); err != nil {
+		if err := source.add(v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Text, v.Notes); err != nil {
 			return err
 		}
 	}
@@ -96,7 +110,7 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindParty); err != nil {
 			return err
 		}
-		if err := exec(party, v.ID, v.Name, string(v.Kind), v.Notes); err != nil {
+		if err := party.add(v.ID, v.Name, string(v.Kind), v.Notes); err != nil {
 			return err
 		}
 	}
@@ -105,11 +119,11 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindClaim); err != nil {
 			return err
 		}
-		if err := exec(claim, v.ID, v.Statement, string(v.Status), v.Notes); err != nil {
+		if err := claim.add(v.ID, v.Statement, string(v.Status), v.Notes); err != nil {
 			return err
 		}
 		for j, h := range v.History {
-			if err := exec(history, v.ID, j+1, string(h.Status), formatTime(h.At), h.Note); err != nil {
+			if err := history.add(v.ID, j+1, string(h.Status), formatTime(h.At), h.Note); err != nil {
 				return err
 			}
 		}
@@ -120,18 +134,23 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 			return err
 		}
 		r := toQuoteRow(v)
-		if err := exec(quote, r.ID, r.Text, r.Speaker, r.Source, r.Said, r.Location, r.Notes,
+		if err := quote.add(r.ID, r.Text, r.Speaker, r.Source, r.Said, r.Location, r.Notes,
 			r.AnchorExact, r.AnchorPrefix, r.AnchorSuffix, r.AnchorStart, r.AnchorEnd); err != nil {
 			return err
 		}
 	}
 	for i, v := range doc.Links {
-		if err := exec(link, i+1, v.From, v.To, string(v.Relation), v.Note); err != nil {
+		if err := link.add(i+1, v.From, v.To, string(v.Relation), v.Note); err != nil {
 			return err
 		}
 	}
 	for i, v := range doc.Layout {
-		if err := exec(layout, v.Item, i+1, v.X, v.Y); err != nil {
+		if err := layout.add(v.Item, i+1, v.X, v.Y); err != nil {
+			return err
+		}
+	}
+	for _, in := range []*inserter{item, source, party, claim, history, quote, link, layout} {
+		if err := in.flush(); err != nil {
 			return err
 		}
 	}
