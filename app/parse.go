@@ -8,8 +8,10 @@ import (
 	"io"
 	"math"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -146,9 +148,21 @@ func (r reader) object(path string, v any, known ...string) map[string]any {
 		parent = "" // top-level fields have paths such as format and board
 	}
 	for _, k := range unknown {
-		r.warns.add(field(parent, k), "unknown field, ignored")
+		r.warns.add(field(parent, fieldName(k)), "unknown field, ignored")
 	}
 	return m
+}
+
+// fieldName returns an unknown field's name for its path: as it is if it is
+// a plain word, else quoted, so that a name such as "" or "a.b" cannot make
+// the path empty or look like a path to another field.
+func fieldName(k string) string {
+	if k == "" || strings.IndexFunc(k, func(c rune) bool {
+		return !unicode.IsLetter(c) && !unicode.IsDigit(c) && c != '_' && c != '-'
+	}) >= 0 {
+		return strconv.Quote(k)
+	}
+	return k
 }
 
 func contains(list []string, s string) bool {

@@ -16,6 +16,7 @@ type Store interface {
 	QuoteService
 	LinkService
 	LayoutService
+	UndoService
 }
 
 // BoardService reads and edits the board's own record and moves whole
@@ -70,7 +71,7 @@ type SourceService interface {
 	UpdateSource(ctx context.Context, id string, upd SourceUpdate) (*Source, error)
 
 	// DeleteSource removes the source, its links and its card position;
-	// quotes from it keep their words and lose their source.
+	// quotes from it keep their words and lose their source and anchor.
 	// Returns ENOTFOUND if there is no such source.
 	DeleteSource(ctx context.Context, id string) error
 }
@@ -232,4 +233,26 @@ type ItemFilter struct {
 	Party  string
 	Offset int
 	Limit  int
+}
+
+// UndoService undoes and redoes edits. Every edit a service commits is one
+// step; the steps are kept in the board, so they outlive the window.
+type UndoService interface {
+	// Undo reverts the last edit not yet undone and returns its label
+	// (such as "Move card"). Returns ENOTFOUND if there is nothing to undo.
+	Undo(ctx context.Context) (string, error)
+
+	// Redo makes again the last undone edit and returns its label. A new
+	// edit after an undo forgets what could be redone.
+	// Returns ENOTFOUND if there is nothing to redo.
+	Redo(ctx context.Context) (string, error)
+
+	// UndoState returns the labels of the steps Undo and Redo would act on,
+	// "" where there is none.
+	UndoState(ctx context.Context) (undo, redo string, err error)
+
+	// GroupEdits merges the last n edits into one step named label, so that
+	// an action made of several edits is undone at once.
+	// Returns EINVALID if fewer than n edits can be undone.
+	GroupEdits(ctx context.Context, n int, label string) error
 }

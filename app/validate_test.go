@@ -37,9 +37,9 @@ func TestParseDocument_Invalid(t *testing.T) {
 	nulls := func(n int) []any { return make([]any, n) }
 
 	type row struct {
-		name  string
+		name   string
 		break_ func(d map[string]any)
-		want  []string // "path: part of the message", in order
+		want   []string // "path: part of the message", in order
 	}
 	rows := []row{
 		// Top level.
@@ -158,7 +158,9 @@ func TestParseDocument_Invalid(t *testing.T) {
 			[]string{`claims[0].history[1].at: 2018-10-04T08:30:00Z is earlier than the entry before it`}},
 		{"status is not the last history entry's", func(d map[string]any) { at(t, d, "claims", 0)["status"] = "unconfirmed" },
 			[]string{`claims[0].status: is "unconfirmed", but the last history entry says "denied"`}},
-		{"history note over the limit", func(d map[string]any) { at(t, d, "claims", 0, "history", 0)["note"] = strings.Repeat("x", app.MaxNotes+1) },
+		{"history note over the limit", func(d map[string]any) {
+			at(t, d, "claims", 0, "history", 0)["note"] = strings.Repeat("x", app.MaxNotes+1)
+		},
 			[]string{`claims[0].history[0].note: is 20001 characters long, over the limit of 20000`}},
 		{"history over the limit", func(d map[string]any) { at(t, d, "claims", 1)["history"] = nulls(app.MaxHistory + 1) },
 			[]string{`claims[1].history: has 1001 history entries, over the limit of 1000`}},
@@ -236,21 +238,37 @@ func TestParseDocument_Invalid(t *testing.T) {
 			[]string{`links[0].relation: is required`}},
 		{"link relation unknown", func(d map[string]any) { at(t, d, "links", 0)["relation"] = "refutes" },
 			[]string{`links[0].relation: "refutes" is not a relation (use one of about, contradicts, denies, made-by, mentions, part-of, speaks-for or supports)`}},
-		{"link relation unknown and an end unknown", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "q1", "to": "x9", "relation": "refutes"}) },
+		{"link relation unknown and an end unknown", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "q1", "to": "x9", "relation": "refutes"})
+		},
 			[]string{`links[3].to: no item with id "x9"`, `links[3].relation: "refutes" is not a relation`}},
-		{"link claim to claim", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "c1", "to": "c2", "relation": "supports"}) },
+		{"link claim to claim", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "c1", "to": "c2", "relation": "supports"})
+		},
 			[]string{`links[3].relation: a claim cannot be linked to a claim`}},
-		{"link quote supports party", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "q1", "to": "p1", "relation": "supports"}) },
+		{"link quote supports party", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "q1", "to": "p1", "relation": "supports"})
+		},
 			[]string{`links[3].relation: a quote supports a party is not allowed: a quote can only be linked to a party by mentions`}},
-		{"link the wrong way round", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "c2", "to": "q2", "relation": "supports"}) },
+		{"link the wrong way round", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "c2", "to": "q2", "relation": "supports"})
+		},
 			[]string{`links[3].relation: a claim cannot be linked to a quote`}},
-		{"link claim part-of party", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "c2", "to": "p2", "relation": "part-of"}) },
+		{"link claim part-of party", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "c2", "to": "p2", "relation": "part-of"})
+		},
 			[]string{`links[3].relation: a claim part-of a party is not allowed: a claim can only be linked to a party by about or made-by`}},
-		{"link from a source", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "s1", "to": "c1", "relation": "supports"}) },
+		{"link from a source", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "s1", "to": "c1", "relation": "supports"})
+		},
 			[]string{`links[3].relation: a source cannot be linked to a claim`}},
-		{"link to itself", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "p1", "to": "p1", "relation": "part-of"}) },
+		{"link to itself", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "p1", "to": "p1", "relation": "part-of"})
+		},
 			[]string{`links[3].to: a link cannot join "p1" to itself`}},
-		{"link twice", func(d map[string]any) { appendTo(d, "links", map[string]any{"from": "c1", "to": "p1", "relation": "made-by", "note": "again"}) },
+		{"link twice", func(d map[string]any) {
+			appendTo(d, "links", map[string]any{"from": "c1", "to": "p1", "relation": "made-by", "note": "again"})
+		},
 			[]string{`links[3]: the same link (c1 made-by p1) as links[2]`}},
 		{"link note over the limit", func(d map[string]any) { at(t, d, "links", 1)["note"] = strings.Repeat("x", app.MaxNotes+1) },
 			[]string{`links[1].note: is 20001 characters long, over the limit of 20000`}},
@@ -396,6 +414,8 @@ func TestParseDocument_UnknownFields(t *testing.T) {
 	at(t, d, "quotes", 0)["zzz"] = nil
 	at(t, d, "links", 2)["weight"] = 2
 	at(t, d, "layout", 1)["z"] = 3
+	at(t, d, "layout", 1)[""] = 0
+	at(t, d, "layout", 1)["a.b"] = 0
 
 	doc, warns := mustParse(t, mustJSON(t, d))
 	checkProblems(t, warns,
@@ -407,6 +427,8 @@ func TestParseDocument_UnknownFields(t *testing.T) {
 		`quotes[0].zzz: unknown field, ignored`,
 		`quotes[0].anchor.selector: unknown field, ignored`,
 		`links[2].weight: unknown field, ignored`,
+		`layout[1]."": unknown field, ignored`,
+		`layout[1]."a.b": unknown field, ignored`,
 		`layout[1].z: unknown field, ignored`,
 	)
 
@@ -429,7 +451,7 @@ func TestParseDocument_UnknownFields(t *testing.T) {
 	at(t, d, "board")["title"] = ""
 	_, warns, err := app.ParseDocument(mustJSON(t, d))
 	problemsOf(t, err)
-	if got, want := len(warns), 9; got != want {
+	if got, want := len(warns), 11; got != want {
 		t.Errorf("warnings with an invalid document = %d, want %d", got, want)
 	}
 }

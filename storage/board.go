@@ -19,7 +19,7 @@ func (db *DB) Board(ctx context.Context) (*app.Board, error) {
 
 // UpdateBoard implements app.BoardService.
 func (db *DB) UpdateBoard(ctx context.Context, upd app.BoardUpdate) (*app.Board, error) {
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	err := db.write(ctx, "Edit board", func(tx *gorm.DB) error {
 		var row boardRow
 		if err := tx.Take(&row).Error; err != nil {
 			return err

@@ -25,10 +25,17 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 		} else if n > 0 {
 			return app.Errorf(app.ECONFLICT, "the board already holds %d items: import into a new board", n)
 		}
+		// An import is not an edit to undo: it makes the board.
+		if err := setUndoRecording(tx, false); err != nil {
+			return err
+		}
 		if err := tx.Select("*").Save(toBoardRow(&doc.Board)).Error; err != nil {
 			return err
 		}
-		return importItems(ctx, tx.Statement.ConnPool, doc)
+		if err := importItems(ctx, tx.Statement.ConnPool, doc); err != nil {
+			return err
+		}
+		return setUndoRecording(tx, true)
 	})
 }
 

@@ -69,7 +69,7 @@ func (db *DB) CreateClaim(ctx context.Context, c *app.Claim) error {
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.writeAt(ctx, at, func(tx *gorm.DB) error {
+	return db.writeAt(ctx, "New claim", at, func(tx *gorm.DB) error {
 		if err := addItem(tx, app.KindClaim, &c.ID); err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func (db *DB) CreateClaim(ctx context.Context, c *app.Claim) error {
 
 // UpdateClaim implements app.ClaimService.
 func (db *DB) UpdateClaim(ctx context.Context, id string, upd app.ClaimUpdate) (*app.Claim, error) {
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	err := db.write(ctx, "Edit claim", func(tx *gorm.DB) error {
 		var row claimRow
 		if err := mustBe(tx, id, app.KindClaim); err != nil {
 			return err
@@ -119,7 +119,7 @@ func (db *DB) SetClaimStatus(ctx context.Context, id string, status app.Status, 
 		return nil, err
 	}
 	at := db.now()
-	err := db.writeAt(ctx, at, func(tx *gorm.DB) error {
+	err := db.writeAt(ctx, "Change claim status", at, func(tx *gorm.DB) error {
 		if err := mustBe(tx, id, app.KindClaim); err != nil {
 			return err
 		}

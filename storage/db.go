@@ -78,6 +78,10 @@ func Open(path string, opts Options) (*DB, error) {
 			db.sqldb.Close()
 			return nil, err
 		}
+		if err := db.recordUndo(); err != nil {
+			db.sqldb.Close()
+			return nil, err
+		}
 	}
 	return db, nil
 }
@@ -95,7 +99,10 @@ func Create(path string, board app.Board, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.create(board); err != nil {
+	if err := db.create(board); err == nil {
+		err = db.recordUndo()
+	}
+	if err != nil {
 		db.sqldb.Close()
 		return nil, err
 	}
@@ -219,6 +226,16 @@ func (db *DB) migrate() error {
 	return nil
 }
 
+// recordUndo starts recording edits for undo, on boards whose schema has
+// the undo tables (the made-up schemas of the migration tests lack them).
+func (db *DB) recordUndo() error {
+	var n int
+	if err := db.gdb.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'undo_log'").Scan(&n).Error; err != nil || n == 0 {
+		return translate(err)
+	}
+	return translate(setUndoRecording(db.gdb, true))
+}
+
 func (db *DB) create(b app.Board) error {
 	now := db.now().UTC()
 	if b.Created.IsZero() {
@@ -247,19 +264,27 @@ func (db *DB) transact(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return translate(db.gdb.WithContext(ctx).Transaction(fn))
 }
 
-// write runs fn in one transaction, stamps the board's updated time, and
-// translates any error. It is the only way the services change the file.
-func (db *DB) write(ctx context.Context, fn func(tx *gorm.DB) error) error {
-	return db.writeAt(ctx, db.now(), fn)
+// write runs fn in one transaction, stamps the board's updated time,
+// records the edit as one undo step named label, and translates any error.
+// It is the only way the services change the file.
+func (db *DB) write(ctx context.Context, label string, fn func(tx *gorm.DB) error) error {
+	return db.writeAt(ctx, label, db.now(), fn)
 }
 
 // writeAt is write with the edit's time given, for edits that record it.
-func (db *DB) writeAt(ctx context.Context, at time.Time, fn func(tx *gorm.DB) error) error {
+func (db *DB) writeAt(ctx context.Context, label string, at time.Time, fn func(tx *gorm.DB) error) error {
 	return db.transact(ctx, func(tx *gorm.DB) error {
+		first, err := nextUndoSeq(tx)
+		if err != nil {
+			return err
+		}
 		if err := fn(tx); err != nil {
 			return err
 		}
-		return tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(at)).Error
+		if err := tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(at)).Error; err != nil {
+			return err
+		}
+		return recordStep(tx, "undo", label, first, true)
 	})
 }
 

@@ -69,7 +69,15 @@ func mustBe(tx *gorm.DB, id string, kind app.Kind) error {
 // deleteItem removes the item; the schema's cascades remove its own row,
 // links, history and position, and clear it as a speaker or source.
 func (db *DB) deleteItem(ctx context.Context, kind app.Kind, id string) error {
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "Delete "+string(kind), func(tx *gorm.DB) error {
+		if kind == app.KindSource {
+			// An anchor points into its source's text: it goes with it.
+			err := tx.Exec(`UPDATE quotes SET anchor_exact = NULL, anchor_prefix = NULL, anchor_suffix = NULL,
+				anchor_start = NULL, anchor_end = NULL WHERE source = ? AND anchor_exact IS NOT NULL`, id).Error
+			if err != nil {
+				return err
+			}
+		}
 		res := tx.Exec("DELETE FROM items WHERE id = ? AND kind = ?", id, string(kind))
 		if res.Error != nil {
 			return res.Error

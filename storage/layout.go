@@ -30,7 +30,7 @@ func (db *DB) MoveCard(ctx context.Context, id string, x, y float64) error {
 			return app.Errorf(app.EINVALID, "%v is outside the board (at most %d either way)", v, app.MaxCoordinate)
 		}
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "Move card", func(tx *gorm.DB) error {
 		if _, err := kindOf(tx, id); err != nil {
 			return err
 		}

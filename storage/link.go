@@ -43,7 +43,7 @@ func (db *DB) CreateLink(ctx context.Context, l *app.Link) error {
 	if utf8.RuneCountInString(l.Note) > app.MaxNotes {
 		return app.Errorf(app.EINVALID, "the link's note is over the limit of %d characters", app.MaxNotes)
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "New link", func(tx *gorm.DB) error {
 		fk, err := kindOf(tx, l.From)
 		if err != nil {
 			return err
@@ -67,7 +67,7 @@ func (db *DB) CreateLink(ctx context.Context, l *app.Link) error {
 
 // DeleteLink implements app.LinkService.
 func (db *DB) DeleteLink(ctx context.Context, from, to string, relation app.Relation) error {
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "Delete link", func(tx *gorm.DB) error {
 		res := tx.Where("from_id = ? AND to_id = ? AND relation = ?", from, to, string(relation)).Delete(&linkRow{})
 		if res.Error != nil {
 			return res.Error

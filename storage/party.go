@@ -43,7 +43,7 @@ func (db *DB) CreateParty(ctx context.Context, p *app.Party) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "New party", func(tx *gorm.DB) error {
 		if err := addItem(tx, app.KindParty, &p.ID); err != nil {
 			return err
 		}
@@ -54,7 +54,7 @@ func (db *DB) CreateParty(ctx context.Context, p *app.Party) error {
 // UpdateParty implements app.PartyService.
 func (db *DB) UpdateParty(ctx context.Context, id string, upd app.PartyUpdate) (*app.Party, error) {
 	var out *app.Party
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	err := db.write(ctx, "Edit party", func(tx *gorm.DB) error {
 		var row partyRow
 		if err := mustBe(tx, id, app.KindParty); err != nil {
 			return err

@@ -70,7 +70,7 @@ func (db *DB) CreateQuote(ctx context.Context, q *app.Quote) error {
 	if err := q.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "New quote", func(tx *gorm.DB) error {
 		if err := checkQuoteRefs(tx, q); err != nil {
 			return err
 		}
@@ -84,7 +84,7 @@ func (db *DB) CreateQuote(ctx context.Context, q *app.Quote) error {
 // UpdateQuote implements app.QuoteService.
 func (db *DB) UpdateQuote(ctx context.Context, id string, upd app.QuoteUpdate) (*app.Quote, error) {
 	var out *app.Quote
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	err := db.write(ctx, "Edit quote", func(tx *gorm.DB) error {
 		var row quoteRow
 		if err := mustBe(tx, id, app.KindQuote); err != nil {
 			return err

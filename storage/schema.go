@@ -108,6 +108,17 @@ var schemaV1 = []string{
 		UNIQUE (from_id, to_id, relation)
 	)`,
 	`CREATE INDEX links_to ON links (to_id)`,
+	`CREATE TABLE undo_log (
+		seq INTEGER PRIMARY KEY,
+		sql TEXT NOT NULL
+	)`,
+	`CREATE TABLE undo_steps (
+		id        INTEGER PRIMARY KEY,
+		stack     TEXT NOT NULL CHECK (stack IN ('undo', 'redo')),
+		label     TEXT NOT NULL,
+		first_seq INTEGER NOT NULL,
+		last_seq  INTEGER NOT NULL
+	)`,
 	`CREATE TABLE layout (
 		item TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
 		seq  INTEGER NOT NULL,

@@ -40,7 +40,7 @@ func (db *DB) CreateSource(ctx context.Context, s *app.Source) error {
 	if err := s.Validate(); err != nil {
 		return err
 	}
-	return db.write(ctx, func(tx *gorm.DB) error {
+	return db.write(ctx, "New source", func(tx *gorm.DB) error {
 		if err := addItem(tx, app.KindSource, &s.ID); err != nil {
 			return err
 		}
@@ -51,7 +51,7 @@ func (db *DB) CreateSource(ctx context.Context, s *app.Source) error {
 // UpdateSource implements app.SourceService.
 func (db *DB) UpdateSource(ctx context.Context, id string, upd app.SourceUpdate) (*app.Source, error) {
 	var out *app.Source
-	err := db.write(ctx, func(tx *gorm.DB) error {
+	err := db.write(ctx, "Edit source", func(tx *gorm.DB) error {
 		var row sourceRow
 		if err := mustBe(tx, id, app.KindSource); err != nil {
 			return err
