@@ -27,8 +27,12 @@ func TestUndo_EveryEdit(t *testing.T) {
 		label string
 		do    func() error
 	}{
-		{"New source", func() error { return db.CreateSource(ctx, &app.Source{ID: "src", Title: "Pasted", Text: "They said no."}) }},
-		{"New claim", func() error { return db.CreateClaim(ctx, &app.Claim{ID: "cl", Statement: "It happened", Status: app.StatusAlleged}) }},
+		{"New source", func() error {
+			return db.CreateSource(ctx, &app.Source{ID: "src", Title: "Pasted", Text: "They said no."})
+		}},
+		{"New claim", func() error {
+			return db.CreateClaim(ctx, &app.Claim{ID: "cl", Statement: "It happened", Status: app.StatusAlleged})
+		}},
 		{"New quote", func() error {
 			return db.CreateQuote(ctx, &app.Quote{ID: "qq", Text: "no", Source: "src", Anchor: &app.Anchor{Exact: "no", Start: 10, End: 12}})
 		}},
