@@ -66,7 +66,9 @@ type SourceService interface {
 	// ECONFLICT if s.ID is already taken by any item.
 	CreateSource(ctx context.Context, s *Source) error
 
-	// UpdateSource changes the fields set in upd.
+	// UpdateSource changes the fields set in upd. When the text changes,
+	// the anchors of its quotes are found again in the new text (see
+	// Reanchor); an anchor whose words are gone is removed.
 	// Returns ENOTFOUND if there is no such source, EINVALID as CreateSource.
 	UpdateSource(ctx context.Context, id string, upd SourceUpdate) (*Source, error)
 
@@ -255,4 +257,41 @@ type UndoService interface {
 	// an action made of several edits is undone at once.
 	// Returns EINVALID if fewer than n edits can be undone.
 	GroupEdits(ctx context.Context, n int, label string) error
+}
+
+// BoardFile is an open board file: a Store with a place on disk.
+type BoardFile interface {
+	Store
+
+	// Path returns where the file is.
+	Path() string
+
+	// ReadOnly reports whether edits are refused.
+	ReadOnly() bool
+
+	// SaveCopy writes a consistent copy of the board to path with SQLite's
+	// own copy (never a file copy of a live database), whole or not at all.
+	// Returns ECONFLICT if something is at path, EINVALID if the folder
+	// cannot be written.
+	SaveCopy(ctx context.Context, path string) error
+
+	// Close closes the file. The board must not be used after.
+	Close() error
+}
+
+// Files opens and makes board files.
+type Files interface {
+	// Open opens the board file at path.
+	// Returns ENOTFOUND if there is none, EINVALID in words if it is not a
+	// board this program can open; the file is then left as it was.
+	Open(path string) (BoardFile, error)
+
+	// Create makes a new, empty board file at path.
+	// Returns ECONFLICT if something is at path.
+	Create(path string, board Board) (BoardFile, error)
+
+	// Import makes a new board file at path from doc, all or nothing,
+	// replacing a file there only if force is set.
+	// Returns ECONFLICT if path exists and force is not set.
+	Import(path string, doc *Document, force bool) error
 }

@@ -234,3 +234,53 @@ func TestReadOnly(t *testing.T) {
 	}
 	wantCode(t, ro.CreateParty(context.Background(), &app.Party{Name: "x", Kind: app.PartyPerson}), app.EINVALID, "read-only")
 }
+
+func TestSaveCopy(t *testing.T) {
+	ctx := context.Background()
+	db := MustSampleDB(t)
+	db.MoveCard(ctx, "apple", 5, 5) // in the write-ahead log, not yet in the file
+	want, _ := db.Export(ctx)
+	path := db.Path() + ".copy.evboard"
+	if err := db.SaveCopy(ctx, path); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, db.SaveCopy(ctx, path), app.ECONFLICT, "already exists")
+	cp, err := Open(path, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	got, _ := cp.Export(ctx)
+	if !sameJSON(t, got, want) {
+		t.Fatal("the copy differs")
+	}
+	if problems, err := cp.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("check of the copy: %v %v", problems, err)
+	}
+}
+
+func TestUpdateSource_Reanchors(t *testing.T) {
+	ctx := context.Background()
+	db := MustCreateDB(t)
+	db.CreateSource(ctx, &app.Source{ID: "s", Title: "t", Text: "Apple said no. Amazon said no."})
+	a, _ := app.NewAnchor("Apple said no. Amazon said no.", 22, 29)
+	if err := db.CreateQuote(ctx, &app.Quote{ID: "q", Text: "said no", Source: "s", Anchor: a}); err != nil {
+		t.Fatal(err)
+	}
+	db.CreateQuote(ctx, &app.Quote{ID: "q2", Text: "Apple", Source: "s", Anchor: &app.Anchor{Exact: "Apple", End: 5}})
+	if _, err := db.UpdateSource(ctx, "s", app.SourceUpdate{Text: ptr("Update: Amazon said no. Apple said no.")}); err != nil {
+		t.Fatal(err)
+	}
+	q, _ := db.FindQuoteByID(ctx, "q")
+	if q.Anchor == nil || q.Anchor.Start != 15 {
+		t.Fatalf("anchor = %+v, want it moved to 15", q.Anchor)
+	}
+	db.UpdateSource(ctx, "s", app.SourceUpdate{Text: ptr("Amazon said no.")})
+	q2, _ := db.FindQuoteByID(ctx, "q2")
+	if q2.Anchor != nil {
+		t.Fatalf("anchor = %+v, want none (its words are gone)", q2.Anchor)
+	}
+	if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
+		t.Fatalf("check: %v %v", problems, err)
+	}
+}

@@ -73,7 +73,13 @@ func (db *DB) UpdateSource(ctx context.Context, id string, upd app.SourceUpdate)
 			return err
 		}
 		out = s
-		return tx.Select("*").Save(toSourceRow(s)).Error
+		if err := tx.Select("*").Save(toSourceRow(s)).Error; err != nil {
+			return err
+		}
+		if s.Text != row.Text {
+			return reanchorQuotes(tx, s.ID, s.Text)
+		}
+		return nil
 	})
 	return out, err
 }
@@ -87,4 +93,24 @@ func set[T any](dst *T, v *T) {
 	if v != nil {
 		*dst = *v
 	}
+}
+
+// reanchorQuotes finds the passages of the source's quotes again in its new
+// text; an anchor whose words are gone is removed, the quote kept.
+func reanchorQuotes(tx *gorm.DB, sourceID, text string) error {
+	var rows []quoteRow
+	if err := tx.Where("source = ? AND anchor_exact IS NOT NULL", sourceID).Find(&rows).Error; err != nil {
+		return err
+	}
+	for i := range rows {
+		q := rows[i].toApp()
+		q.Anchor, _ = app.Reanchor(q.Anchor, text)
+		if text == "" {
+			q.Anchor = nil
+		}
+		if err := tx.Select("*").Save(toQuoteRow(q)).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
