@@ -284,38 +284,33 @@ func cmdWindow(args []string, stderr io.Writer) int {
 			"Run it in a desktop session, or use a command that needs no display: import, export, sample, check.\n")
 		return exitFail
 	}
-	path := ""
+	path, firstRun := "", false
 	if len(args) == 1 {
 		path = args[0]
 	} else {
 		var err error
-		if path, err = firstRunSample(); err != nil {
+		if path, firstRun, err = firstRunSample(); err != nil {
 			return fail(stderr, "", err)
 		}
 	}
-	db, err := storage.Open(path, storage.Options{})
-	if err != nil {
-		return fail(stderr, "", err)
-	}
-	defer db.Close()
-	ui.Run(db, path)
+	ui.Run(storage.Files{}, path, firstRun)
 	return exitOK
 }
 
-// firstRunSample returns the user's copy of the sample board, making it
-// in the documents folder the first time.
-func firstRunSample() (string, error) {
+// firstRunSample returns the user's copy of the sample board, and true if
+// it was made now, in the documents folder, on the first run.
+func firstRunSample() (string, bool, error) {
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", app.Errorf(app.EINTERNAL, "cannot find your home folder: %v", err)
+		return "", false, app.Errorf(app.EINTERNAL, "cannot find your home folder: %v", err)
 	}
 	dir := filepath.Join(home, "Documents", "Evidence Board")
 	path := filepath.Join(dir, "The Big Hack (sample).evboard")
 	if _, err := os.Stat(path); err == nil {
-		return path, nil
+		return path, false, nil
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", app.Errorf(app.EINVALID, "cannot make the folder %s: %v", dir, err)
+		return "", false, app.Errorf(app.EINVALID, "cannot make the folder %s: %v", dir, err)
 	}
-	return path, writeSample(path, false)
+	return path, true, writeSample(path, false)
 }

@@ -115,11 +115,12 @@ func describeJSONError(data []byte, err error) error {
 	return fmt.Errorf("is not valid JSON: %v", err)
 }
 
-// position turns a byte offset into "line L, column C" (both from 1).
+// position turns a byte offset into "line L, column C" (both from 1; the
+// column counts code points, as the format counts text).
 func position(data []byte, off int64) string {
 	off = max(0, min(off, int64(len(data))))
 	line := 1 + bytes.Count(data[:off], []byte{'\n'})
-	col := int(off) - bytes.LastIndexByte(data[:off], '\n')
+	col := 1 + utf8.RuneCount(data[bytes.LastIndexByte(data[:off], '\n')+1:off])
 	return fmt.Sprintf("line %d, column %d", line, col)
 }
 

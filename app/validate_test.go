@@ -37,9 +37,9 @@ func TestParseDocument_Invalid(t *testing.T) {
 	nulls := func(n int) []any { return make([]any, n) }
 
 	type row struct {
-		name   string
-		break_ func(d map[string]any)
-		want   []string // "path: part of the message", in order
+		name string
+		edit func(d map[string]any)
+		want []string // "path: part of the message", in order
 	}
 	rows := []row{
 		// Top level.
@@ -296,9 +296,32 @@ func TestParseDocument_Invalid(t *testing.T) {
 	for _, tt := range rows {
 		t.Run(tt.name, func(t *testing.T) {
 			d := baseDoc()
-			tt.break_(d)
+			tt.edit(d)
 			checkProblems(t, invalid(t, mustJSON(t, d)), tt.want...)
 		})
+	}
+}
+
+// TestParseDocument_SpecProblem checks the problem the format spec gives as
+// its example, word for word.
+func TestParseDocument_SpecProblem(t *testing.T) {
+	d := baseDoc()
+	appendTo(d, "quotes",
+		map[string]any{"id": "q3", "text": "x"},
+		map[string]any{"id": "q4", "text": "y", "speaker": "p9"},
+	)
+	ps := invalid(t, mustJSON(t, d))
+	if got, want := len(ps), 1; got != want {
+		t.Fatalf("problems = %v, want %d", ps, want)
+	}
+	if got, want := ps[0].String(), `quotes[3].speaker: no party with id "p9"`; got != want {
+		t.Errorf("problem = %q, want %q", got, want)
+	}
+	if got, want := ps[0].Path, "quotes[3].speaker"; got != want {
+		t.Errorf("Path = %q, want %q", got, want)
+	}
+	if got, want := ps[0].Message, `no party with id "p9"`; got != want {
+		t.Errorf("Message = %q, want %q", got, want)
 	}
 }
 
@@ -324,6 +347,8 @@ func TestParseDocument_InvalidBytes(t *testing.T) {
 		{"syntax error", []byte("{\"format\": \"evidence-board\",\n  \"version\" 1}"),
 			`document: is not valid JSON: invalid character '1' after object key, at line 2, column 13`},
 		{"syntax error on the first line", []byte(`{"a" 1}`), `document: is not valid JSON: invalid character '1' after object key, at line 1, column 6`},
+		{"syntax error after CJK and emoji", []byte("{\"board\": {\"title\": \"声明🙂\",\n \"描述\": \"🙂🙂\" x}}"),
+			`document: is not valid JSON: invalid character 'x' after object key:value pair, at line 2, column 13`},
 		{"ends too early", []byte("{\"format\": \"evidence-board\",\n"), `document: is not valid JSON: it ends too early, at line 2, column 1`},
 		{"garbage after the object", append(append([]byte{}, valid...), "\n\n  }"...),
 			`document: has more after the end of the JSON object, at line 3, column 3`},

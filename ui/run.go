@@ -3,9 +3,6 @@
 package ui
 
 import (
-	"context"
-	"path/filepath"
-
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
 	"fyne.io/fyne/v2/dialog"
@@ -18,23 +15,23 @@ import (
 // AppID is the application's unique id, as in FyneApp.toml.
 const AppID = "org.evidenceboard.app"
 
-// Run opens the window on the board stored at path and returns when the
-// user closes it.
-func Run(store app.Store, path string) {
+// Run opens the window on the board at path and returns when the user
+// quits. firstRun says the board is the sample copy made for a new user,
+// which the window then introduces.
+func Run(files app.Files, path string, firstRun bool) {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	w := newWindow(a, store, path)
-	w.ShowAndRun()
-}
-
-func newWindow(a fyne.App, store app.Store, path string) fyne.Window {
-	w := a.NewWindow("Evidence Board")
-	o := newOverview(store)
-	w.SetContent(o.content())
-	w.Resize(fyne.NewSize(1100, 720))
-	if err := o.load(context.Background()); err != nil {
-		dialog.ShowError(err, w)
+	a.Settings().SetTheme(newVariantTheme(a.Preferences().StringWithFallback("theme", themeSystem)))
+	w := newBoardWindow(a, files)
+	w.win.SetMaster()
+	w.openPath(path)
+	if firstRun && w.file != nil {
+		dialog.ShowInformation("Welcome to Evidence Board",
+			"This is a sample board, a copy made for you at\n"+path+"\n\n"+
+				"It follows the 2018 “Big Hack” report: chips allegedly implanted in Supermicro servers,\n"+
+				"denied by Apple, Amazon and Supermicro, and confirmed by no one on the record.\n\n"+
+				"Click a card to edit it on the right; drag cards to arrange them; search on the left.\n"+
+				"Every change is saved as you make it, and Ctrl+Z undoes it. Start your own with File ▸ New Board.", w.win)
 	}
-	w.SetTitle(o.doc.Board.Title + " — " + filepath.Base(path) + " — Evidence Board")
-	return w
+	w.win.ShowAndRun()
 }

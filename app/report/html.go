@@ -1,0 +1,338 @@
+package report
+
+import (
+	"bufio"
+	"encoding/base64"
+	"html/template"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"evidenceboard/app"
+)
+
+// WriteHTML writes the report as one self-contained HTML5 page: inline CSS,
+// the board image (if any) as a data: URI, no script and nothing fetched
+// from the network. It reads well on screen and prints well.
+//
+// It is built with html/template alone, which escapes every value from the
+// board for where it stands; links are written only for http, https and
+// mailto addresses, other addresses are shown as text.
+func WriteHTML(w io.Writer, doc *app.Document, opts Options) error {
+	v := buildView(doc, opts)
+	data := htmlData{view: v}
+	if img, ok := boardPNG(opts); ok {
+		// The image is our own base64 of bytes checked to be a PNG, never
+		// text from the board: the one value marked safe.
+		data.Image = template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(img))
+	}
+	bw := bufio.NewWriterSize(w, 64<<10)
+	if err := htmlTemplate.Execute(bw, data); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+type htmlData struct {
+	*view
+	Image template.URL
+}
+
+// truncate shortens s to at most n characters, ending in an ellipsis when
+// it cuts, and makes it one line.
+func truncate(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	i, c := 0, 0
+	for i = range s {
+		if c == n-1 {
+			break
+		}
+		c++
+	}
+	return strings.TrimRight(s[:i], " ") + "…"
+}
+
+var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
+	"link":       safeURL,
+	"truncate":   truncate,
+	"plural":     plural,
+	"partyLabel": partyLabel,
+	"partyNames": partyNames,
+	"capital":    capital,
+}).Parse(htmlSource))
+
+const htmlSource = `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="Evidence Board">
+<title>{{.Title}} · Evidence Board report</title>
+<style>
+:root {
+  --ink: #1a1a1a; --muted: #555; --rule: #d6d3cc; --paper: #fffdf8; --panel: #f4f1ea;
+  --alleged: #b45309; --denied: #b91c1c; --unconfirmed: #6d28d9; --other: #4b5563;
+  --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
+  --serif: Georgia, Cambria, "Times New Roman", Times, serif;
+}
+* { box-sizing: border-box; }
+html { background: var(--paper); color: var(--ink); }
+body { margin: 0 auto; max-width: 52rem; padding: 2rem 1.25rem 4rem; font: 17px/1.55 var(--serif); }
+h1, h2, h3, h4, .kicker, .meta, .badge, nav, table, .credit, .who, .count, time, .kind, footer, .tag { font-family: var(--sans); }
+h1 { font-size: 2.1rem; line-height: 1.15; margin: .2rem 0 .6rem; }
+h2 { font-size: 1.45rem; margin: 2.6rem 0 1rem; padding-bottom: .3rem; border-bottom: 3px solid var(--ink); }
+h3 { font-size: 1.1rem; line-height: 1.35; margin: 0; }
+h4 { font-size: .8rem; text-transform: uppercase; letter-spacing: .06em; color: var(--muted); margin: 1.1rem 0 .4rem; }
+p { margin: .5rem 0; }
+a { color: #0b5394; overflow-wrap: anywhere; }
+.kicker { text-transform: uppercase; letter-spacing: .12em; font-size: .75rem; font-weight: 700; color: var(--muted); margin: 0; }
+.lede { font-size: 1.15rem; }
+.meta { font-size: .85rem; color: var(--muted); }
+.text { white-space: pre-line; overflow-wrap: anywhere; }
+nav { font-size: .9rem; margin: 1.2rem 0; padding: .5rem 0; border-top: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+nav a { margin-right: 1.2rem; }
+.badge { display: inline-block; min-width: 7.6em; text-align: center; padding: .15em .55em; border-radius: .3em; font-size: .72rem; font-weight: 700; letter-spacing: .06em; color: #fff; background: var(--other); vertical-align: .12em; white-space: nowrap; }
+.badge.small { min-width: 0; font-size: .66rem; }
+.badge::before { content: "●\00a0"; }
+.st-alleged { --st: var(--alleged); }
+.st-denied { --st: var(--denied); }
+.st-unconfirmed { --st: var(--unconfirmed); }
+.st-other { --st: var(--other); }
+.badge.st-alleged, .badge.st-denied, .badge.st-unconfirmed, .badge.st-other { background: var(--st); }
+.st-denied.badge::before { content: "✕\00a0"; }
+.st-unconfirmed.badge::before { content: "?\00a0"; }
+.st-alleged.badge::before { content: "!\00a0"; }
+table.legend { border-collapse: collapse; width: 100%; font-size: .92rem; }
+table.legend th, table.legend td { text-align: left; padding: .45rem .6rem; border-bottom: 1px solid var(--rule); vertical-align: top; }
+table.legend td.count, table.legend th.count { text-align: right; font-variant-numeric: tabular-nums; font-weight: 700; }
+table.legend tfoot td { border-bottom: 0; font-weight: 700; }
+figure { margin: 1rem 0; }
+figure img { max-width: 100%; height: auto; border: 1px solid var(--rule); background: #fff; }
+figcaption { font: .8rem var(--sans); color: var(--muted); }
+.claim, .party { border-left: 6px solid var(--st, var(--rule)); background: #fff; padding: 1rem 1.2rem 1.1rem; margin: 0 0 1.4rem; box-shadow: 0 1px 0 var(--rule); }
+.party { --st: #8a8476; }
+.claim > header { display: flex; gap: .8rem; align-items: baseline; }
+.claim > header .badge { flex: none; }
+.claim-id, .kind { font: .75rem var(--sans); color: var(--muted); }
+.who { font-size: .85rem; color: var(--muted); margin: .4rem 0; }
+.notes { color: #333; font-style: italic; }
+ol.history { list-style: none; padding: 0; margin: 0; font-size: .92rem; }
+ol.history li { display: grid; grid-template-columns: 10.5rem auto 1fr; gap: .6rem; align-items: baseline; padding: .15rem 0; }
+time { font-size: .82rem; color: var(--muted); font-variant-numeric: tabular-nums; }
+ul.quotes { list-style: none; padding: 0; margin: 0; }
+ul.quotes > li { margin: 0 0 .8rem; padding-left: .9rem; border-left: 3px solid var(--rule); }
+.rel-supports > li { border-left-color: #15803d !important; }
+.rel-denies > li { border-left-color: var(--denied) !important; }
+.rel-contradicts > li { border-left-color: #c2410c !important; }
+blockquote { margin: 0; font-size: 1.02rem; }
+blockquote::before { content: "“"; }
+blockquote::after { content: "”"; }
+.credit { font-size: .82rem; color: var(--muted); margin: .2rem 0 0; }
+.credit strong { color: var(--ink); }
+.linknote { font-size: .85rem; margin: .2rem 0 0; }
+.empty { color: var(--muted); font-style: italic; }
+ul.plain { padding-left: 1.1rem; margin: .3rem 0; }
+ul.plain li { margin: .25rem 0; }
+ul.stances { list-style: none; padding: 0; margin: .3rem 0; }
+ul.stances li { margin: .35rem 0; }
+.roles { font: .85rem var(--sans); color: var(--muted); }
+ol.sources { padding-left: 1.4rem; }
+ol.sources li { margin: 0 0 .9rem; }
+ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 2px solid var(--rule); }
+ol.timeline li { display: grid; grid-template-columns: 10.5rem 1fr; gap: .8rem; padding: .35rem 0 .35rem .9rem; position: relative; }
+ol.timeline li::before { content: ""; position: absolute; left: -6px; top: .75rem; width: 10px; height: 10px; border-radius: 50%; background: var(--st, #8a8476); }
+.tag { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .8rem; color: var(--muted); }
+@media (max-width: 38rem) {
+  body { font-size: 16px; }
+  ol.history li, ol.timeline li { grid-template-columns: 1fr; gap: .1rem; }
+  .claim > header { flex-direction: column; gap: .3rem; }
+}
+@page { margin: 16mm 14mm; }
+@media print {
+  html, body { background: #fff; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  h2 { break-after: avoid-page; margin-top: 1.2rem; }
+  h3, h4 { break-after: avoid-page; }
+  #parties, #sources, #timeline { break-before: page; }
+  .claim, .party { box-shadow: none; border-top: 1px solid var(--rule); border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
+  .claim > header, ul.quotes > li, ol.history li, ol.timeline li, ol.sources li, table.legend tr, figure { break-inside: avoid-page; }
+  .badge, .claim, .party, ol.timeline li::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; }
+  a[href^="http"]::after, a[href^="mailto"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
+  a.url::after { content: none !important; }
+  figure img { max-height: 23cm; }
+}
+</style>
+</head>
+<body>
+<header>
+<p class="kicker">Evidence Board report</p>
+<h1>{{.Title}}</h1>
+{{- with .Description}}
+<p class="lede text">{{.}}</p>
+{{- end}}
+<p class="meta">{{with .GeneratedText}}Generated {{.}} · {{end}}{{plural .NClaims "claim" "claims"}}: {{range $i, $c := .Counts}}{{if $i}}, {{end}}{{$c.N}} {{$c.Status}}{{end}} · {{plural .NQuotes "quote" "quotes"}} · {{plural .NParties "party" "parties"}} · {{plural .NSources "source" "sources"}}</p>
+{{- with .URL}}
+<p class="meta">Published at {{with link .}}<a class="url" href="{{.}}">{{.}}</a>{{else}}{{.}}{{end}}</p>
+{{- end}}
+{{- if and .HasReviewer .Reviewer.Name}}
+<p class="meta">Reviewed by {{with link .Reviewer.URL}}<a href="{{.}}">{{$.Reviewer.Name}}</a>{{else}}{{.Reviewer.Name}}{{end}}</p>
+{{- end}}
+</header>
+<nav aria-label="Contents"><a href="#summary">Summary</a>{{if .Image}}<a href="#board">Board</a>{{end}}<a href="#claims">Claims</a>{{if .Unlinked}}<a href="#unlinked">Other quotes</a>{{end}}<a href="#parties">Parties</a><a href="#sources">Sources</a><a href="#timeline">Timeline</a></nav>
+<main>
+<section id="summary">
+<h2>Where the claims stand</h2>
+<table class="legend">
+<thead><tr><th scope="col">Status</th><th scope="col">Meaning</th><th scope="col" class="count">Claims</th></tr></thead>
+<tbody>
+{{- range .Counts}}
+<tr><td><span class="badge {{.Class}}">{{.Word}}</span></td><td>{{.Meaning}}</td><td class="count">{{.N}}</td></tr>
+{{- end}}
+</tbody>
+<tfoot><tr><td colspan="2">All claims</td><td class="count">{{.NClaims}}</td></tr></tfoot>
+</table>
+<p class="meta">Each status is shown as a coloured badge and in words. Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.</p>
+</section>
+{{- if .Image}}
+<section id="board">
+<h2>The board</h2>
+<figure>
+<img src="{{.Image}}" alt="The board: claims, quotes, parties and sources as cards, joined by their links">
+<figcaption>The board as laid out in Evidence Board.</figcaption>
+</figure>
+</section>
+{{- end}}
+<section id="claims">
+<h2>Claims</h2>
+{{- range .Claims}}
+<article class="claim {{.Class}}" id="claim-{{.ID}}">
+<header><span class="badge {{.Class}}">{{.Word}}</span><h3 class="text">{{.Statement}}</h3></header>
+{{- if or .MadeBy .About}}
+<p class="who">{{with .MadeBy}}Made by {{partyNames .}}{{end}}{{if and .MadeBy .About}} · {{end}}{{with .About}}About {{partyNames .}}{{end}}</p>
+{{- end}}
+{{- with .Notes}}
+<p class="notes text">{{.}}</p>
+{{- end}}
+{{- if .History}}
+<h4>History</h4>
+<ol class="history">
+{{- range .History}}
+<li><time{{if not .At.IsZero}} datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}"{{end}}>{{.When}}</time><span class="badge small {{.Class}}">{{.Word}}</span><span class="text">{{.Note}}</span></li>
+{{- end}}
+</ol>
+{{- end}}
+{{- range .Groups}}
+<h4>{{.Heading}} ({{len .Items}})</h4>
+<ul class="quotes rel-{{.Relation}}">
+{{- range .Items}}
+<li>{{template "quote" .Quote}}
+{{- with .Note}}
+<p class="linknote">Note: <span class="text">{{.}}</span></p>
+{{- end}}</li>
+{{- end}}
+</ul>
+{{- else}}
+<p class="empty">No quotes are tied to this claim yet.</p>
+{{- end}}
+<p class="claim-id">Claim {{.ID}}</p>
+</article>
+{{- else}}
+<p class="empty">This board has no claims yet.</p>
+{{- end}}
+</section>
+{{- if .Unlinked}}
+<section id="unlinked">
+<h2>Quotes not tied to a claim</h2>
+<ul class="quotes">
+{{- range .Unlinked}}
+<li>{{template "quote" .}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
+<section id="parties">
+<h2>Parties</h2>
+{{- range .Parties}}
+<article class="party" id="party-{{.ID}}">
+<h3>{{.Name}} <span class="kind">{{.Kind}}</span></h3>
+{{- with .Notes}}
+<p class="notes text">{{.}}</p>
+{{- end}}
+{{- with .Affiliations}}
+<p class="who">{{range $i, $a := .}}{{if $i}} · {{end}}{{capital $a.Words}} {{if $a.Party}}<a href="#party-{{$a.Party.ID}}">{{$a.Party.Name}}</a>{{end}}{{with $a.Note}} ({{.}}){{end}}{{end}}</p>
+{{- end}}
+<h4>Where they stand</h4>
+{{- with .Stances}}
+<ul class="stances">
+{{- range .}}
+<li><span class="badge small {{.Claim.Class}}">{{.Claim.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 160}}</a><br><span class="roles">{{.Text}}</span></li>
+{{- end}}
+</ul>
+{{- else}}
+<p class="empty">Tied to no claim.</p>
+{{- end}}
+<h4>What they said ({{len .Said}})</h4>
+{{- with .Said}}
+<ul class="quotes">
+{{- range .}}
+<li><blockquote class="text">{{.Text}}</blockquote>
+<p class="credit">{{with .Source}}<cite>{{.Title}}</cite>{{else}}Source unknown{{end}}{{with .When}} · {{.}}{{end}}{{with .Location}} · {{.}}{{end}}{{range .Claims}} · {{.Relation}} <a href="#claim-{{.Claim.ID}}">“{{truncate .Claim.Statement 60}}”</a>{{end}}</p></li>
+{{- end}}
+</ul>
+{{- else}}
+<p class="empty">No quotes from them on this board.</p>
+{{- end}}
+</article>
+{{- else}}
+<p class="empty">This board has no parties yet.</p>
+{{- end}}
+</section>
+<section id="sources">
+<h2>Sources</h2>
+{{- with .Sources}}
+<ol class="sources">
+{{- range .}}
+<li id="source-{{.ID}}"><cite>{{.Title}}</cite>{{with .Byline}}, {{.}}{{end}}{{with .PublishedWhen}}, published {{.}}{{end}}{{with .RetrievedWhen}}, retrieved {{.}}{{end}}.
+{{- with .URL}}<br>{{with link .}}<a class="url" href="{{.}}">{{.}}</a>{{else}}<span class="text">{{.}}</span> (not a web address; not linked){{end}}{{end}}
+{{- with .Notes}}<br><span class="notes text">{{.}}</span>{{end}}
+<br><span class="meta">{{plural .NQuotes "quote" "quotes"}} on this board</span></li>
+{{- end}}
+</ol>
+{{- else}}
+<p class="empty">This board has no sources yet.</p>
+{{- end}}
+</section>
+<section id="timeline">
+<h2>Timeline</h2>
+{{- with .Timeline}}
+<p class="meta">Everything dated on the board, oldest first. A date without a time counts as the start of that day (UTC).</p>
+<ol class="timeline">
+{{- range .}}
+{{- if eq .Kind "published"}}
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Published</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
+{{- else if eq .Kind "said"}}
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Said</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”</span></li>
+{{- else}}
+<li class="{{.History.Class}}"><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Status</span> <span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .History.Note}}<br><span class="text">{{.}}</span>{{end}}</span></li>
+{{- end}}
+{{- end}}
+</ol>
+{{- else}}
+<p class="empty">Nothing on this board is dated.</p>
+{{- end}}
+</section>
+</main>
+<footer>Made with Evidence Board{{with .GeneratedText}} on {{.}}{{end}}. Quotes are the exact words of their speakers, as pinned from the sources listed; statuses and notes are the board's own.</footer>
+</body>
+</html>
+{{define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
+<p class="credit">— <strong>{{with .Speaker}}{{.Name}}{{else}}Unknown speaker{{end}}</strong>{{with .Speaker}}{{with .Kind}} ({{.}}){{end}}{{end}}{{with .Source}}, <cite>{{.Title}}</cite>{{with .Byline}} ({{.}}){{end}}{{end}}{{with .When}}, {{.}}{{end}}{{with .Location}}, {{.}}{{end}}{{with .Source}}{{with link .URL}} · <a href="{{.}}">source</a>{{end}}{{end}}</p>
+{{- with .Notes}}
+<p class="notes text">{{.}}</p>
+{{- end}}{{end}}`

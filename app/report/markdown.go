@@ -1,0 +1,382 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"evidenceboard/app"
+)
+
+// WriteMarkdown writes the report as CommonMark. Text from the board is
+// escaped: Markdown punctuation is backslash-escaped, <, > and & are written
+// as entities (so <script> shows as text and no raw HTML gets through), and
+// a line break inside a field becomes a hard line break that cannot start a
+// new block. Links are written only for http, https and mailto addresses,
+// with the address percent-encoded so that it cannot leave its (...).
+func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
+	v := buildView(doc, opts)
+	bw := bufio.NewWriterSize(w, 64<<10)
+	m := &mdWriter{w: bw}
+
+	m.line("# " + mdLine(v.Title))
+	if v.Description != "" {
+		m.para(mdText(v.Description, ""))
+	}
+	meta := "Evidence Board report"
+	if v.GeneratedText != "" {
+		meta += " · generated " + v.GeneratedText
+	}
+	m.para(meta + " · " + plural(v.NClaims, "claim", "claims") + ": " + v.statusLine() +
+		" · " + plural(v.NQuotes, "quote", "quotes") + " · " + plural(v.NParties, "party", "parties") +
+		" · " + plural(v.NSources, "source", "sources"))
+	if v.URL != "" {
+		m.para("Published at " + mdURLText(v.URL))
+	}
+	if v.HasReviewer && v.Reviewer.Name != "" {
+		m.para("Reviewed by " + mdLink(v.Reviewer.Name, v.Reviewer.URL))
+	}
+
+	m.line("## Where the claims stand")
+	m.line("| Status | Meaning | Claims |")
+	m.text("| --- | --- | ---: |\n")
+	for _, c := range v.Counts {
+		m.text(fmt.Sprintf("| **%s** | %s | %d |\n", c.Word, c.Meaning, c.N))
+	}
+	m.text(fmt.Sprintf("| All claims | | %d |\n\n", v.NClaims))
+	m.para("Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.")
+
+	m.line("## Claims")
+	if len(v.Claims) == 0 {
+		m.para("This board has no claims yet.")
+	}
+	for i, c := range v.Claims {
+		m.line(fmt.Sprintf("### %d. %s: %s", i+1, mdLine(c.Word), mdLine(c.Statement)))
+		head := "**Status: " + mdLine(c.Word) + "**"
+		if len(c.MadeBy) > 0 {
+			head += " · Made by " + mdLine(partyNames(c.MadeBy))
+		}
+		if len(c.About) > 0 {
+			head += " · About " + mdLine(partyNames(c.About))
+		}
+		head += " · Claim " + mdLine(c.ID)
+		m.para(head)
+		if c.Notes != "" {
+			m.para("Notes: " + mdText(c.Notes, ""))
+		}
+		if len(c.History) > 0 {
+			m.para("**History**")
+			for _, h := range c.History {
+				item := "- " + mdLine(h.When) + " · **" + mdLine(h.Word) + "**"
+				if h.Note != "" {
+					item += " · " + mdText(h.Note, "  ")
+				}
+				m.text(item + "\n")
+			}
+			m.text("\n")
+		}
+		if len(c.Groups) == 0 {
+			m.para("No quotes are tied to this claim yet.")
+		}
+		for _, g := range c.Groups {
+			m.para(fmt.Sprintf("**%s (%d)**", g.Heading, len(g.Items)))
+			for _, it := range g.Items {
+				m.text(mdQuoteItem(it.Quote, it.Note, true))
+			}
+			m.text("\n")
+		}
+	}
+
+	if len(v.Unlinked) > 0 {
+		m.line("## Quotes not tied to a claim")
+		for _, q := range v.Unlinked {
+			m.text(mdQuoteItem(q, "", true))
+		}
+		m.text("\n")
+	}
+
+	m.line("## Parties")
+	if len(v.Parties) == 0 {
+		m.para("This board has no parties yet.")
+	}
+	for _, p := range v.Parties {
+		h := "### " + mdLine(p.Name)
+		if p.Kind != "" {
+			h += " (" + mdLine(p.Kind) + ")"
+		}
+		m.line(h)
+		if p.Notes != "" {
+			m.para(mdText(p.Notes, ""))
+		}
+		if len(p.Affiliations) > 0 {
+			parts := make([]string, 0, len(p.Affiliations))
+			for _, a := range p.Affiliations {
+				s := capital(a.Words)
+				if a.Party != nil {
+					s += " " + mdLine(a.Party.Name)
+				}
+				if a.Note != "" {
+					s += " (" + mdLine(a.Note) + ")"
+				}
+				parts = append(parts, s)
+			}
+			m.para(strings.Join(parts, " · "))
+		}
+		m.para("**Where they stand**")
+		if len(p.Stances) == 0 {
+			m.para("Tied to no claim.")
+		} else {
+			for _, s := range p.Stances {
+				m.text("- **" + mdLine(s.Claim.Word) + "** · " + mdLine(truncate(s.Claim.Statement, 160)) + " — " + mdLine(s.Text()) + "\n")
+			}
+			m.text("\n")
+		}
+		m.para(fmt.Sprintf("**What they said (%d)**", len(p.Said)))
+		if len(p.Said) == 0 {
+			m.para("No quotes from them on this board.")
+		} else {
+			for _, q := range p.Said {
+				m.text(mdQuoteItem(q, "", false))
+			}
+			m.text("\n")
+		}
+	}
+
+	m.line("## Sources")
+	if len(v.Sources) == 0 {
+		m.para("This board has no sources yet.")
+	}
+	for _, s := range v.Sources {
+		item := "- **" + mdLine(strings.TrimSpace(s.Title)) + "**"
+		if b := s.Byline(); b != "" {
+			item += ", " + mdLine(b)
+		}
+		if s.PublishedWhen != "" {
+			item += ", published " + mdLine(s.PublishedWhen)
+		}
+		if s.RetrievedWhen != "" {
+			item += ", retrieved " + mdLine(s.RetrievedWhen)
+		}
+		if s.URL != "" {
+			item += "\\\n  " + mdURLText(s.URL)
+		}
+		if s.Notes != "" {
+			item += "\\\n  " + mdText(s.Notes, "  ")
+		}
+		item += "\\\n  " + plural(s.NQuotes, "quote", "quotes") + " on this board"
+		m.text(item + "\n")
+	}
+	if len(v.Sources) > 0 {
+		m.text("\n")
+	}
+
+	m.line("## Timeline")
+	if len(v.Timeline) == 0 {
+		m.para("Nothing on this board is dated.")
+	} else {
+		m.para("Everything dated on the board, oldest first. A date without a time counts as the start of that day (UTC).")
+		for _, e := range v.Timeline {
+			item := "- " + mdLine(e.When) + " · "
+			switch e.Kind {
+			case "published":
+				item += "Published: *" + mdLine(strings.TrimSpace(e.Source.Title)) + "*"
+				if b := e.Source.Byline(); b != "" {
+					item += ", " + mdLine(b)
+				}
+			case "said":
+				item += "Said: **" + mdLine(partyLabel(e.Quote.Speaker)) + "**: “" + mdLine(truncate(e.Quote.Text, 200)) + "”"
+			default:
+				item += "Status: **" + mdLine(e.History.Word) + "** · " + mdLine(truncate(e.Claim.Statement, 120))
+				if e.History.Note != "" {
+					item += "\\\n  " + mdText(e.History.Note, "  ")
+				}
+			}
+			m.text(item + "\n")
+		}
+		m.text("\n")
+	}
+	footer := "Made with Evidence Board"
+	if v.GeneratedText != "" {
+		footer += " on " + v.GeneratedText
+	}
+	m.text(footer + ". Quotes are the exact words of their speakers, as pinned from the sources listed; statuses and notes are the board's own.\n")
+	return bw.Flush()
+}
+
+type mdWriter struct {
+	w   *bufio.Writer
+	err error
+}
+
+func (m *mdWriter) text(s string) {
+	if m.err == nil {
+		_, m.err = m.w.WriteString(s)
+	}
+}
+
+// line writes s as a block of its own: s, then a blank line.
+func (m *mdWriter) line(s string) { m.text(s + "\n\n") }
+
+// para writes a paragraph.
+func (m *mdWriter) para(s string) { m.line(s) }
+
+// mdQuoteItem is a list item for a quote: its words, then its speaker,
+// source, date and place, then its notes and the link's note.
+func mdQuoteItem(q *quoteView, linkNote string, withSpeaker bool) string {
+	var b strings.Builder
+	b.WriteString("- “")
+	b.WriteString(mdText(q.Text, "  "))
+	b.WriteString("”\\\n  — ")
+	var parts []string
+	if withSpeaker {
+		s := "**" + mdLine(nameOr(q.Speaker)) + "**"
+		if q.Speaker != nil && q.Speaker.Kind != "" {
+			s += " (" + mdLine(q.Speaker.Kind) + ")"
+		}
+		parts = append(parts, s)
+	}
+	if q.Source != nil {
+		s := "*" + mdLine(strings.TrimSpace(q.Source.Title)) + "*"
+		if by := q.Source.Byline(); by != "" {
+			s += " (" + mdLine(by) + ")"
+		}
+		parts = append(parts, s)
+	} else if !withSpeaker {
+		parts = append(parts, "source unknown")
+	}
+	if q.When != "" {
+		parts = append(parts, mdLine(q.When))
+	}
+	if q.Location != "" {
+		parts = append(parts, mdLine(q.Location))
+	}
+	b.WriteString(strings.Join(parts, ", "))
+	if q.Source != nil {
+		if u := safeURL(q.Source.URL); u != "" {
+			b.WriteString(" · [source](" + mdDest(u) + ")")
+		}
+	}
+	if !withSpeaker {
+		for _, c := range q.Claims {
+			b.WriteString(" · " + string(c.Relation) + " “" + mdLine(truncate(c.Claim.Statement, 60)) + "”")
+		}
+	}
+	if q.Notes != "" {
+		b.WriteString("\\\n  Notes: " + mdText(q.Notes, "  "))
+	}
+	if linkNote != "" {
+		b.WriteString("\\\n  Note on the link: " + mdText(linkNote, "  "))
+	}
+	b.WriteString("\n")
+	return b.String()
+}
+
+func nameOr(p *partyView) string {
+	if p == nil || strings.TrimSpace(p.Name) == "" {
+		return "Unknown speaker"
+	}
+	return strings.TrimSpace(p.Name)
+}
+
+// mdSpecial are the ASCII characters escaped with a backslash in text: all
+// that Markdown (CommonMark and its common extensions: tables,
+// strikethrough, maths, mentions, e-mail autolinks) gives a meaning to.
+const mdSpecial = "\\`*_{}[]()#+-.!|~$@="
+
+// mdEscapeLine escapes one line of text.
+func mdEscapeLine(b *strings.Builder, s string) {
+	for _, r := range s {
+		switch {
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '&':
+			b.WriteString("&amp;")
+		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\t':
+			b.WriteByte(' ')
+		case r < 0x20 || r == 0x7f:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
+		}
+	}
+}
+
+// splitLines splits text at \r\n, \r and \n (the line endings of
+// CommonMark), trims each line's leading blanks (which could make it code or
+// part of another block) and drops blank lines.
+func splitLines(s string) []string {
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimLeft(l, " \t")
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// mdText escapes text from the board for Markdown. Its lines are joined by
+// hard line breaks, each new line starting with indent (the indent of the
+// block it sits in), so that no line of it can start a new block.
+func mdText(s, indent string) string {
+	var b strings.Builder
+	for i, l := range splitLines(s) {
+		if i > 0 {
+			b.WriteString("\\\n")
+			b.WriteString(indent)
+		}
+		mdEscapeLine(&b, l)
+	}
+	return b.String()
+}
+
+// mdLine escapes text from the board for a place that holds one line only,
+// such as a heading: its line breaks become spaces.
+func mdLine(s string) string {
+	var b strings.Builder
+	mdEscapeLine(&b, strings.Join(splitLines(s), " "))
+	return b.String()
+}
+
+// mdLink is text linked to u if u is safe to link to, or just the text.
+func mdLink(text, u string) string {
+	if s := safeURL(u); s != "" {
+		return "[" + mdLine(text) + "](" + mdDest(s) + ")"
+	}
+	return mdLine(text)
+}
+
+// mdURLText shows an address, linked if it is safe to link to.
+func mdURLText(u string) string {
+	if s := safeURL(u); s != "" {
+		return "[" + mdLine(u) + "](" + mdDest(s) + ")"
+	}
+	return mdLine(u) + " (not a web address; not linked)"
+}
+
+// mdDest writes a link destination: every byte outside a small safe set
+// (letters, digits and -._~:/?#[]@!$&'*+,;=%) is percent-encoded, so that
+// no space, parenthesis, angle bracket, backslash or line break can end
+// the destination early.
+func mdDest(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9',
+			strings.IndexByte("-._~:/?#[]@!$&'*+,;=%", c) >= 0:
+			b.WriteByte(c)
+		default:
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,407 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+const (
+	minZoom = 0.1
+	maxZoom = 3
+)
+
+// boardCanvas is the corkboard: it draws the cards and strings in view,
+// pans with a drag of the background or the wheel, and zooms with
+// Ctrl+wheel. Drawing costs what is on screen: a spatial index finds the
+// cards in view, and a pool of card and string objects is rebound to them.
+type boardCanvas struct {
+	widget.BaseWidget
+	model *boardModel
+
+	offset   fyne.Position // board point at the view's top-left corner
+	zoom     float32
+	selected string
+
+	// onSelect reports a card chosen on the board ("" for none).
+	onSelect func(id string)
+	// onMove reports a card dropped at a new place, to be saved.
+	onMove func(id string, p fyne.Position)
+	// onOpen reports a card double-tapped.
+	onOpen func(id string)
+
+	wrapCache map[string][]string
+	renderer  *boardRenderer
+	dragFrom  fyne.Position // where the card being dragged started
+	dragging  bool
+	// autoFit keeps the whole board in view as the view changes size,
+	// until the user pans or zooms.
+	autoFit bool
+	fitSize fyne.Size
+	// fitFloor is the smallest zoom fit goes to: a board opens readable,
+	// and Fit Board (which sets it to minZoom) shows it all.
+	fitFloor float32
+}
+
+func newBoardCanvas() *boardCanvas {
+	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, fitFloor: 0.55}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// setModel shows a board; the view stays where it was unless reset.
+func (b *boardCanvas) setModel(m *boardModel, reset bool) {
+	b.model = m
+	b.wrapCache = map[string][]string{}
+	if m.kind[b.selected] == "" {
+		b.selected = ""
+	}
+	if reset {
+		b.autoFit = true
+		b.fit()
+	}
+	b.Refresh()
+}
+
+func (b *boardCanvas) CreateRenderer() fyne.WidgetRenderer {
+	r := &boardRenderer{b: b, bg: canvas.NewRectangle(corkColor())}
+	b.renderer = r
+	return r
+}
+
+// MinSize lets the board shrink to nothing: it is a view, not content.
+func (b *boardCanvas) MinSize() fyne.Size { return fyne.NewSize(100, 100) }
+
+// wrapped returns the item's text broken into card lines, cached per item
+// and text: panning rebinds cards, and wrapping is the costly part.
+func (b *boardCanvas) wrapped(id, text string, style fyne.TextStyle, maxLines int) []string {
+	key := fmt.Sprintf("%s\x00%d\x00%v\x00%s", id, maxLines, style, text)
+	if l, ok := b.wrapCache[key]; ok {
+		return l
+	}
+	w := cardSizes[b.model.kind[id]].Width - 2*cardPad - 4
+	l := wrapText(text, w, cardTextSize, style, maxLines)
+	b.wrapCache[key] = l
+	return l
+}
+
+// toScreen converts a board point to a point in the widget.
+func (b *boardCanvas) toScreen(p fyne.Position) fyne.Position {
+	return fyne.NewPos((p.X-b.offset.X)*b.zoom, (p.Y-b.offset.Y)*b.zoom)
+}
+
+// toBoard converts a point in the widget to a board point.
+func (b *boardCanvas) toBoard(p fyne.Position) fyne.Position {
+	return fyne.NewPos(p.X/b.zoom+b.offset.X, p.Y/b.zoom+b.offset.Y)
+}
+
+// Tapped on the background clears the selection.
+func (b *boardCanvas) Tapped(*fyne.PointEvent) { b.selectItem("", false) }
+
+// Dragged on the background pans.
+func (b *boardCanvas) Dragged(ev *fyne.DragEvent) {
+	b.panBy(fyne.NewDelta(-ev.Dragged.DX, -ev.Dragged.DY))
+}
+
+func (b *boardCanvas) DragEnd() {}
+
+// Scrolled pans, or zooms about the pointer with Ctrl held.
+func (b *boardCanvas) Scrolled(ev *fyne.ScrollEvent) {
+	if ctrlHeld() {
+		f := float32(math.Pow(1.0015, float64(ev.Scrolled.DY)))
+		b.zoomAbout(b.zoom*f, ev.Position)
+		return
+	}
+	b.panBy(fyne.NewDelta(-ev.Scrolled.DX, -ev.Scrolled.DY))
+}
+
+func ctrlHeld() bool {
+	if d, ok := fyne.CurrentApp().Driver().(desktop.Driver); ok {
+		return d.CurrentKeyModifiers()&(fyne.KeyModifierControl|fyne.KeyModifierSuper) != 0
+	}
+	return false
+}
+
+// panBy moves the view by d screen pixels.
+func (b *boardCanvas) panBy(d fyne.Delta) {
+	b.autoFit = false
+	b.offset = b.offset.Add(fyne.NewDelta(d.DX/b.zoom, d.DY/b.zoom))
+	b.relayout()
+}
+
+// zoomAbout sets the zoom, keeping the board point under p where it is.
+func (b *boardCanvas) zoomAbout(z float32, p fyne.Position) {
+	b.autoFit = false
+	z = min(max(z, minZoom), maxZoom)
+	at := b.toBoard(p)
+	b.zoom = z
+	b.offset = fyne.NewPos(at.X-p.X/z, at.Y-p.Y/z)
+	b.relayout()
+}
+
+// zoomBy zooms about the view's centre.
+func (b *boardCanvas) zoomBy(f float32) {
+	s := b.Size()
+	b.zoomAbout(b.zoom*f, fyne.NewPos(s.Width/2, s.Height/2))
+}
+
+// fit zooms and pans so that the whole board is in view, if it can be
+// read there (see fitFloor).
+func (b *boardCanvas) fit() { b.fitTo(b.Size()) }
+
+// fitAll shows the whole board, however small it must be drawn.
+func (b *boardCanvas) fitAll() {
+	b.fitFloor = minZoom
+	b.fit()
+	b.fitFloor = 0.55
+}
+
+func (b *boardCanvas) fitTo(s fyne.Size) {
+	if b.model == nil || len(b.model.pos) == 0 {
+		b.offset, b.zoom = fyne.NewPos(-40, -40), 1
+		b.relayout()
+		return
+	}
+	lo, hi := b.model.bounds()
+	if s.Width < 200 || s.Height < 200 {
+		s = fyne.NewSize(1000, 700)
+	}
+	const margin = 40
+	z := min((s.Width-2*margin)/(hi.X-lo.X), (s.Height-2*margin)/(hi.Y-lo.Y))
+	b.zoom = min(max(z, b.fitFloor), 1.5)
+	b.offset = fyne.NewPos(lo.X-(s.Width/b.zoom-(hi.X-lo.X))/2, lo.Y-(s.Height/b.zoom-(hi.Y-lo.Y))/2)
+	if b.zoom > z { // too big to fit readably: start at its top-left corner
+		b.offset = fyne.NewPos(min(b.offset.X, lo.X-margin/b.zoom), lo.Y-margin/b.zoom)
+	}
+	b.fitSize = s
+	if b.renderer != nil {
+		b.renderer.Layout(s)
+	}
+}
+
+// reveal brings a card into view, centring it if it is not wholly shown.
+func (b *boardCanvas) reveal(id string) {
+	p, s := b.model.rect(id)
+	view := b.Size()
+	tl, br := b.toScreen(p), b.toScreen(p.Add(s))
+	if tl.X >= 0 && tl.Y >= 0 && br.X <= view.Width && br.Y <= view.Height {
+		return
+	}
+	b.offset = fyne.NewPos(p.X+s.Width/2-view.Width/b.zoom/2, p.Y+s.Height/2-view.Height/b.zoom/2)
+	b.autoFit = false
+	b.relayout()
+}
+
+// selectItem marks a card as selected and tells the window, unless quiet.
+func (b *boardCanvas) selectItem(id string, quiet bool) {
+	if b.selected == id {
+		return
+	}
+	b.selected = id
+	b.relayout()
+	if !quiet && b.onSelect != nil {
+		b.onSelect(id)
+	}
+}
+
+func (b *boardCanvas) dragCard(id string, d fyne.Delta) {
+	if !b.dragging {
+		b.dragging, b.dragFrom, b.autoFit = true, b.model.pos[id], false
+		b.selectItem(id, false)
+	}
+	b.model.moveCard(id, b.model.pos[id].Add(fyne.NewDelta(d.DX/b.zoom, d.DY/b.zoom)))
+	b.relayout()
+}
+
+func (b *boardCanvas) dropCard(id string) {
+	if !b.dragging {
+		return
+	}
+	b.dragging = false
+	p := b.model.pos[id]
+	p = fyne.NewPos(float32(math.Round(float64(p.X))), float32(math.Round(float64(p.Y))))
+	b.model.moveCard(id, p)
+	if p != b.dragFrom && b.onMove != nil {
+		b.onMove(id, p)
+	}
+}
+
+// relayout redraws the view after a pan, zoom, move or selection.
+func (b *boardCanvas) relayout() {
+	if b.renderer != nil {
+		b.renderer.Layout(b.Size())
+	}
+}
+
+// boardRenderer draws what is in view.
+type boardRenderer struct {
+	b       *boardCanvas
+	bg      *canvas.Rectangle
+	cards   []*cardView
+	strings []*linkString
+	objects []fyne.CanvasObject
+	shown   int // cards in view at the last layout
+}
+
+// linkString is one link drawn as a string with its relation's label.
+type linkString struct {
+	line  *canvas.Line
+	label *canvas.Text
+	knot  *canvas.Circle
+}
+
+func (r *boardRenderer) Destroy()                     {}
+func (r *boardRenderer) MinSize() fyne.Size           { return r.b.MinSize() }
+func (r *boardRenderer) Objects() []fyne.CanvasObject { return r.objects }
+
+func (r *boardRenderer) Refresh() {
+	r.bg.FillColor = corkColor()
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.bg)
+	for _, c := range r.cards[:r.shown] {
+		c.Refresh()
+	}
+}
+
+// visible returns the ids of the cards in view, with a margin so that a
+// card sliding in is already bound.
+func (r *boardRenderer) visible(size fyne.Size) []string {
+	b := r.b
+	if b.model == nil {
+		return nil
+	}
+	const margin = 20
+	origin := b.toBoard(fyne.NewPos(-margin, -margin))
+	return b.model.grid.query(origin, fyne.NewSize((size.Width+2*margin)/b.zoom, (size.Height+2*margin)/b.zoom))
+}
+
+func (r *boardRenderer) Layout(size fyne.Size) {
+	b := r.b
+	if b.autoFit && size != b.fitSize && size.Width > 200 && size.Height > 200 {
+		b.fitTo(size) // lays out again, at the new size
+		return
+	}
+	r.bg.Resize(size)
+	ids := r.visible(size)
+	grown := false
+	for len(r.cards) < len(ids) {
+		r.cards = append(r.cards, newCardView(b))
+		grown = true
+	}
+	// Strings: every link with an end in view, each once.
+	var links []int
+	seen := map[int]bool{}
+	for _, id := range ids {
+		for _, i := range b.model.linksOf[id] {
+			if !seen[i] {
+				seen[i] = true
+				links = append(links, i)
+			}
+		}
+	}
+	for len(r.strings) < len(links) {
+		r.strings = append(r.strings, &linkString{line: &canvas.Line{}, label: &canvas.Text{Alignment: fyne.TextAlignCenter},
+			knot: &canvas.Circle{}})
+		grown = true
+	}
+	if grown {
+		r.objects = []fyne.CanvasObject{r.bg}
+		for _, s := range r.strings {
+			r.objects = append(r.objects, s.line, s.knot)
+		}
+		for _, s := range r.strings {
+			r.objects = append(r.objects, s.label)
+		}
+		for _, c := range r.cards {
+			r.objects = append(r.objects, c)
+		}
+	}
+	for i, li := range links {
+		r.layoutString(r.strings[i], b.model.doc.Links[li])
+	}
+	for _, s := range r.strings[len(links):] {
+		s.line.Hidden, s.label.Hidden, s.knot.Hidden = true, true, true
+	}
+	for i, id := range ids {
+		c := r.cards[i]
+		p, s := b.model.rect(id)
+		c.Move(b.toScreen(p))
+		c.Resize(fyne.NewSize(s.Width*b.zoom, s.Height*b.zoom))
+		if c.id != id || c.Hidden {
+			c.id = id
+			c.Show()
+		}
+		c.Refresh()
+	}
+	for _, c := range r.cards[len(ids):] {
+		c.Hide()
+		c.id = ""
+	}
+	r.shown = len(ids)
+	if grown {
+		canvas.Refresh(b)
+	}
+}
+
+func (r *boardRenderer) layoutString(s *linkString, l app.Link) {
+	b := r.b
+	from, fs := b.model.rect(l.From)
+	to, ts := b.model.rect(l.To)
+	a := b.toScreen(fyne.NewPos(from.X+fs.Width/2, from.Y+fs.Height/2))
+	z := b.toScreen(fyne.NewPos(to.X+ts.Width/2, to.Y+ts.Height/2))
+	col := relationColor(l.Relation)
+	s.line.Position1, s.line.Position2 = a, z
+	s.line.StrokeColor, s.line.StrokeWidth = col, max(1.5*b.zoom, 1)
+	s.line.Hidden = false
+	s.line.Refresh()
+	// The knot sits where the string meets the card it points to.
+	k := edgePoint(z, a, ts.Width*b.zoom/2, ts.Height*b.zoom/2)
+	rad := 4 * b.zoom
+	s.knot.FillColor = col
+	s.knot.Position1, s.knot.Position2 = fyne.NewPos(k.X-rad, k.Y-rad), fyne.NewPos(k.X+rad, k.Y+rad)
+	s.knot.Hidden = false
+	s.knot.Refresh()
+	s.label.Hidden = b.zoom < 0.45
+	if !s.label.Hidden {
+		s.label.Text, s.label.Color = string(l.Relation), labelInk(col)
+		s.label.TextSize = 11 * b.zoom
+		s.label.TextStyle = fyne.TextStyle{Bold: true}
+		ls := s.label.MinSize()
+		s.label.Move(fyne.NewPos((a.X+z.X)/2-ls.Width/2, (a.Y+z.Y)/2-ls.Height/2))
+		s.label.Resize(ls)
+		s.label.Refresh()
+	}
+}
+
+// edgePoint returns where the segment from centre c to p leaves the box of
+// half-size (hw, hh) around c.
+func edgePoint(c, p fyne.Position, hw, hh float32) fyne.Position {
+	dx, dy := p.X-c.X, p.Y-c.Y
+	if dx == 0 && dy == 0 {
+		return c
+	}
+	t := float32(math.Inf(1))
+	if dx != 0 {
+		t = min(t, hw/float32(math.Abs(float64(dx))))
+	}
+	if dy != 0 {
+		t = min(t, hh/float32(math.Abs(float64(dy))))
+	}
+	t = min(t, 1)
+	return fyne.NewPos(c.X+dx*t, c.Y+dy*t)
+}
+
+// labelInk keeps a relation's label readable on the cork.
+func labelInk(c color.NRGBA) color.Color {
+	if isDark() {
+		return color.NRGBA{R: min(255, c.R/2+128), G: min(255, c.G/2+128), B: min(255, c.B/2+128), A: 0xff}
+	}
+	return color.NRGBA{R: c.R / 2, G: c.G / 2, B: c.B / 2, A: 0xff}
+}

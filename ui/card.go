@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"image/color"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+// Text sizes on a card at 100 % zoom.
+const (
+	cardTextSize  = 13
+	cardSmallSize = 11
+	cardPad       = 10
+	maxCardLines  = 6
+)
+
+// cardView draws one item's card. The board keeps a pool of them and binds
+// each to whichever item is in view, so their number follows the screen.
+type cardView struct {
+	widget.BaseWidget
+	board *boardCanvas
+	id    string
+
+	shadow, face, accent, badge *canvas.Rectangle
+	badgeText, footer          *canvas.Text
+	lines                      []*canvas.Text
+	objects                    []fyne.CanvasObject
+}
+
+func newCardView(b *boardCanvas) *cardView {
+	c := &cardView{board: b,
+		shadow: &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}, CornerRadius: 6},
+		face:   &canvas.Rectangle{CornerRadius: 6},
+		accent: &canvas.Rectangle{},
+		badge:  &canvas.Rectangle{CornerRadius: 4},
+		badgeText: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}, Color: color.White},
+		footer:    &canvas.Text{},
+	}
+	for i := 0; i < maxCardLines; i++ {
+		c.lines = append(c.lines, &canvas.Text{})
+	}
+	c.objects = []fyne.CanvasObject{c.shadow, c.face, c.accent, c.badge, c.badgeText, c.footer}
+	for _, l := range c.lines {
+		c.objects = append(c.objects, l)
+	}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cardView) CreateRenderer() fyne.WidgetRenderer { return &cardRenderer{c: c} }
+
+// Tapped selects the card.
+func (c *cardView) Tapped(*fyne.PointEvent) { c.board.selectItem(c.id, false) }
+
+// DoubleTapped opens the item: a source's text, or the inspector.
+func (c *cardView) DoubleTapped(*fyne.PointEvent) {
+	c.board.selectItem(c.id, false)
+	if c.board.onOpen != nil {
+		c.board.onOpen(c.id)
+	}
+}
+
+// Dragged moves the card with the pointer; the board saves the move when
+// the drag ends.
+func (c *cardView) Dragged(ev *fyne.DragEvent) {
+	c.board.dragCard(c.id, ev.Dragged)
+}
+
+// DragEnd saves the card's new place.
+func (c *cardView) DragEnd() { c.board.dropCard(c.id) }
+
+// Cursor shows that a card can be picked up.
+func (c *cardView) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+var _ desktop.Cursorable = (*cardView)(nil)
+
+// content is what a card shows: a badge, text lines and a footer.
+type content struct {
+	kind       app.Kind
+	badge      string
+	badgeColor color.Color
+	text       string
+	italic     bool
+	bold       bool
+	footer     string
+}
+
+func (c *cardView) content() content {
+	m := c.board.model
+	switch m.kind[c.id] {
+	case app.KindClaim:
+		cl := m.claims[c.id]
+		return content{kind: app.KindClaim, badge: strings.ToUpper(string(cl.Status)), badgeColor: statusColor(cl.Status), text: cl.Statement,
+			footer: "CLAIM"}
+	case app.KindQuote:
+		q := m.quotes[c.id]
+		who := m.name(q.Speaker)
+		if who == "" {
+			who = "unknown speaker"
+		}
+		foot := "— " + who
+		if s := m.sources[q.Source]; s != nil {
+			foot += " · " + s.Title
+		}
+		return content{kind: app.KindQuote, text: "“" + q.Text + "”", italic: true, footer: foot}
+	case app.KindParty:
+		p := m.parties[c.id]
+		return content{kind: app.KindParty, text: p.Name, bold: true, footer: strings.ToUpper(string(p.Kind))}
+	case app.KindSource:
+		s := m.sources[c.id]
+		foot := "SOURCE"
+		if s.Publisher != "" {
+			foot += " · " + s.Publisher
+		}
+		if s.Published != "" {
+			foot += " · " + s.Published
+		}
+		return content{kind: app.KindSource, text: s.Title, bold: true, footer: foot}
+	}
+	return content{}
+}
+
+type cardRenderer struct{ c *cardView }
+
+func (r *cardRenderer) Destroy()                     {}
+func (r *cardRenderer) Objects() []fyne.CanvasObject { return r.c.objects }
+func (r *cardRenderer) MinSize() fyne.Size           { return fyne.NewSize(10, 10) }
+
+func (r *cardRenderer) Refresh() {
+	r.Layout(r.c.Size())
+	for _, o := range r.c.objects {
+		canvas.Refresh(o)
+	}
+}
+
+// Layout draws the card at the board's zoom: every size scales with it.
+func (r *cardRenderer) Layout(size fyne.Size) {
+	c := r.c
+	if c.id == "" || c.board.model == nil {
+		return
+	}
+	z := c.board.zoom
+	ct := c.content()
+	selected := c.board.selected == c.id
+
+	c.shadow.Move(fyne.NewPos(2*z, 3*z))
+	c.shadow.Resize(size)
+	c.face.FillColor = paperColor(ct.kind)
+	c.face.StrokeWidth = 0
+	if selected {
+		c.face.StrokeColor = selectionColor()
+		c.face.StrokeWidth = 3
+	}
+	c.face.CornerRadius = 6 * z
+	c.face.Resize(size)
+
+	pad := cardPad * z
+	textTop := pad
+	c.accent.Hidden = ct.kind == app.KindClaim
+	c.accent.FillColor = kindColor(ct.kind)
+	c.accent.Move(fyne.NewPos(0, 0))
+	c.accent.Resize(fyne.NewSize(5*z, size.Height))
+	textLeft := pad + 4*z
+
+	c.badge.Hidden, c.badgeText.Hidden = ct.badge == "", ct.badge == ""
+	if ct.badge != "" {
+		c.badgeText.Text = ct.badge
+		c.badgeText.TextSize = cardSmallSize * z
+		bs := fyne.MeasureText(ct.badge, c.badgeText.TextSize, c.badgeText.TextStyle)
+		c.badge.FillColor = ct.badgeColor
+		c.badge.Move(fyne.NewPos(textLeft, pad))
+		c.badge.Resize(fyne.NewSize(bs.Width+12*z, bs.Height+4*z))
+		c.badgeText.Move(fyne.NewPos(textLeft+6*z, pad+2*z))
+		textTop += bs.Height + 10*z
+		c.accent.Hidden = false
+		c.accent.FillColor = ct.badgeColor
+	}
+
+	style := fyne.TextStyle{Italic: ct.italic, Bold: ct.bold}
+	footH := fyne.MeasureText("Mg", cardSmallSize*z, fyne.TextStyle{}).Height
+	lineH := fyne.MeasureText("Mg", cardTextSize*z, style).Height
+	room := int((size.Height - textTop - footH - pad) / max(lineH, 1))
+	lines := c.board.wrapped(c.id, ct.text, style, min(max(room, 1), maxCardLines))
+	for i, l := range c.lines {
+		l.Hidden = i >= len(lines)
+		if l.Hidden {
+			continue
+		}
+		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, cardTextSize*z, inkColor()
+		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
+	}
+	c.footer.TextSize, c.footer.Color = cardSmallSize*z, mutedInkColor()
+	c.footer.Text = ellipsize(ct.footer, (size.Width-textLeft-pad)/z, cardSmallSize, fyne.TextStyle{})
+	if fyne.MeasureText(ct.footer, cardSmallSize, fyne.TextStyle{}).Width <= (size.Width-textLeft-pad)/z {
+		c.footer.Text = ct.footer
+	}
+	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
+}
+
+func selectionColor() color.Color { return color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff} }

@@ -1,0 +1,300 @@
+package ui
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"evidenceboard/app"
+)
+
+// Field edits patch the model in place and redraw what shows the item;
+// edits that reshape the board (new, delete, link, undo) reload it.
+
+func (w *boardWindow) patched(id string) {
+	w.model.index(id)
+	w.board.wrapCache = map[string][]string{}
+	w.board.relayout()
+	w.nav.apply()
+	w.refreshChrome()
+}
+
+func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
+	b, err := w.file.UpdateBoard(w.ctx, u)
+	if err != nil {
+		return err
+	}
+	w.model.doc.Board = *b
+	w.refreshChrome()
+	return nil
+}
+
+func (w *boardWindow) updateSource(id string, u app.SourceUpdate) error {
+	s, err := w.file.UpdateSource(w.ctx, id, u)
+	if err != nil {
+		return err
+	}
+	if u.Text != nil { // anchors of its quotes may have moved
+		return w.reload(false)
+	}
+	*w.model.sources[id] = *s
+	w.patched(id)
+	return nil
+}
+
+func (w *boardWindow) updateParty(id string, u app.PartyUpdate) error {
+	p, err := w.file.UpdateParty(w.ctx, id, u)
+	if err != nil {
+		return err
+	}
+	*w.model.parties[id] = *p
+	w.patched(id)
+	for _, q := range w.model.doc.Quotes { // quotes show their speaker's name
+		if q.Speaker == id {
+			w.model.index(q.ID)
+		}
+	}
+	return nil
+}
+
+func (w *boardWindow) updateClaim(id string, u app.ClaimUpdate) error {
+	c, err := w.file.UpdateClaim(w.ctx, id, u)
+	if err != nil {
+		return err
+	}
+	*w.model.claims[id] = *c
+	w.patched(id)
+	return nil
+}
+
+func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
+	q, err := w.file.UpdateQuote(w.ctx, id, u)
+	if err != nil {
+		return err
+	}
+	*w.model.quotes[id] = *q
+	w.patched(id)
+	return nil
+}
+
+func (w *boardWindow) setClaimStatus(id string, s app.Status, note string) {
+	w.insp.flush()
+	c, err := w.file.SetClaimStatus(w.ctx, id, s, note)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	*w.model.claims[id] = *c
+	w.patched(id)
+	w.insp.show(id)
+}
+
+// moveCard saves a card dropped on the board.
+func (w *boardWindow) moveCard(id string, p fyne.Position) {
+	if w.readOnly() {
+		_ = w.reload(false) // put it back
+		return
+	}
+	if err := w.file.MoveCard(w.ctx, id, float64(p.X), float64(p.Y)); err != nil {
+		w.showError(err)
+		_ = w.reload(false)
+		return
+	}
+	w.refreshChrome()
+}
+
+func (w *boardWindow) deleteLink(l app.Link) {
+	w.edit(func() error { return w.file.DeleteLink(w.ctx, l.From, l.To, l.Relation) })
+}
+
+// confirmDelete asks first, saying what else goes with the item.
+func (w *boardWindow) confirmDelete(id string) {
+	if w.readOnly() || w.model.kind[id] == "" {
+		return
+	}
+	m := w.model
+	kind := m.kind[id]
+	var goes []string
+	if n := len(m.linksOf[id]); n > 0 {
+		goes = append(goes, fmt.Sprintf("%d link(s)", n))
+	}
+	if kind == app.KindClaim && len(m.claims[id].History) > 0 {
+		goes = append(goes, fmt.Sprintf("its history of %d status change(s)", len(m.claims[id].History)))
+	}
+	var keeps []string
+	spoke, from := 0, 0
+	for _, q := range m.doc.Quotes {
+		if q.Speaker == id {
+			spoke++
+		}
+		if q.Source == id {
+			from++
+		}
+	}
+	if spoke > 0 {
+		keeps = append(keeps, fmt.Sprintf("%d quote(s) it spoke will keep their words but lose their speaker", spoke))
+	}
+	if from > 0 {
+		keeps = append(keeps, fmt.Sprintf("%d quote(s) from it will keep their words but lose their source and pinned position", from))
+	}
+	msg := fmt.Sprintf("Delete the %s “%s”?", kind, clipText(m.label(id), 80))
+	if len(goes) > 0 {
+		msg += "\n\nGoes with it: " + strings.Join(goes, ", ") + "."
+	}
+	if len(keeps) > 0 {
+		msg += "\n" + strings.Join(keeps, "; ") + "."
+	}
+	msg += "\n\nYou can undo this with Ctrl+Z."
+	d := dialog.NewConfirm("Delete "+string(kind), msg, func(ok bool) {
+		if ok {
+			w.deleteItem(id)
+		}
+	}, w.win)
+	d.SetConfirmText("Delete")
+	d.Show()
+}
+
+func (w *boardWindow) deleteItem(id string) {
+	var del func() error
+	switch w.model.kind[id] {
+	case app.KindClaim:
+		del = func() error { return w.file.DeleteClaim(w.ctx, id) }
+	case app.KindQuote:
+		del = func() error { return w.file.DeleteQuote(w.ctx, id) }
+	case app.KindParty:
+		del = func() error { return w.file.DeleteParty(w.ctx, id) }
+	case app.KindSource:
+		del = func() error { return w.file.DeleteSource(w.ctx, id) }
+	default:
+		return
+	}
+	w.board.selected = ""
+	w.edit(del)
+}
+
+func clipText(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		return string(r[:n-1]) + "…"
+	}
+	return s
+}
+
+// newAt places a new card at the centre of the view.
+func (w *boardWindow) newAt(id string) {
+	s := w.board.Size()
+	k := w.model.kind[id]
+	c := w.board.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
+	cs := cardSizes[k]
+	_ = w.file.MoveCard(w.ctx, id, float64(int(c.X-cs.Width/2)), float64(int(c.Y-cs.Height/2)))
+}
+
+// created groups the edits that made one new thing into one undo step,
+// places its card, and selects it.
+func (w *boardWindow) created(id string, edits int, label string) {
+	if err := w.file.GroupEdits(w.ctx, edits, label); err != nil {
+		w.showError(err)
+	}
+	if err := w.reload(false); err != nil {
+		w.showError(err)
+		return
+	}
+	w.choose(id)
+}
+
+func (w *boardWindow) newClaim() {
+	if w.readOnly() {
+		return
+	}
+	w.insp.flush()
+	c := &app.Claim{Statement: "New claim: say what is claimed", Status: app.StatusAlleged}
+	if err := w.file.CreateClaim(w.ctx, c); err != nil {
+		w.showError(err)
+		return
+	}
+	w.reloadQuiet()
+	w.newAt(c.ID)
+	w.created(c.ID, 2, "New claim")
+	w.focusField("statement")
+}
+
+func (w *boardWindow) newSource() {
+	if w.readOnly() {
+		return
+	}
+	w.insp.flush()
+	s := &app.Source{Title: "New source"}
+	if err := w.file.CreateSource(w.ctx, s); err != nil {
+		w.showError(err)
+		return
+	}
+	w.reloadQuiet()
+	w.newAt(s.ID)
+	w.created(s.ID, 2, "New source")
+	w.focusField("title")
+}
+
+func (w *boardWindow) newParty() {
+	if w.readOnly() {
+		return
+	}
+	w.insp.flush()
+	p := &app.Party{Name: "New party", Kind: app.PartyPerson}
+	if err := w.file.CreateParty(w.ctx, p); err != nil {
+		w.showError(err)
+		return
+	}
+	w.reloadQuiet()
+	w.newAt(p.ID)
+	w.created(p.ID, 2, "New party")
+	w.focusField("name")
+}
+
+// reloadQuiet refreshes the model so a new item can be placed.
+func (w *boardWindow) reloadQuiet() {
+	if doc, err := w.file.Export(w.ctx); err == nil {
+		w.model = newBoardModel(doc)
+	}
+}
+
+// focusField puts the keyboard in an inspector field, text selected.
+func (w *boardWindow) focusField(name string) {
+	if e := w.insp.fields[name]; e != nil {
+		w.win.Canvas().Focus(e)
+		e.TypedShortcut(&fyne.ShortcutSelectAll{})
+	}
+}
+
+// partyOptions lists the parties for a picker: option text -> id.
+func (w *boardWindow) partyOptions() ([]string, map[string]string) {
+	ids := map[string]string{noneOption: ""}
+	opts := []string{noneOption}
+	for _, p := range w.model.doc.Parties {
+		o := p.Name
+		if _, dup := ids[o]; dup {
+			o = fmt.Sprintf("%s (%s)", p.Name, p.ID)
+		}
+		ids[o] = p.ID
+		opts = append(opts, o)
+	}
+	sort.Strings(opts[1:])
+	return opts, ids
+}
+
+// sourceOptions lists the sources for a picker: option text -> id.
+func (w *boardWindow) sourceOptions() ([]string, map[string]string) {
+	ids := map[string]string{noneOption: ""}
+	opts := []string{noneOption}
+	for _, s := range w.model.doc.Sources {
+		o := clipText(s.Title, 70)
+		if _, dup := ids[o]; dup {
+			o = fmt.Sprintf("%s (%s)", o, s.ID)
+		}
+		ids[o] = s.ID
+		opts = append(opts, o)
+	}
+	return opts, ids
+}

@@ -1,0 +1,346 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+// saveDelay is how long after the last keystroke a field is saved: edits
+// are saved as they happen, but a word typed is one undo step, not five.
+const saveDelay = 700 * time.Millisecond
+
+const noneOption = "(none)"
+
+// inspector edits the selected item, or the board itself when nothing is
+// selected: its fields, a claim's status and history, and links.
+type inspector struct {
+	w    *boardWindow
+	id   string
+	root *fyne.Container
+
+	// Handles for tests.
+	fields       map[string]*widget.Entry
+	selects      map[string]*widget.Select
+	statusSelect *widget.Select
+	statusNote   *widget.Entry
+	statusApply  *widget.Button
+	history      *fyne.Container
+	links        *fyne.Container
+	addLink      *widget.Button
+	deleteButton *widget.Button
+
+	timer   *time.Timer
+	pending func() error // the unsaved field edit, if any
+}
+
+func newInspector(w *boardWindow) *inspector {
+	i := &inspector{w: w, root: container.NewVBox()}
+	return i
+}
+
+func (i *inspector) content() fyne.CanvasObject {
+	return container.NewVScroll(container.NewPadded(i.root))
+}
+
+// show builds the form for the item (or the board, for "").
+func (i *inspector) show(id string) {
+	i.flush()
+	i.id = id
+	i.fields, i.selects = map[string]*widget.Entry{}, map[string]*widget.Select{}
+	i.statusSelect, i.statusNote, i.statusApply, i.history, i.links, i.addLink, i.deleteButton = nil, nil, nil, nil, nil, nil, nil
+	m := i.w.model
+	var objs []fyne.CanvasObject
+	if m == nil {
+		i.root.Objects = nil
+		i.root.Refresh()
+		return
+	}
+	kind := m.kind[id]
+	switch kind {
+	case app.KindClaim:
+		objs = i.claimForm(m.claims[id])
+	case app.KindQuote:
+		objs = i.quoteForm(m.quotes[id])
+	case app.KindParty:
+		objs = i.partyForm(m.parties[id])
+	case app.KindSource:
+		objs = i.sourceForm(m.sources[id])
+	default:
+		objs = i.boardForm(&m.doc.Board)
+	}
+	if kind != "" {
+		objs = append(objs, widget.NewSeparator(), i.linksSection(id))
+		i.deleteButton = &widget.Button{Text: "Delete " + string(kind) + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
+			OnTapped: func() { i.w.confirmDelete(id) }}
+		objs = append(objs, widget.NewSeparator(), i.deleteButton)
+	}
+	i.root.Objects = objs
+	i.root.Refresh()
+}
+
+func heading(text string) fyne.CanvasObject {
+	return &widget.Label{Text: text, TextStyle: fyne.TextStyle{Bold: true}, SizeName: theme.SizeNameSubHeadingText}
+}
+
+func caption(text string) *widget.Label {
+	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
+}
+
+// entry makes a field bound to save: each keystroke schedules save with
+// the entry's text, after saveDelay; Enter in a one-line field saves now.
+func (i *inspector) entry(name, label, value string, multi bool, save func(string) error) []fyne.CanvasObject {
+	e := widget.NewEntry()
+	if multi {
+		e = widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(4)
+	}
+	e.SetText(value)
+	e.OnChanged = func(s string) { i.schedule(func() error { return save(s) }) }
+	e.OnSubmitted = func(string) { i.flush() }
+	if i.w.readOnly() {
+		e.Disable()
+	}
+	i.fields[name] = e
+	return []fyne.CanvasObject{caption(label), e}
+}
+
+// schedule makes fn the pending save and (re)starts the timer.
+func (i *inspector) schedule(fn func() error) {
+	i.pending = fn
+	if i.timer != nil {
+		i.timer.Stop()
+	}
+	i.timer = time.AfterFunc(saveDelay, func() { fyne.Do(i.flush) })
+}
+
+// flush saves the pending field edit now.
+func (i *inspector) flush() {
+	if i.timer != nil {
+		i.timer.Stop()
+		i.timer = nil
+	}
+	fn := i.pending
+	i.pending = nil
+	if fn != nil {
+		if err := fn(); err != nil {
+			i.w.showError(err)
+		}
+	}
+}
+
+func (i *inspector) selectField(name, label string, options []string, value string, save func(string) error) []fyne.CanvasObject {
+	s := widget.NewSelect(options, nil)
+	s.Selected = value
+	s.OnChanged = func(v string) {
+		if err := save(v); err != nil {
+			i.w.showError(err)
+		}
+	}
+	if i.w.readOnly() {
+		s.Disable()
+	}
+	i.selects[name] = s
+	return []fyne.CanvasObject{caption(label), s}
+}
+
+func (i *inspector) boardForm(b *app.Board) []fyne.CanvasObject {
+	w := i.w
+	objs := []fyne.CanvasObject{heading("Board"), caption("Nothing is selected. Choose a card on the board or an entry in the lists to edit it; these are the board's own details.")}
+	objs = append(objs, i.entry("title", "Title", b.Title, false, func(s string) error { return w.updateBoard(app.BoardUpdate{Title: &s}) })...)
+	objs = append(objs, i.entry("description", "Description", b.Description, true, func(s string) error { return w.updateBoard(app.BoardUpdate{Description: &s}) })...)
+	objs = append(objs, i.entry("url", "Published at (URL)", b.URL, false, func(s string) error { return w.updateBoard(app.BoardUpdate{URL: &s}) })...)
+	rv := app.Reviewer{}
+	if b.Reviewer != nil {
+		rv = *b.Reviewer
+	}
+	objs = append(objs, i.entry("reviewer", "Reviewed by (for ClaimReview)", rv.Name, false, func(s string) error {
+		r := rv
+		if cur := w.model.doc.Board.Reviewer; cur != nil {
+			r = *cur
+		}
+		r.Name = s
+		return w.updateBoard(app.BoardUpdate{Reviewer: &r})
+	})...)
+	objs = append(objs, i.entry("reviewerURL", "Reviewer's URL", rv.URL, false, func(s string) error {
+		r := rv
+		if cur := w.model.doc.Board.Reviewer; cur != nil {
+			r = *cur
+		}
+		r.URL = s
+		return w.updateBoard(app.BoardUpdate{Reviewer: &r})
+	})...)
+	objs = append(objs, caption(fmt.Sprintf("Created %s · last edited %s", b.Created.Local().Format("2 Jan 2006 15:04"), b.Updated.Local().Format("2 Jan 2006 15:04"))))
+	return objs
+}
+
+func (i *inspector) sourceForm(s *app.Source) []fyne.CanvasObject {
+	w, id := i.w, s.ID
+	up := func(u app.SourceUpdate) error { return w.updateSource(id, u) }
+	objs := []fyne.CanvasObject{heading("Source")}
+	objs = append(objs, i.entry("title", "Title", s.Title, false, func(v string) error { return up(app.SourceUpdate{Title: &v}) })...)
+	objs = append(objs, i.entry("publisher", "Publisher", s.Publisher, false, func(v string) error { return up(app.SourceUpdate{Publisher: &v}) })...)
+	objs = append(objs, i.entry("author", "Author", s.Author, false, func(v string) error { return up(app.SourceUpdate{Author: &v}) })...)
+	objs = append(objs, i.entry("url", "URL", s.URL, false, func(v string) error { return up(app.SourceUpdate{URL: &v}) })...)
+	objs = append(objs, i.entry("published", "Published (YYYY-MM-DD)", s.Published, false, func(v string) error { return up(app.SourceUpdate{Published: &v}) })...)
+	objs = append(objs, i.entry("retrieved", "Retrieved (YYYY-MM-DD)", s.Retrieved, false, func(v string) error { return up(app.SourceUpdate{Retrieved: &v}) })...)
+	objs = append(objs, i.entry("notes", "Notes", s.Notes, true, func(v string) error { return up(app.SourceUpdate{Notes: &v}) })...)
+	textInfo := "No text yet: paste the source's text to pin passages from it."
+	if s.Text != "" {
+		textInfo = fmt.Sprintf("%d characters of text.", len([]rune(s.Text)))
+	}
+	objs = append(objs, caption(textInfo), &widget.Button{Text: "Source text and pinning…", Icon: theme.DocumentIcon(), OnTapped: func() { w.openSourceView(id) }})
+	return objs
+}
+
+func (i *inspector) partyForm(p *app.Party) []fyne.CanvasObject {
+	w, id := i.w, p.ID
+	objs := []fyne.CanvasObject{heading("Party")}
+	objs = append(objs, i.entry("name", "Name", p.Name, false, func(v string) error { return w.updateParty(id, app.PartyUpdate{Name: &v}) })...)
+	kinds := make([]string, len(app.PartyKinds))
+	for k, v := range app.PartyKinds {
+		kinds[k] = string(v)
+	}
+	objs = append(objs, i.selectField("kind", "Kind", kinds, string(p.Kind), func(v string) error {
+		k := app.PartyKind(v)
+		return w.updateParty(id, app.PartyUpdate{Kind: &k})
+	})...)
+	objs = append(objs, i.entry("notes", "Notes", p.Notes, true, func(v string) error { return w.updateParty(id, app.PartyUpdate{Notes: &v}) })...)
+	said := 0
+	for _, q := range w.model.doc.Quotes {
+		if q.Speaker == id {
+			said++
+		}
+	}
+	objs = append(objs, caption(fmt.Sprintf("Speaker of %d quote(s) on this board.", said)))
+	return objs
+}
+
+func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
+	w, id := i.w, c.ID
+	objs := []fyne.CanvasObject{heading("Claim")}
+	objs = append(objs, i.entry("statement", "Statement", c.Statement, true, func(v string) error { return w.updateClaim(id, app.ClaimUpdate{Statement: &v}) })...)
+	objs = append(objs, i.entry("notes", "Notes", c.Notes, true, func(v string) error { return w.updateClaim(id, app.ClaimUpdate{Notes: &v}) })...)
+
+	objs = append(objs, widget.NewSeparator(), heading("Status"), statusBadge(c.Status))
+	opts := make([]string, len(app.Statuses))
+	for k, s := range app.Statuses {
+		opts[k] = strings.ToUpper(string(s))
+	}
+	i.statusSelect = widget.NewSelect(opts, nil)
+	i.statusSelect.Selected = strings.ToUpper(string(c.Status))
+	i.statusNote = &widget.Entry{PlaceHolder: "Why? (e.g. \"Apple statement to Bloomberg\")"}
+	i.statusApply = &widget.Button{Text: "Change status", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() {
+		st := app.Status(strings.ToLower(i.statusSelect.Selected))
+		w.setClaimStatus(id, st, i.statusNote.Text)
+	}}
+	i.statusNote.OnSubmitted = func(string) { i.statusApply.OnTapped() }
+	if w.readOnly() {
+		i.statusSelect.Disable()
+		i.statusNote.Disable()
+		i.statusApply.Disable()
+	}
+	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply, i.statusSelect), i.statusNote)
+	i.history = container.NewVBox()
+	for k := len(c.History) - 1; k >= 0; k-- { // newest first
+		h := c.History[k]
+		line := fmt.Sprintf("%s  %s", h.At.Local().Format("2 Jan 2006 15:04"), strings.ToUpper(string(h.Status)))
+		row := container.NewVBox(&widget.Label{Text: line, TextStyle: fyne.TextStyle{Bold: true}})
+		if h.Note != "" {
+			row.Add(caption(h.Note))
+		}
+		i.history.Add(row)
+	}
+	if len(c.History) == 0 {
+		i.history.Add(caption("No status changes recorded."))
+	}
+	objs = append(objs, caption("History, newest first"), i.history)
+	return objs
+}
+
+// statusBadge shows a status as a coloured box with the word in it.
+func statusBadge(s app.Status) fyne.CanvasObject {
+	bg := &canvas.Rectangle{FillColor: statusColor(s), CornerRadius: 4}
+	t := &canvas.Text{Text: strings.ToUpper(string(s)), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}}
+	return container.NewHBox(container.NewStack(bg, container.NewPadded(t)))
+}
+
+func (i *inspector) quoteForm(q *app.Quote) []fyne.CanvasObject {
+	w, id := i.w, q.ID
+	m := w.model
+	up := func(u app.QuoteUpdate) error { return w.updateQuote(id, u) }
+	objs := []fyne.CanvasObject{heading("Quote")}
+	objs = append(objs, i.entry("text", "Exact words", q.Text, true, func(v string) error { return up(app.QuoteUpdate{Text: &v}) })...)
+	speakers, speakerIDs := w.partyOptions()
+	objs = append(objs, i.selectField("speaker", "Speaker", speakers, optionOf(speakerIDs, q.Speaker), func(v string) error {
+		sid := speakerIDs[v]
+		return up(app.QuoteUpdate{Speaker: &sid})
+	})...)
+	sources, sourceIDs := w.sourceOptions()
+	objs = append(objs, i.selectField("source", "Source", sources, optionOf(sourceIDs, q.Source), func(v string) error {
+		sid := sourceIDs[v]
+		return up(app.QuoteUpdate{Source: &sid})
+	})...)
+	objs = append(objs, i.entry("said", "Said (YYYY-MM-DD)", q.Said, false, func(v string) error { return up(app.QuoteUpdate{Said: &v}) })...)
+	objs = append(objs, i.entry("location", "Location in the source", q.Location, false, func(v string) error { return up(app.QuoteUpdate{Location: &v}) })...)
+	objs = append(objs, i.entry("notes", "Notes", q.Notes, true, func(v string) error { return up(app.QuoteUpdate{Notes: &v}) })...)
+	if q.Anchor != nil {
+		src := m.sources[q.Source]
+		objs = append(objs, caption(fmt.Sprintf("Pinned from characters %d–%d of the source's text.", q.Anchor.Start, q.Anchor.End)),
+			&widget.Button{Text: "Show in source", Icon: theme.VisibilityIcon(), OnTapped: func() {
+				if src != nil {
+					w.openSourceView(src.ID)
+				}
+			}})
+	}
+	return objs
+}
+
+// optionOf returns the option naming id, or noneOption.
+func optionOf(ids map[string]string, id string) string {
+	for opt, v := range ids {
+		if v == id && id != "" {
+			return opt
+		}
+	}
+	return noneOption
+}
+
+func (i *inspector) linksSection(id string) fyne.CanvasObject {
+	w := i.w
+	m := w.model
+	i.links = container.NewVBox()
+	for _, li := range m.linksOf[id] {
+		l := m.doc.Links[li]
+		other, arrow := l.To, "→"
+		if l.To == id {
+			other, arrow = l.From, "←"
+		}
+		rel := &canvas.Text{Text: fmt.Sprintf("%s %s", arrow, l.Relation), Color: relationColor(l.Relation), TextStyle: fyne.TextStyle{Bold: true}}
+		name := &widget.Label{Text: m.label(other), Truncation: fyne.TextTruncateEllipsis}
+		link := l
+		remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() { w.deleteLink(link) }}
+		goTo := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { w.choose(other) }}
+		if w.readOnly() {
+			remove.Disable()
+		}
+		i.links.Add(container.NewBorder(nil, nil, rel, container.NewHBox(goTo, remove), name))
+	}
+	if len(m.linksOf[id]) == 0 {
+		i.links.Add(caption("No links yet."))
+	}
+	i.addLink = &widget.Button{Text: "Add link…", Icon: theme.ContentAddIcon(), OnTapped: func() { w.showLinkDialog(id) }}
+	if w.readOnly() {
+		i.addLink.Disable()
+	}
+	return container.NewVBox(heading("Links"), i.links, i.addLink)
+}

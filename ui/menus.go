@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+)
+
+func ctrl(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}
+}
+
+func ctrlShift(k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+}
+
+var desktopShortcutPin = desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: fyne.KeyModifierShortcutDefault}
+
+// item makes a menu item whose shortcut is shown in the menu and, through
+// addShortcuts, works on the window.
+func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+	return &fyne.MenuItem{Label: label, Shortcut: sc, Action: fn}
+}
+
+func (w *boardWindow) buildMenus() {
+	w.undoItem = item("Undo", ctrl(fyne.KeyZ), w.undo)
+	w.redoItem = item("Redo", ctrlShift(fyne.KeyZ), w.redo)
+	w.recentMenu = fyne.NewMenu("Open Recent")
+	recent := &fyne.MenuItem{Label: "Open Recent", ChildMenu: w.recentMenu}
+	quit := item("Quit", ctrl(fyne.KeyQ), w.quit)
+	quit.IsQuit = true
+	export := &fyne.MenuItem{Label: "Export", ChildMenu: fyne.NewMenu("Export", w.exportItems()...)}
+	themeMenu := fyne.NewMenu("Theme",
+		&fyne.MenuItem{Label: "Follow the system", Action: func() { w.setTheme(themeSystem) }},
+		&fyne.MenuItem{Label: "Light", Action: func() { w.setTheme(themeLight) }},
+		&fyne.MenuItem{Label: "Dark", Action: func() { w.setTheme(themeDark) }},
+	)
+	w.mainMenu = fyne.NewMainMenu(
+		fyne.NewMenu("File",
+			item("New Board…", ctrl(fyne.KeyN), w.newBoard),
+			item("Open…", ctrl(fyne.KeyO), w.openDialog),
+			recent,
+			fyne.NewMenuItemSeparator(),
+			item("Save a Copy As…", ctrlShift(fyne.KeyS), w.saveCopy),
+			item("Import JSON…", ctrl(fyne.KeyI), w.importJSON),
+			export,
+			fyne.NewMenuItemSeparator(),
+			item("Close Board", ctrl(fyne.KeyW), w.closeBoard),
+			quit,
+		),
+		fyne.NewMenu("Edit",
+			w.undoItem, w.redoItem,
+			fyne.NewMenuItemSeparator(),
+			item("Delete Selected…", &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierShortcutDefault}, func() { w.confirmDelete(w.board.selected) }),
+			item("Find…", ctrl(fyne.KeyF), func() { w.win.Canvas().Focus(w.nav.search) }),
+		),
+		fyne.NewMenu("Board",
+			item("New Claim", ctrl(fyne.KeyK), w.newClaim),
+			item("Pin a Quote…", &desktopShortcutPin, func() { w.showPinDialog(pinDraft{}) }),
+			item("New Party", ctrlShift(fyne.KeyP), w.newParty),
+			item("New Source", ctrlShift(fyne.KeyO), w.newSource),
+			fyne.NewMenuItemSeparator(),
+			item("Add Link to Selected…", ctrl(fyne.KeyL), func() {
+				if w.board.selected != "" {
+					w.showLinkDialog(w.board.selected)
+				}
+			}),
+			item("Open Source Text…", ctrl(fyne.KeyT), func() {
+				if w.model != nil && w.model.sources[w.board.selected] != nil {
+					w.openSourceView(w.board.selected)
+				}
+			}),
+		),
+		fyne.NewMenu("View",
+			item("Zoom In", ctrl(fyne.KeyEqual), func() { w.board.zoomBy(1.25) }),
+			item("Zoom Out", ctrl(fyne.KeyMinus), func() { w.board.zoomBy(0.8) }),
+			item("Fit Board", ctrl(fyne.Key0), w.board.fitAll),
+			fyne.NewMenuItemSeparator(),
+			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
+		),
+		fyne.NewMenu("Help",
+			&fyne.MenuItem{Label: "Keyboard Shortcuts", Icon: theme.HelpIcon(), Action: w.showShortcuts},
+			&fyne.MenuItem{Label: "About Evidence Board", Action: w.showAbout},
+		),
+	)
+	w.win.SetMainMenu(w.mainMenu)
+	w.refreshRecent()
+}
+
+// addShortcuts binds every menu shortcut on the window, plus the extra
+// ones: Ctrl+Y for redo, and + and − to zoom when no field has the keys.
+func (w *boardWindow) addShortcuts() {
+	c := w.win.Canvas()
+	var walk func(items []*fyne.MenuItem)
+	walk = func(items []*fyne.MenuItem) {
+		for _, it := range items {
+			if it.ChildMenu != nil {
+				walk(it.ChildMenu.Items)
+			}
+			if sc, ok := it.Shortcut.(*desktop.CustomShortcut); ok && it.Action != nil {
+				it := it
+				c.AddShortcut(sc, func(fyne.Shortcut) {
+					if !it.Disabled {
+						it.Action()
+					}
+				})
+			}
+		}
+	}
+	for _, m := range w.mainMenu.Items {
+		walk(m.Items)
+	}
+	c.AddShortcut(ctrl(fyne.KeyY), func(fyne.Shortcut) { w.redo() })
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) { w.board.zoomBy(1.25) })
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case '+', '=':
+			w.board.zoomBy(1.25)
+		case '-', '−':
+			w.board.zoomBy(0.8)
+		}
+	})
+	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
+		if w.board.selected == "" {
+			return
+		}
+		switch e.Name {
+		case fyne.KeyDelete, fyne.KeyBackspace:
+			w.confirmDelete(w.board.selected)
+		case fyne.KeyEscape:
+			w.choose("")
+		}
+	})
+}
+
+func (w *boardWindow) setTheme(choice string) {
+	w.app.Preferences().SetString("theme", choice)
+	w.app.Settings().SetTheme(newVariantTheme(choice))
+	w.board.Refresh()
+}
+
+func (w *boardWindow) showShortcuts() {
+	text := "Ctrl+N  new board\nCtrl+O  open\nCtrl+Shift+S  save a copy\nCtrl+I  import JSON\nCtrl+W  close\nCtrl+Q  quit\n\n" +
+		"Ctrl+Z  undo\nCtrl+Shift+Z or Ctrl+Y  redo\nDelete  delete the selected card\nCtrl+F  search\nEsc  clear the selection\n\n" +
+		"Ctrl+K  new claim\nCtrl+P  pin a quote (in a source's text: pin the selection)\nCtrl+Shift+P  new party\nCtrl+Shift+O  new source\nCtrl+L  link the selected card\nCtrl+T  open a source's text\n\n" +
+		"Drag a card to move it; drag the background or scroll to pan;\nCtrl+wheel, Ctrl+= / Ctrl+- or + / − to zoom; Ctrl+0 fits the board."
+	dialog.ShowInformation("Keyboard shortcuts", text, w.win)
+}
+
+func (w *boardWindow) showAbout() {
+	dialog.ShowInformation("About Evidence Board", "Evidence Board "+w.app.Metadata().Version+"\n\n"+
+		"Pin quotes, tie them to who said them and to the claims they support or deny,\nand mark each claim alleged, denied or unconfirmed.\n\n"+
+		"Every edit is saved as you make it.", w.win)
+}

@@ -1,0 +1,201 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+const (
+	anyStatus    = "Any status"
+	anyPartyKind = "Any kind"
+	anyParty     = "Anyone"
+)
+
+// navigator lists the board's items by kind, narrowed by a search that
+// matches the text of every kind as you type and by filters: status for
+// claims, kind for parties, party for claims and quotes. Lists are
+// widget.List, so long boards stay fast.
+type navigator struct {
+	model    *boardModel
+	onChoose func(id string)
+
+	search     *widget.Entry
+	status     *widget.Select
+	partyKind  *widget.Select
+	party      *widget.Select
+	tabs       *container.AppTabs
+	lists      map[app.Kind]*widget.List
+	shown      map[app.Kind][]string
+	partyByTag map[string]string // party filter option -> id
+	summary    *widget.Label
+}
+
+var navTitles = map[app.Kind]string{app.KindClaim: "Claims", app.KindQuote: "Quotes", app.KindParty: "Parties", app.KindSource: "Sources"}
+
+func newNavigator(onChoose func(id string)) *navigator {
+	n := &navigator{onChoose: onChoose, lists: map[app.Kind]*widget.List{}, shown: map[app.Kind][]string{}, partyByTag: map[string]string{}}
+	n.search = &widget.Entry{PlaceHolder: "Search claims, quotes, parties, sources…", ActionItem: widget.NewIcon(theme.SearchIcon())}
+	n.search.OnChanged = func(string) { n.apply() }
+	statuses := []string{anyStatus}
+	for _, s := range app.Statuses {
+		statuses = append(statuses, strings.ToUpper(string(s)))
+	}
+	n.status = widget.NewSelect(statuses, func(string) { n.apply() })
+	kinds := []string{anyPartyKind}
+	for _, k := range app.PartyKinds {
+		kinds = append(kinds, string(k))
+	}
+	n.partyKind = widget.NewSelect(kinds, func(string) { n.apply() })
+	n.party = widget.NewSelect([]string{anyParty}, func(string) { n.apply() })
+	n.status.Selected, n.partyKind.Selected, n.party.Selected = anyStatus, anyPartyKind, anyParty
+
+	var items []*container.TabItem
+	for _, k := range app.Kinds {
+		k := k
+		l := widget.NewList(func() int { return len(n.shown[k]) }, newNavRow, func(i widget.ListItemID, o fyne.CanvasObject) {
+			n.bindRow(k, n.shown[k][i], o.(*navRow))
+		})
+		l.OnSelected = func(i widget.ListItemID) {
+			if i < len(n.shown[k]) && n.onChoose != nil {
+				n.onChoose(n.shown[k][i])
+			}
+		}
+		n.lists[k] = l
+		items = append(items, container.NewTabItem(navTitles[k], l))
+	}
+	n.tabs = container.NewAppTabs(items...)
+	n.summary = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	return n
+}
+
+func (n *navigator) content() fyne.CanvasObject {
+	filters := container.NewGridWithColumns(3, n.status, n.partyKind, n.party)
+	top := container.NewVBox(n.search, filters, n.summary)
+	return container.NewBorder(top, nil, nil, nil, n.tabs)
+}
+
+// setModel shows a (re)loaded board, keeping the search and filters.
+func (n *navigator) setModel(m *boardModel) {
+	n.model = m
+	opts := []string{anyParty}
+	n.partyByTag = map[string]string{}
+	for _, p := range m.doc.Parties {
+		tag := p.Name
+		if _, dup := n.partyByTag[tag]; dup {
+			tag = fmt.Sprintf("%s (%s)", p.Name, p.ID)
+		}
+		n.partyByTag[tag] = p.ID
+		opts = append(opts, tag)
+	}
+	n.party.Options = opts
+	if _, ok := n.partyByTag[n.party.Selected]; !ok {
+		n.party.Selected = anyParty
+	}
+	n.party.Refresh()
+	n.apply()
+}
+
+// apply runs the search and filters over every kind.
+func (n *navigator) apply() {
+	if n.model == nil {
+		return
+	}
+	m := n.model
+	status := app.Status(strings.ToLower(n.status.Selected))
+	party := n.partyByTag[n.party.Selected]
+	var partyClaims map[string]bool
+	if party != "" {
+		partyClaims = m.linkedClaims(party)
+	}
+	total := 0
+	for _, k := range app.Kinds {
+		var out []string
+		for _, id := range m.search(k, n.search.Text) {
+			switch k {
+			case app.KindClaim:
+				if status.Valid() && m.claims[id].Status != status {
+					continue
+				}
+				if party != "" && !partyClaims[id] {
+					continue
+				}
+			case app.KindQuote:
+				if party != "" && m.quotes[id].Speaker != party {
+					continue
+				}
+			case app.KindParty:
+				if pk := app.PartyKind(n.partyKind.Selected); pk.Valid() && m.parties[id].Kind != pk {
+					continue
+				}
+			}
+			out = append(out, id)
+		}
+		n.shown[k] = out
+		total += len(out)
+		all := len(m.idsOf(k))
+		title := fmt.Sprintf("%s %d", navTitles[k], len(out))
+		if len(out) != all {
+			title = fmt.Sprintf("%s %d/%d", navTitles[k], len(out), all)
+		}
+		for _, t := range n.tabs.Items {
+			if t.Content == n.lists[k] {
+				t.Text = title
+			}
+		}
+		n.lists[k].UnselectAll()
+		n.lists[k].Refresh()
+	}
+	n.tabs.Refresh()
+	c := m.doc.Claims
+	by := map[app.Status]int{}
+	for _, cl := range c {
+		by[cl.Status]++
+	}
+	n.summary.SetText(fmt.Sprintf("%d alleged · %d denied · %d unconfirmed · %d links", by[app.StatusAlleged], by[app.StatusDenied], by[app.StatusUnconfirmed], len(m.doc.Links)))
+	_ = total
+}
+
+// showItem switches to the item's tab and scrolls its row into view.
+func (n *navigator) showItem(id string) {
+	k := n.model.kind[id]
+	for i, v := range n.shown[k] {
+		if v == id {
+			for _, t := range n.tabs.Items {
+				if t.Content == n.lists[k] {
+					n.tabs.Select(t)
+				}
+			}
+			n.lists[k].ScrollTo(i)
+			return
+		}
+	}
+}
+
+func (n *navigator) bindRow(k app.Kind, id string, row *navRow) {
+	m := n.model
+	switch k {
+	case app.KindClaim:
+		c := m.claims[id]
+		row.set(strings.ToUpper(string(c.Status)), statusColor(c.Status), c.Statement, "")
+	case app.KindQuote:
+		q := m.quotes[id]
+		who := m.name(q.Speaker)
+		if who == "" {
+			who = "Unknown speaker"
+		}
+		row.set("", nil, "“"+q.Text+"”", who)
+	case app.KindParty:
+		p := m.parties[id]
+		row.set("", nil, p.Name, string(p.Kind))
+	case app.KindSource:
+		s := m.sources[id]
+		row.set("", nil, s.Title, strings.TrimPrefix(s.Publisher+" · "+s.Published, " · "))
+	}
+}

@@ -1,0 +1,248 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+// pinDraft is what the pin dialog starts with: empty from the menu, or a
+// passage and its anchor when pinned from a source's text.
+type pinDraft struct {
+	text, source, speaker string
+	anchor                *app.Anchor
+}
+
+var claimRelations = []string{"—", string(app.RelSupports), string(app.RelDenies), string(app.RelContradicts), string(app.RelMentions)}
+
+// pinDialog makes a quote with its speaker, source, date and place, and
+// the claims it supports or denies. Speakers and sources can be picked or,
+// typed anew, created on the spot.
+type pinDialog struct {
+	w     *boardWindow
+	draft pinDraft
+	d     dialog.Dialog
+
+	text, said, location, claimFilter *widget.Entry
+	speaker, source                   *widget.SelectEntry
+	newKind                           *widget.Select
+	claims                            *widget.List
+	pinButton, cancel                 *widget.Button
+	problem                           *widget.Label
+
+	speakerIDs, sourceIDs map[string]string
+	shown                 []string          // claim ids listed
+	relation              map[string]string // claim id -> chosen relation
+}
+
+func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
+	if w.readOnly() || w.model == nil {
+		return nil
+	}
+	w.insp.flush()
+	p := &pinDialog{w: w, draft: d, relation: map[string]string{}}
+	p.text = widget.NewMultiLineEntry()
+	p.text.Wrapping = fyne.TextWrapWord
+	p.text.SetMinRowsVisible(3)
+	p.text.SetText(d.text)
+	p.text.PlaceHolder = "The exact words, as said"
+	if d.anchor != nil {
+		p.text.Disable() // pinned words are the source's own
+	}
+	speakers, speakerIDs := w.partyOptions()
+	p.speakerIDs = speakerIDs
+	p.speaker = widget.NewSelectEntry(speakers[1:])
+	p.speaker.PlaceHolder = "Who said it: pick, or type a new name"
+	p.speaker.SetText(optionOrEmpty(speakerIDs, d.speaker))
+	p.newKind = widget.NewSelect(partyKindOptions(), nil)
+	p.newKind.Selected = string(app.PartyPerson)
+	sources, sourceIDs := w.sourceOptions()
+	p.sourceIDs = sourceIDs
+	p.source = widget.NewSelectEntry(sources[1:])
+	p.source.PlaceHolder = "Where it was said: pick, or type a new title"
+	p.source.SetText(optionOrEmpty(sourceIDs, d.source))
+	if d.anchor != nil {
+		p.source.Disable()
+	}
+	p.said = &widget.Entry{PlaceHolder: "YYYY-MM-DD"}
+	p.location = &widget.Entry{PlaceHolder: "e.g. paragraph 12, p. 4, 03:15"}
+	p.claimFilter = &widget.Entry{PlaceHolder: "Filter claims…"}
+	p.claimFilter.OnChanged = func(string) { p.filterClaims() }
+	p.claims = widget.NewList(func() int { return len(p.shown) }, func() fyne.CanvasObject {
+		sel := widget.NewSelect(claimRelations, nil)
+		return container.NewBorder(nil, nil, nil, sel, &widget.Label{Truncation: fyne.TextTruncateEllipsis})
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		id := p.shown[i]
+		c := o.(*fyne.Container)
+		c.Objects[0].(*widget.Label).SetText(strings.ToUpper(string(w.model.claims[id].Status)) + " · " + w.model.claims[id].Statement)
+		sel := c.Objects[1].(*widget.Select)
+		sel.OnChanged = nil
+		sel.SetSelected(orDash(p.relation[id]))
+		sel.OnChanged = func(v string) { p.setRelation(id, v) }
+	})
+	p.filterClaims()
+	p.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
+	p.problem.Hide()
+	p.pinButton = &widget.Button{Text: "Pin quote", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.submit}
+	p.cancel = &widget.Button{Text: "Cancel", Icon: theme.CancelIcon(), OnTapped: func() { p.d.Hide() }}
+
+	form := widget.NewForm(
+		widget.NewFormItem("Quote", p.text),
+		widget.NewFormItem("Speaker", container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("new one is a"), p.newKind), p.speaker)),
+		widget.NewFormItem("Source", p.source),
+		widget.NewFormItem("Said on", p.said),
+		widget.NewFormItem("Location", p.location),
+	)
+	claimsBox := container.NewBorder(container.NewVBox(caption("Claims this quote bears on: choose supports, denies, contradicts or mentions."), p.claimFilter), nil, nil, nil, p.claims)
+	body := container.NewBorder(form, container.NewVBox(p.problem, container.NewHBox(layoutSpacer(), p.cancel, p.pinButton)), nil, nil, claimsBox)
+	title := "Pin a quote"
+	if d.anchor != nil {
+		title = "Pin the selected passage"
+	}
+	p.d = dialog.NewCustomWithoutButtons(title, body, w.win)
+	p.d.Resize(fyne.NewSize(720, 640))
+	p.d.Show()
+	w.win.Canvas().Focus(p.text)
+	if d.anchor != nil {
+		w.win.Canvas().Focus(p.speaker)
+	}
+	return p
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+func optionOrEmpty(ids map[string]string, id string) string {
+	if id == "" {
+		return ""
+	}
+	return optionOf(ids, id)
+}
+
+func partyKindOptions() []string {
+	out := make([]string, len(app.PartyKinds))
+	for i, k := range app.PartyKinds {
+		out[i] = string(k)
+	}
+	return out
+}
+
+func (p *pinDialog) filterClaims() {
+	m := p.w.model
+	p.shown = m.search(app.KindClaim, p.claimFilter.Text)
+	p.claims.Refresh()
+}
+
+func (p *pinDialog) setRelation(claim, rel string) {
+	if rel == "—" {
+		delete(p.relation, claim)
+		return
+	}
+	p.relation[claim] = rel
+}
+
+func (p *pinDialog) fail(msg string) {
+	p.problem.SetText(msg)
+	p.problem.Show()
+}
+
+// submit creates what is new, the quote and its links, as one undo step.
+func (p *pinDialog) submit() {
+	w := p.w
+	text := p.text.Text
+	if strings.TrimSpace(text) == "" {
+		p.fail("Type or paste the quote's exact words.")
+		return
+	}
+	if p.said.Text != "" && !app.ValidDateOrTime(p.said.Text) {
+		p.fail(fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD.", p.said.Text))
+		return
+	}
+	edits := 0
+	speaker := p.speakerIDs[p.speaker.Text]
+	if name := strings.TrimSpace(p.speaker.Text); speaker == "" && name != "" && name != noneOption {
+		party := &app.Party{Name: name, Kind: app.PartyKind(p.newKind.Selected)}
+		if err := w.file.CreateParty(w.ctx, party); err != nil {
+			p.fail(app.ErrorMessage(err))
+			return
+		}
+		speaker = party.ID
+		edits++
+	}
+	source := p.draft.source
+	if p.draft.anchor == nil {
+		source = p.sourceIDs[p.source.Text]
+		if title := strings.TrimSpace(p.source.Text); source == "" && title != "" && title != noneOption {
+			s := &app.Source{Title: title}
+			if err := w.file.CreateSource(w.ctx, s); err != nil {
+				p.undoPartial(edits)
+				p.fail(app.ErrorMessage(err))
+				return
+			}
+			source = s.ID
+			edits++
+		}
+	}
+	q := &app.Quote{Text: text, Speaker: speaker, Source: source, Said: p.said.Text, Location: p.location.Text, Anchor: p.draft.anchor}
+	if err := w.file.CreateQuote(w.ctx, q); err != nil {
+		p.undoPartial(edits)
+		p.fail(app.ErrorMessage(err))
+		return
+	}
+	edits++
+	for _, claim := range sortedKeys(p.relation) {
+		if err := w.file.CreateLink(w.ctx, &app.Link{From: q.ID, To: claim, Relation: app.Relation(p.relation[claim])}); err != nil {
+			p.undoPartial(edits)
+			p.fail(app.ErrorMessage(err))
+			return
+		}
+		edits++
+	}
+	w.reloadQuiet()
+	w.placeNear(q.ID, p.relation)
+	edits++
+	p.d.Hide()
+	w.created(q.ID, edits, "Pin quote")
+}
+
+// undoPartial takes back the edits of a pin that failed half-way.
+func (p *pinDialog) undoPartial(edits int) {
+	for ; edits > 0; edits-- {
+		if _, err := p.w.file.Undo(p.w.ctx); err != nil {
+			p.w.showError(err)
+			return
+		}
+	}
+}
+
+func sortedKeys(m map[string]string) []string {
+	set := map[string]bool{}
+	for k := range m {
+		set[k] = true
+	}
+	return sortedIDs(set)
+}
+
+// placeNear puts a new quote's card left of the first claim it bears on,
+// or in the middle of the view.
+func (w *boardWindow) placeNear(id string, claims map[string]string) {
+	for _, c := range sortedKeys(claims) {
+		if p, ok := w.model.pos[c]; ok {
+			s := cardSizes[app.KindQuote]
+			_ = w.file.MoveCard(w.ctx, id, float64(int(p.X-s.Width-60)), float64(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
+			return
+		}
+	}
+	w.newAt(id)
+}

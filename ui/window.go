@@ -1,0 +1,276 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"image/color"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+var colorWhite = color.White
+
+// boardWindow is the main window: navigator, board and inspector around
+// the open board file.
+type boardWindow struct {
+	app   fyne.App
+	win   fyne.Window
+	files app.Files
+	ctx   context.Context
+
+	file  app.BoardFile
+	model *boardModel
+
+	board  *boardCanvas
+	nav    *navigator
+	insp   *inspector
+	status *widget.Label
+	empty  *fyne.Container // the empty-board hint over the board
+	center *fyne.Container
+
+	undoItem, redoItem *fyne.MenuItem
+	recentMenu         *fyne.Menu
+	mainMenu           *fyne.MainMenu
+	sourceViews        map[string]*sourceView
+}
+
+func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
+	w := &boardWindow{app: a, files: files, ctx: context.Background(), sourceViews: map[string]*sourceView{}}
+	w.win = a.NewWindow("Evidence Board")
+	w.board = newBoardCanvas()
+	w.board.onSelect = func(id string) { w.choose(id) }
+	w.board.onMove = w.moveCard
+	w.board.onOpen = func(id string) {
+		if w.model.kind[id] == app.KindSource {
+			w.openSourceView(id)
+		}
+	}
+	w.nav = newNavigator(func(id string) { w.choose(id) })
+	w.insp = newInspector(w)
+	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
+	w.empty = emptyBoardHint(w)
+	w.center = container.NewStack(w.board, w.empty)
+	split := container.NewHSplit(w.nav.content(), container.NewHSplit(w.center, w.insp.content()))
+	split.Offset = 0.24
+	split.Trailing.(*container.Split).Offset = 0.72
+	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.buildMenus()
+	w.addShortcuts()
+	w.win.SetCloseIntercept(w.quit)
+	w.restoreSize()
+	return w
+}
+
+// setFile makes f the open board, closing the one before.
+func (w *boardWindow) setFile(f app.BoardFile) error {
+	if w.file != nil {
+		w.insp.flush()
+		w.closeSourceViews()
+		w.file.Close()
+	}
+	w.file = f
+	w.board.selected = ""
+	if err := w.reload(true); err != nil {
+		return err
+	}
+	w.addRecent(f.Path())
+	return nil
+}
+
+// reload reads the whole board from the file and shows it.
+func (w *boardWindow) reload(resetView bool) error {
+	if w.file == nil {
+		return nil
+	}
+	doc, err := w.file.Export(w.ctx)
+	if err != nil {
+		return err
+	}
+	w.model = newBoardModel(doc)
+	w.board.setModel(w.model, resetView)
+	w.nav.setModel(w.model)
+	sel := w.board.selected
+	if w.model.kind[sel] == "" {
+		sel = ""
+	}
+	w.insp.show(sel)
+	w.refreshChrome()
+	for id, v := range w.sourceViews {
+		if w.model.sources[id] == nil {
+			v.win.Close()
+		} else {
+			v.refresh()
+		}
+	}
+	return nil
+}
+
+// refreshChrome updates the title, status line, menus and empty hint.
+func (w *boardWindow) refreshChrome() {
+	if w.file == nil || w.model == nil {
+		w.win.SetTitle("Evidence Board")
+		return
+	}
+	title := w.model.doc.Board.Title + " — " + filepath.Base(w.file.Path())
+	if w.file.ReadOnly() {
+		title += " (read-only)"
+	}
+	w.win.SetTitle(title + " — Evidence Board")
+	undo, redo, err := w.file.UndoState(w.ctx)
+	if err != nil {
+		undo, redo = "", ""
+	}
+	w.undoItem.Label, w.undoItem.Disabled = "Undo", undo == "" || w.readOnly()
+	if undo != "" {
+		w.undoItem.Label = "Undo " + undo
+	}
+	w.redoItem.Label, w.redoItem.Disabled = "Redo", redo == "" || w.readOnly()
+	if redo != "" {
+		w.redoItem.Label = "Redo " + redo
+	}
+	w.mainMenu.Refresh()
+	msg := "Saved · " + w.file.Path()
+	if w.file.ReadOnly() {
+		msg = "Read-only · " + w.file.Path()
+	}
+	w.status.SetText(msg)
+	w.empty.Hidden = len(w.model.kind) > 0
+	w.empty.Refresh()
+}
+
+func (w *boardWindow) readOnly() bool { return w.file == nil || w.file.ReadOnly() }
+
+// choose selects an item everywhere: board, navigator and inspector.
+func (w *boardWindow) choose(id string) {
+	if w.model == nil {
+		return
+	}
+	if w.model.kind[id] == "" {
+		id = ""
+	}
+	w.board.selectItem(id, true)
+	if id != "" {
+		w.board.reveal(id)
+		w.nav.showItem(id)
+	}
+	if w.insp.id != id || id == "" {
+		w.insp.show(id)
+	}
+}
+
+// showError tells the user what went wrong, in words.
+func (w *boardWindow) showError(err error) {
+	if err == nil {
+		return
+	}
+	msg := app.ErrorMessage(err)
+	var ve *app.ValidationError
+	if errors.As(err, &ve) && len(ve.Problems) > 1 {
+		msg = ""
+		for k, p := range ve.Problems {
+			if k == 12 {
+				msg += "…"
+				break
+			}
+			msg += p.String() + "\n"
+		}
+	}
+	dialog.ShowError(errors.New(msg), w.win)
+}
+
+// edit runs a change that can reshape the board, then reloads it.
+func (w *boardWindow) edit(fn func() error) bool {
+	w.insp.flush()
+	if err := fn(); err != nil {
+		w.showError(err)
+		_ = w.reload(false)
+		return false
+	}
+	if err := w.reload(false); err != nil {
+		w.showError(err)
+		return false
+	}
+	return true
+}
+
+func (w *boardWindow) undo() {
+	w.insp.flush()
+	if w.readOnly() {
+		return
+	}
+	if _, err := w.file.Undo(w.ctx); err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+		w.showError(err)
+	}
+	if err := w.reload(false); err != nil {
+		w.showError(err)
+	}
+}
+
+func (w *boardWindow) redo() {
+	w.insp.flush()
+	if w.readOnly() {
+		return
+	}
+	if _, err := w.file.Redo(w.ctx); err != nil && app.ErrorCode(err) != app.ENOTFOUND {
+		w.showError(err)
+	}
+	if err := w.reload(false); err != nil {
+		w.showError(err)
+	}
+}
+
+// quit saves what is pending, remembers the window size and closes.
+func (w *boardWindow) quit() {
+	w.insp.flush()
+	s := w.win.Canvas().Size()
+	w.app.Preferences().SetFloat("window.width", float64(s.Width))
+	w.app.Preferences().SetFloat("window.height", float64(s.Height))
+	w.closeSourceViews()
+	if w.file != nil {
+		w.file.Close()
+		w.file = nil
+	}
+	w.app.Quit()
+}
+
+func (w *boardWindow) restoreSize() {
+	width := w.app.Preferences().FloatWithFallback("window.width", 1280)
+	height := w.app.Preferences().FloatWithFallback("window.height", 800)
+	w.win.Resize(fyne.NewSize(float32(max(width, 640)), float32(max(height, 480))))
+}
+
+func (w *boardWindow) closeSourceViews() {
+	for _, v := range w.sourceViews {
+		v.win.Close()
+	}
+	w.sourceViews = map[string]*sourceView{}
+}
+
+// emptyBoardHint tells a new user how to start, over an empty board.
+func emptyBoardHint(w *boardWindow) *fyne.Container {
+	title := &widget.Label{Text: "This board is empty", TextStyle: fyne.TextStyle{Bold: true}, Alignment: fyne.TextAlignCenter, SizeName: "subHeadingText"}
+	text := &widget.Label{Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord, Text: "Start with the claim in question, then pin the quotes that support or deny it, " +
+		"with who said them and where. Add a source and paste its text to pin passages straight from it."}
+	buttons := container.NewHBox(
+		&widget.Button{Text: "New claim", Importance: widget.HighImportance, OnTapped: w.newClaim},
+		&widget.Button{Text: "Pin a quote", OnTapped: func() { w.showPinDialog(pinDraft{}) }},
+		&widget.Button{Text: "New source", OnTapped: w.newSource},
+		&widget.Button{Text: "Import JSON…", OnTapped: w.importJSON},
+	)
+	box := container.NewVBox(title, text, container.NewCenter(buttons))
+	card := container.NewStack(newPanel(), container.NewPadded(box))
+	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 170), card))
+}
+
+// fileExists reports whether something is at path.
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
