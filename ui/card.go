@@ -28,17 +28,17 @@ type cardView struct {
 	id    string
 
 	shadow, face, accent, badge *canvas.Rectangle
-	badgeText, footer          *canvas.Text
-	lines                      []*canvas.Text
-	objects                    []fyne.CanvasObject
+	badgeText, footer           *canvas.Text
+	lines                       []*canvas.Text
+	objects                     []fyne.CanvasObject
 }
 
 func newCardView(b *boardCanvas) *cardView {
 	c := &cardView{board: b,
-		shadow: &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}, CornerRadius: 6},
-		face:   &canvas.Rectangle{CornerRadius: 6},
-		accent: &canvas.Rectangle{},
-		badge:  &canvas.Rectangle{CornerRadius: 4},
+		shadow:    &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}, CornerRadius: 6},
+		face:      &canvas.Rectangle{CornerRadius: 6},
+		accent:    &canvas.Rectangle{},
+		badge:     &canvas.Rectangle{CornerRadius: 4},
 		badgeText: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}, Color: color.White},
 		footer:    &canvas.Text{},
 	}

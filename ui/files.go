@@ -267,4 +267,3 @@ func (w *boardWindow) refreshRecent() {
 	}
 	w.mainMenu.Refresh()
 }
-
