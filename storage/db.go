@@ -99,7 +99,7 @@ func Create(path string, board app.Board, opts Options) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := db.create(board); err == nil {
+	if err = db.create(board); err == nil {
 		err = db.recordUndo()
 	}
 	if err != nil {

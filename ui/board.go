@@ -164,9 +164,12 @@ func (b *boardCanvas) fitAll() {
 }
 
 func (b *boardCanvas) fitTo(s fyne.Size) {
+	b.fitSize = s
 	if b.model == nil || len(b.model.pos) == 0 {
 		b.offset, b.zoom = fyne.NewPos(-40, -40), 1
-		b.relayout()
+		if b.renderer != nil {
+			b.renderer.Layout(s)
+		}
 		return
 	}
 	lo, hi := b.model.bounds()

@@ -115,6 +115,18 @@ func (w *boardWindow) confirmDelete(id string) {
 	if w.readOnly() || w.model.kind[id] == "" {
 		return
 	}
+	kind := w.model.kind[id]
+	d := dialog.NewConfirm("Delete "+string(kind), w.deleteMessage(id), func(ok bool) {
+		if ok {
+			w.deleteItem(id)
+		}
+	}, w.win)
+	d.SetConfirmText("Delete")
+	d.Show()
+}
+
+// deleteMessage says what deleting the item takes with it.
+func (w *boardWindow) deleteMessage(id string) string {
 	m := w.model
 	kind := m.kind[id]
 	var goes []string
@@ -147,14 +159,7 @@ func (w *boardWindow) confirmDelete(id string) {
 	if len(keeps) > 0 {
 		msg += "\n" + strings.Join(keeps, "; ") + "."
 	}
-	msg += "\n\nYou can undo this with Ctrl+Z."
-	d := dialog.NewConfirm("Delete "+string(kind), msg, func(ok bool) {
-		if ok {
-			w.deleteItem(id)
-		}
-	}, w.win)
-	d.SetConfirmText("Delete")
-	d.Show()
+	return msg + "\n\nYou can undo this with Ctrl+Z."
 }
 
 func (w *boardWindow) deleteItem(id string) {

@@ -109,6 +109,7 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 	p.d = dialog.NewCustomWithoutButtons(title, body, w.win)
 	p.d.Resize(fyne.NewSize(720, 640))
 	p.d.Show()
+	w.lastPin = p
 	w.win.Canvas().Focus(p.text)
 	if d.anchor != nil {
 		w.win.Canvas().Focus(p.speaker)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"image/color"
-	"os"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +38,7 @@ type boardWindow struct {
 	recentMenu         *fyne.Menu
 	mainMenu           *fyne.MainMenu
 	sourceViews        map[string]*sourceView
+	lastPin            *pinDialog // the pin dialog last opened, for tests
 }
 
 func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
@@ -267,10 +267,4 @@ func emptyBoardHint(w *boardWindow) *fyne.Container {
 	box := container.NewVBox(title, text, container.NewCenter(buttons))
 	card := container.NewStack(newPanel(), container.NewPadded(box))
 	return container.NewCenter(container.NewGridWrap(fyne.NewSize(520, 170), card))
-}
-
-// fileExists reports whether something is at path.
-func fileExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }

@@ -56,8 +56,11 @@ func WriteClaimReview(w io.Writer, doc *app.Document, opts Options) error {
 				undated++
 			}
 		}
-		if undated > 0 {
-			opts.warn(fmt.Sprintf("%s no dated history, so the ClaimReview file gives no dates for them.", plural(undated, "claim has", "claims have")))
+		switch {
+		case undated == 1:
+			opts.warn("1 claim has no dated history, so its review in the ClaimReview file has no dates.")
+		case undated > 1:
+			opts.warn(fmt.Sprintf("%d claims have no dated history, so their reviews in the ClaimReview file have no dates.", undated))
 		}
 	}
 

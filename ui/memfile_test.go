@@ -1,0 +1,369 @@
+package ui
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"math"
+
+	"evidenceboard/app"
+)
+
+// memFile is an app.BoardFile held in memory, for tests of the window
+// (the ui package never sees storage). It keeps a document, applies each
+// edit to a copy, refuses the copy if it breaks a rule of the format, and
+// keeps whole copies as undo steps.
+type memFile struct {
+	doc        *app.Document
+	undo, redo []memStep
+	path       string
+	readOnly   bool
+	seq        int
+	closed     bool
+}
+
+type memStep struct {
+	label string
+	doc   *app.Document
+}
+
+var _ app.BoardFile = (*memFile)(nil)
+
+func newMemFile(doc *app.Document) *memFile {
+	return &memFile{doc: cloneDoc(doc), path: "/tmp/test.evboard"}
+}
+
+func cloneDoc(d *app.Document) *app.Document {
+	b, err := json.Marshal(d)
+	if err != nil {
+		panic(err)
+	}
+	var out app.Document
+	if err := json.Unmarshal(b, &out); err != nil {
+		panic(err)
+	}
+	return &out
+}
+
+// edit applies fn to a copy and keeps it if the board stays valid.
+func (f *memFile) edit(label string, fn func(d *app.Document) error) error {
+	if f.readOnly {
+		return app.Errorf(app.EINVALID, "the board is open read-only")
+	}
+	d := cloneDoc(f.doc)
+	if err := fn(d); err != nil {
+		return err
+	}
+	if ps := app.ValidateDocument(d); len(ps) > 0 {
+		return app.InvalidDocument(ps)
+	}
+	f.undo = append(f.undo, memStep{label, f.doc})
+	f.redo = nil
+	f.doc = d
+	return nil
+}
+
+func (f *memFile) fresh(kind app.Kind, id *string) {
+	if *id == "" {
+		f.seq++
+		*id = fmt.Sprintf("%c-test%d", kind[0], f.seq)
+	}
+}
+
+func (f *memFile) Path() string                                 { return f.path }
+func (f *memFile) ReadOnly() bool                               { return f.readOnly }
+func (f *memFile) Close() error                                 { f.closed = true; return nil }
+func (f *memFile) SaveCopy(ctx context.Context, p string) error { return nil }
+func (f *memFile) Board(context.Context) (*app.Board, error)    { b := f.doc.Board; return &b, nil }
+func (f *memFile) Stats(context.Context) (*app.Stats, error)    { return &app.Stats{}, nil }
+func (f *memFile) Import(context.Context, *app.Document) error {
+	return app.Errorf(app.ECONFLICT, "not in tests")
+}
+func (f *memFile) Export(context.Context) (*app.Document, error) { return cloneDoc(f.doc), nil }
+
+func (f *memFile) UpdateBoard(_ context.Context, u app.BoardUpdate) (*app.Board, error) {
+	err := f.edit("Edit board", func(d *app.Document) error {
+		set(&d.Board.Title, u.Title)
+		set(&d.Board.Description, u.Description)
+		set(&d.Board.URL, u.URL)
+		if u.Reviewer != nil {
+			r := *u.Reviewer
+			d.Board.Reviewer = &r
+		}
+		return nil
+	})
+	b := f.doc.Board
+	return &b, err
+}
+
+func set[T any](dst *T, v *T) {
+	if v != nil {
+		*dst = *v
+	}
+}
+
+func (f *memFile) FindSourceByID(_ context.Context, id string) (*app.Source, error) {
+	for _, s := range f.doc.Sources {
+		if s.ID == id {
+			return &s, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no source %q", id)
+}
+func (f *memFile) FindSources(context.Context, app.ItemFilter) ([]*app.Source, int, error) {
+	return nil, 0, nil
+}
+func (f *memFile) CreateSource(_ context.Context, s *app.Source) error {
+	f.fresh(app.KindSource, &s.ID)
+	return f.edit("New source", func(d *app.Document) error { d.Sources = append(d.Sources, *s); return nil })
+}
+func (f *memFile) UpdateSource(_ context.Context, id string, u app.SourceUpdate) (*app.Source, error) {
+	var out app.Source
+	err := f.edit("Edit source", func(d *app.Document) error {
+		for i := range d.Sources {
+			if s := &d.Sources[i]; s.ID == id {
+				set(&s.Title, u.Title)
+				set(&s.Publisher, u.Publisher)
+				set(&s.Author, u.Author)
+				set(&s.URL, u.URL)
+				set(&s.Published, u.Published)
+				set(&s.Retrieved, u.Retrieved)
+				set(&s.Notes, u.Notes)
+				if u.Text != nil {
+					s.Text = *u.Text
+					for j := range d.Quotes {
+						if q := &d.Quotes[j]; q.Source == id && q.Anchor != nil {
+							q.Anchor, _ = app.Reanchor(q.Anchor, s.Text)
+						}
+					}
+				}
+				out = *s
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no source %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) DeleteSource(_ context.Context, id string) error {
+	return f.deleteItem("Delete source", id)
+}
+
+func (f *memFile) FindPartyByID(context.Context, string) (*app.Party, error) { return nil, nil }
+func (f *memFile) FindParties(context.Context, app.ItemFilter) ([]*app.Party, int, error) {
+	return nil, 0, nil
+}
+func (f *memFile) CreateParty(_ context.Context, p *app.Party) error {
+	f.fresh(app.KindParty, &p.ID)
+	return f.edit("New party", func(d *app.Document) error { d.Parties = append(d.Parties, *p); return nil })
+}
+func (f *memFile) UpdateParty(_ context.Context, id string, u app.PartyUpdate) (*app.Party, error) {
+	var out app.Party
+	err := f.edit("Edit party", func(d *app.Document) error {
+		for i := range d.Parties {
+			if p := &d.Parties[i]; p.ID == id {
+				set(&p.Name, u.Name)
+				set(&p.Kind, u.Kind)
+				set(&p.Notes, u.Notes)
+				out = *p
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no party %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) DeleteParty(_ context.Context, id string) error {
+	return f.deleteItem("Delete party", id)
+}
+
+func (f *memFile) FindClaimByID(context.Context, string) (*app.Claim, error) { return nil, nil }
+func (f *memFile) FindClaims(context.Context, app.ItemFilter) ([]*app.Claim, int, error) {
+	return nil, 0, nil
+}
+func (f *memFile) CreateClaim(_ context.Context, c *app.Claim) error {
+	f.fresh(app.KindClaim, &c.ID)
+	return f.edit("New claim", func(d *app.Document) error { d.Claims = append(d.Claims, *c); return nil })
+}
+func (f *memFile) UpdateClaim(_ context.Context, id string, u app.ClaimUpdate) (*app.Claim, error) {
+	var out app.Claim
+	err := f.edit("Edit claim", func(d *app.Document) error {
+		for i := range d.Claims {
+			if c := &d.Claims[i]; c.ID == id {
+				set(&c.Statement, u.Statement)
+				set(&c.Notes, u.Notes)
+				out = *c
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no claim %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) SetClaimStatus(_ context.Context, id string, s app.Status, note string) (*app.Claim, error) {
+	var out app.Claim
+	err := f.edit("Change claim status", func(d *app.Document) error {
+		for i := range d.Claims {
+			if c := &d.Claims[i]; c.ID == id {
+				at := d.Board.Updated.Add(1)
+				if n := len(c.History); n > 0 && c.History[n-1].At.After(at) {
+					at = c.History[n-1].At.Add(1)
+				}
+				c.Status = s
+				c.History = append(c.History, app.StatusChange{Status: s, At: at, Note: note})
+				out = *c
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no claim %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) DeleteClaim(_ context.Context, id string) error {
+	return f.deleteItem("Delete claim", id)
+}
+
+func (f *memFile) FindQuoteByID(context.Context, string) (*app.Quote, error) { return nil, nil }
+func (f *memFile) FindQuotes(context.Context, app.ItemFilter) ([]*app.Quote, int, error) {
+	return nil, 0, nil
+}
+func (f *memFile) CreateQuote(_ context.Context, q *app.Quote) error {
+	f.fresh(app.KindQuote, &q.ID)
+	return f.edit("New quote", func(d *app.Document) error { d.Quotes = append(d.Quotes, *q); return nil })
+}
+func (f *memFile) UpdateQuote(_ context.Context, id string, u app.QuoteUpdate) (*app.Quote, error) {
+	var out app.Quote
+	err := f.edit("Edit quote", func(d *app.Document) error {
+		for i := range d.Quotes {
+			if q := &d.Quotes[i]; q.ID == id {
+				set(&q.Text, u.Text)
+				set(&q.Speaker, u.Speaker)
+				set(&q.Source, u.Source)
+				set(&q.Said, u.Said)
+				set(&q.Location, u.Location)
+				set(&q.Notes, u.Notes)
+				out = *q
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no quote %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) DeleteQuote(_ context.Context, id string) error {
+	return f.deleteItem("Delete quote", id)
+}
+
+// deleteItem removes an item with what storage's cascades remove.
+func (f *memFile) deleteItem(label, id string) error {
+	return f.edit(label, func(d *app.Document) error {
+		found := false
+		d.Sources = filter(d.Sources, func(s app.Source) bool { found = found || s.ID == id; return s.ID != id })
+		d.Parties = filter(d.Parties, func(s app.Party) bool { found = found || s.ID == id; return s.ID != id })
+		d.Claims = filter(d.Claims, func(s app.Claim) bool { found = found || s.ID == id; return s.ID != id })
+		d.Quotes = filter(d.Quotes, func(s app.Quote) bool { found = found || s.ID == id; return s.ID != id })
+		if !found {
+			return app.Errorf(app.ENOTFOUND, "no item %q", id)
+		}
+		d.Links = filter(d.Links, func(l app.Link) bool { return l.From != id && l.To != id })
+		d.Layout = filter(d.Layout, func(p app.Position) bool { return p.Item != id })
+		for i := range d.Quotes {
+			if q := &d.Quotes[i]; q.Speaker == id {
+				q.Speaker = ""
+			} else if q.Source == id {
+				q.Source, q.Anchor = "", nil
+			}
+		}
+		return nil
+	})
+}
+
+func filter[T any](s []T, keep func(T) bool) []T {
+	var out []T
+	for _, v := range s {
+		if keep(v) {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func (f *memFile) FindLinks(context.Context, app.LinkFilter) ([]*app.Link, error) { return nil, nil }
+func (f *memFile) CreateLink(_ context.Context, l *app.Link) error {
+	return f.edit("New link", func(d *app.Document) error { d.Links = append(d.Links, *l); return nil })
+}
+func (f *memFile) DeleteLink(_ context.Context, from, to string, r app.Relation) error {
+	return f.edit("Delete link", func(d *app.Document) error {
+		d.Links = filter(d.Links, func(l app.Link) bool { return !(l.From == from && l.To == to && l.Relation == r) })
+		return nil
+	})
+}
+
+func (f *memFile) Positions(context.Context) ([]app.Position, error) { return f.doc.Layout, nil }
+func (f *memFile) MoveCard(_ context.Context, id string, x, y float64) error {
+	if math.IsNaN(x) || math.IsNaN(y) {
+		return app.Errorf(app.EINVALID, "bad position")
+	}
+	return f.edit("Move card", func(d *app.Document) error {
+		for i := range d.Layout {
+			if d.Layout[i].Item == id {
+				d.Layout[i].X, d.Layout[i].Y = x, y
+				return nil
+			}
+		}
+		d.Layout = append(d.Layout, app.Position{Item: id, X: x, Y: y})
+		return nil
+	})
+}
+
+func (f *memFile) Undo(context.Context) (string, error) {
+	if len(f.undo) == 0 {
+		return "", app.Errorf(app.ENOTFOUND, "there is nothing to undo")
+	}
+	s := f.undo[len(f.undo)-1]
+	f.undo = f.undo[:len(f.undo)-1]
+	f.redo = append(f.redo, memStep{s.label, f.doc})
+	f.doc = s.doc
+	return s.label, nil
+}
+
+func (f *memFile) Redo(context.Context) (string, error) {
+	if len(f.redo) == 0 {
+		return "", app.Errorf(app.ENOTFOUND, "there is nothing to redo")
+	}
+	s := f.redo[len(f.redo)-1]
+	f.redo = f.redo[:len(f.redo)-1]
+	f.undo = append(f.undo, memStep{s.label, f.doc})
+	f.doc = s.doc
+	return s.label, nil
+}
+
+func (f *memFile) UndoState(context.Context) (string, string, error) {
+	u, r := "", ""
+	if len(f.undo) > 0 {
+		u = f.undo[len(f.undo)-1].label
+	}
+	if len(f.redo) > 0 {
+		r = f.redo[len(f.redo)-1].label
+	}
+	return u, r, nil
+}
+
+func (f *memFile) GroupEdits(_ context.Context, n int, label string) error {
+	if n < 2 {
+		return nil
+	}
+	if len(f.undo) < n {
+		return app.Errorf(app.EINVALID, "only %d edits", len(f.undo))
+	}
+	first := f.undo[len(f.undo)-n]
+	f.undo = append(f.undo[:len(f.undo)-n], memStep{label, first.doc})
+	return nil
+}
+
+// memFiles serves one memFile.
+type memFiles struct{ f *memFile }
+
+func (m memFiles) Open(string) (app.BoardFile, error)              { return m.f, nil }
+func (m memFiles) Create(string, app.Board) (app.BoardFile, error) { return m.f, nil }
+func (m memFiles) Import(string, *app.Document, bool) error        { return nil }

@@ -1,0 +1,391 @@
+package ui
+
+import (
+	"context"
+	"reflect"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+	"evidenceboard/assets"
+)
+
+func sampleDoc(t testing.TB) *app.Document {
+	t.Helper()
+	doc, _, err := app.ParseDocument(assets.SampleJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// openTestWindow shows the sample board in a window with an in-memory file.
+func openTestWindow(t *testing.T) (*boardWindow, *memFile) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	f := newMemFile(sampleDoc(t))
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	if w.file == nil {
+		t.Fatal("the board did not open")
+	}
+	t.Cleanup(func() { w.win.Close() })
+	return w, f
+}
+
+func findQuote(d *app.Document, text string) *app.Quote {
+	for i := range d.Quotes {
+		if d.Quotes[i].Text == text {
+			return &d.Quotes[i]
+		}
+	}
+	return nil
+}
+
+func hasLink(d *app.Document, from, to string, r app.Relation) bool {
+	for _, l := range d.Links {
+		if l.From == from && l.To == to && l.Relation == r {
+			return true
+		}
+	}
+	return false
+}
+
+// undoRedo checks that one undo gives back before and one redo after.
+func undoRedo(t *testing.T, w *boardWindow, f *memFile, before, after *app.Document) {
+	t.Helper()
+	w.undo()
+	if !reflect.DeepEqual(f.doc, before) {
+		t.Fatal("undo did not give back the board as it was")
+	}
+	w.redo()
+	if !reflect.DeepEqual(f.doc, after) {
+		t.Fatal("redo did not make the edit again")
+	}
+}
+
+func TestWindow_ShowsBoard(t *testing.T) {
+	w, _ := openTestWindow(t)
+	if !strings.Contains(w.win.Title(), "The Big Hack: claims and denials") || !strings.Contains(w.win.Title(), "test.evboard") {
+		t.Fatalf("title = %q", w.win.Title())
+	}
+	if got := len(w.nav.shown[app.KindClaim]); got != 12 {
+		t.Fatalf("claims listed = %d", got)
+	}
+	if !w.empty.Hidden {
+		t.Fatal("the empty-board hint shows on a full board")
+	}
+	if w.board.renderer.shown == 0 || w.board.renderer.shown >= len(w.model.kind) {
+		t.Fatalf("cards drawn = %d of %d: the board should draw only what is in view", w.board.renderer.shown, len(w.model.kind))
+	}
+}
+
+func TestWindow_PinQuote(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	p := w.showPinDialog(pinDraft{})
+	test.Type(p.text, "We deny it all.")
+	p.speaker.SetText("Apple")
+	p.source.SetText("A brand new source")
+	test.Type(p.said, "2018-10-05")
+	p.setRelation("c-apple-found-2015", "denies")
+	test.Tap(p.pinButton)
+	q := findQuote(f.doc, "We deny it all.")
+	if q == nil || q.Speaker != "apple" || q.Said != "2018-10-05" || q.Source == "" {
+		t.Fatalf("quote = %+v", q)
+	}
+	if !hasLink(f.doc, q.ID, "c-apple-found-2015", app.RelDenies) {
+		t.Fatal("the denies link was not made")
+	}
+	if len(f.doc.Sources) != len(before.Sources)+1 {
+		t.Fatal("the new source was not created")
+	}
+	if w.board.selected != q.ID || w.insp.id != q.ID {
+		t.Fatal("the new quote is not selected")
+	}
+	if undo, _, _ := f.UndoState(context.Background()); undo != "Pin quote" {
+		t.Fatalf("undo step = %q, want one step for the whole pin", undo)
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+}
+
+func TestWindow_PinQuoteRefusesBadDate(t *testing.T) {
+	w, f := openTestWindow(t)
+	p := w.showPinDialog(pinDraft{})
+	test.Type(p.text, "x")
+	test.Type(p.said, "last Tuesday")
+	test.Tap(p.pinButton)
+	if p.problem.Hidden || !strings.Contains(p.problem.Text, "not a date") {
+		t.Fatalf("problem = %q", p.problem.Text)
+	}
+	if findQuote(f.doc, "x") != nil {
+		t.Fatal("a quote was made")
+	}
+}
+
+// selectRunes selects n characters from the cursor with Shift+Right, as a
+// user would with the keyboard.
+func selectRunes(c fyne.Canvas, e *widget.Entry, n int) {
+	c.Focus(e)
+	e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+	for i := 0; i < n; i++ {
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
+	}
+	e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
+}
+
+func TestWindow_PinSelectionFromSource(t *testing.T) {
+	w, f := openTestWindow(t)
+	const src = "apple-statement-2018-10-04"
+	v := w.openSourceView(src)
+	text := "Statement. 中文 first. We have found absolutely no evidence. The end."
+	v.text.SetText(text) // as a paste
+	w.insp.flush()
+	if s, _ := f.FindSourceByID(context.Background(), src); s.Text != text {
+		t.Fatalf("source text not saved: %q", s.Text)
+	}
+	before := cloneDoc(f.doc)
+	start := strings.Index(text, "We have")
+	startRunes := len([]rune(text[:start]))
+	v.text.CursorRow, v.text.CursorColumn = 0, startRunes
+	selectRunes(v.win.Canvas(), v.text, len([]rune("We have found absolutely no evidence")))
+	if got := v.text.SelectedText(); got != "We have found absolutely no evidence" {
+		t.Fatalf("selected %q", got)
+	}
+	test.Tap(v.pin)
+	p := w.lastPin
+	if p == nil || p.text.Text != "We have found absolutely no evidence" {
+		t.Fatal("the pin dialog did not open on the selection")
+	}
+	p.speaker.SetText("Apple")
+	test.Tap(p.pinButton)
+	q := findQuote(f.doc, "We have found absolutely no evidence")
+	if q == nil || q.Source != src || q.Anchor == nil || q.Anchor.Start != startRunes || q.Anchor.End != startRunes+36 {
+		t.Fatalf("quote = %+v anchor %+v", q, q.Anchor)
+	}
+	v.refresh()
+	marked := false
+	for _, s := range v.preview.Segments {
+		if ts, ok := s.(*widget.TextSegment); ok && ts.Text == q.Text && ts.Style.TextStyle.Bold {
+			marked = true
+		}
+	}
+	if !marked {
+		t.Fatal("the pinned passage is not highlighted in the source view")
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+}
+
+func TestWindow_LinkDialog(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	w.choose("c-consumer-data")
+	l := w.showLinkDialog("c-consumer-data")
+	test.Type(l.search, "Supermicro")
+	pick := -1
+	for i, id := range l.shown {
+		if id == "supermicro" {
+			pick = i
+		}
+	}
+	if pick < 0 {
+		t.Fatalf("Supermicro not offered: %v", l.shown)
+	}
+	l.targets.Select(pick)
+	if l.add.Disabled() || !strings.Contains(l.relation.Selected, "about") {
+		t.Fatalf("relation = %q, add disabled %v", l.relation.Selected, l.add.Disabled())
+	}
+	test.Tap(l.add)
+	if !hasLink(f.doc, "c-consumer-data", "supermicro", app.RelAbout) {
+		t.Fatal("the link was not made")
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+
+	// A pair of kinds with no relation is refused with a reason.
+	l = w.showLinkDialog("c-consumer-data")
+	for i, id := range l.shown {
+		if id == "zdnet-2018-10-04" {
+			l.targets.Select(i)
+		}
+	}
+	if !l.add.Disabled() || !strings.Contains(l.reason.Text, "cannot be linked") {
+		t.Fatalf("reason = %q", l.reason.Text)
+	}
+}
+
+func TestWindow_ChangeStatusWithNote(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	w.choose("c-consumer-data")
+	w.insp.statusSelect.SetSelected("DENIED")
+	test.Type(w.insp.statusNote, "Amazon statement")
+	test.Tap(w.insp.statusApply)
+	c := f.doc.Claims[10]
+	if c.ID != "c-consumer-data" || c.Status != app.StatusDenied || c.History[len(c.History)-1].Note != "Amazon statement" {
+		t.Fatalf("claim = %+v", c)
+	}
+	if n := len(w.insp.history.Objects); n != len(c.History) {
+		t.Fatalf("history rows shown = %d, want %d", n, len(c.History))
+	}
+	if tag := w.board.model.claims["c-consumer-data"].Status; tag != app.StatusDenied {
+		t.Fatal("the card was not updated")
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+}
+
+func TestWindow_EditField(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	w.choose("apple")
+	e := w.insp.fields["name"]
+	e.SetText("")
+	test.Type(e, "Apple Inc.")
+	w.insp.flush()
+	if f.doc.Parties[2].Name != "Apple Inc." {
+		t.Fatalf("name = %q", f.doc.Parties[2].Name)
+	}
+	if len(f.undo) != 1 {
+		t.Fatalf("%d undo steps for one field edit", len(f.undo))
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+}
+
+func TestWindow_MoveCard(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	var card *cardView
+	for _, c := range w.board.renderer.cards {
+		if c.Visible() && c.id != "" {
+			card = c
+			break
+		}
+	}
+	id := card.id
+	old := w.model.pos[id]
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(card).Add(fyne.NewPos(20, 20))
+	test.Drag(w.win.Canvas(), abs, 50, 30)
+	moved := w.model.pos[id]
+	if moved == old {
+		t.Fatal("the card did not move")
+	}
+	var saved app.Position
+	for _, p := range f.doc.Layout {
+		if p.Item == id {
+			saved = p
+		}
+	}
+	if float32(saved.X) != moved.X || float32(saved.Y) != moved.Y {
+		t.Fatalf("saved %v, shown %v", saved, moved)
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+}
+
+func TestWindow_SearchAndFilter(t *testing.T) {
+	w, _ := openTestWindow(t)
+	test.Type(w.nav.search, "malicious chips")
+	if n := len(w.nav.shown[app.KindQuote]); n == 0 || n >= 27 {
+		t.Fatalf("quotes matching = %d", n)
+	}
+	for _, id := range w.nav.shown[app.KindQuote] {
+		if !strings.Contains(strings.ToLower(w.model.quotes[id].Text+w.model.quotes[id].Notes), "malicious") {
+			t.Fatalf("%s does not match", id)
+		}
+	}
+	w.nav.search.SetText("")
+	w.nav.status.SetSelected("DENIED")
+	if n := len(w.nav.shown[app.KindClaim]); n != 6 {
+		t.Fatalf("denied claims = %d", n)
+	}
+	w.nav.party.SetSelected("Apple")
+	for _, id := range w.nav.shown[app.KindQuote] {
+		if w.model.quotes[id].Speaker != "apple" {
+			t.Fatalf("quote %s is not Apple's", id)
+		}
+	}
+	w.nav.partyKind.SetSelected("anonymous")
+	for _, id := range w.nav.shown[app.KindParty] {
+		if w.model.parties[id].Kind != app.PartyAnonymous {
+			t.Fatalf("party %s is not anonymous", id)
+		}
+	}
+	// Choosing an entry selects its card and brings it into view.
+	w.nav.lists[app.KindParty].Select(0)
+	id := w.nav.shown[app.KindParty][0]
+	if w.board.selected != id || w.insp.id != id {
+		t.Fatal("choosing a list entry did not select it")
+	}
+	p, s := w.model.rect(id)
+	tl, br := w.board.toScreen(p), w.board.toScreen(p.Add(s))
+	if tl.X < 0 || tl.Y < 0 || br.X > w.board.Size().Width || br.Y > w.board.Size().Height {
+		t.Fatal("the chosen card is not in view")
+	}
+}
+
+func TestWindow_DeleteUndoRedo(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	msg := w.deleteMessage("apple")
+	for _, want := range []string{"Delete the party “Apple”?", "link(s)", "quote(s) it spoke will keep their words"} {
+		if !strings.Contains(msg, want) {
+			t.Fatalf("message %q lacks %q", msg, want)
+		}
+	}
+	w.choose("apple")
+	w.deleteItem("apple")
+	if w.model.parties["apple"] != nil || w.board.selected != "" {
+		t.Fatal("the party is still shown")
+	}
+	for _, q := range f.doc.Quotes {
+		if q.Speaker == "apple" {
+			t.Fatal("a quote still names the deleted speaker")
+		}
+	}
+	undoRedo(t, w, f, before, cloneDoc(f.doc))
+	if !strings.Contains(w.undoItem.Label, "Delete party") {
+		t.Fatalf("undo menu item = %q", w.undoItem.Label)
+	}
+}
+
+func TestWindow_NewClaimAndEmptyBoard(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := newMemFile(&app.Document{Format: app.FormatName, Version: 1, Board: app.Board{Title: "Empty"}})
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	if w.empty.Hidden {
+		t.Fatal("an empty board shows no hint")
+	}
+	w.newClaim()
+	if len(f.doc.Claims) != 1 || len(f.doc.Layout) != 1 || !w.empty.Hidden {
+		t.Fatalf("claims %d, layout %d", len(f.doc.Claims), len(f.doc.Layout))
+	}
+	if w.win.Canvas().Focused() != w.insp.fields["statement"] {
+		t.Fatal("the new claim's statement is not ready to type")
+	}
+	w.undo()
+	if len(f.doc.Claims) != 0 || w.empty.Hidden {
+		t.Fatal("one undo did not take back the new claim")
+	}
+}
+
+func TestWindow_ReadOnlyRefusesEdits(t *testing.T) {
+	w, f := openTestWindow(t)
+	f.readOnly = true
+	_ = w.reload(false)
+	w.choose("apple")
+	if !w.insp.fields["name"].Disabled() || !w.insp.addLink.Disabled() {
+		t.Fatal("fields are editable on a read-only board")
+	}
+	if w.showPinDialog(pinDraft{}) != nil {
+		t.Fatal("the pin dialog opened on a read-only board")
+	}
+	if !strings.Contains(w.win.Title(), "read-only") {
+		t.Fatalf("title = %q", w.win.Title())
+	}
+}
