@@ -1,0 +1,76 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"evidenceboard/app"
+)
+
+// gridBoard makes a board of n cards (claims and quotes, each quote
+// linked to a claim) laid out on a square grid, as dense as a real board.
+func gridBoard(n int) *app.Document {
+	doc := &app.Document{Format: app.FormatName, Version: 1, Board: app.Board{Title: "Grid"}}
+	side := 1
+	for side*side < n {
+		side++
+	}
+	for i := 0; i < n; i++ {
+		x, y := float64(i%side)*320, float64(i/side)*190
+		if i%3 == 0 {
+			id := fmt.Sprintf("c%d", i)
+			doc.Claims = append(doc.Claims, app.Claim{ID: id, Statement: fmt.Sprintf("Claim number %d is in question on this board.", i), Status: app.Statuses[i%3]})
+			doc.Layout = append(doc.Layout, app.Position{Item: id, X: x, Y: y})
+			continue
+		}
+		id := fmt.Sprintf("q%d", i)
+		doc.Quotes = append(doc.Quotes, app.Quote{ID: id, Text: fmt.Sprintf("Quote %d: words someone said about the matter, pinned here.", i)})
+		doc.Layout = append(doc.Layout, app.Position{Item: id, X: x, Y: y})
+		doc.Links = append(doc.Links, app.Link{From: id, To: fmt.Sprintf("c%d", i/3*3), Relation: app.RelSupports})
+	}
+	return doc
+}
+
+// BenchmarkFrame measures one pan step of the board in a 1280×800 view at
+// 50 % zoom, about 100 cards in view, on boards of 100 to 10,000 cards:
+// the cost must follow the cards on screen, not the cards on the board.
+func BenchmarkFrame(b *testing.B) {
+	for _, n := range []int{100, 1000, 10000} {
+		b.Run(fmt.Sprintf("cards=%d", n), func(b *testing.B) {
+			test.NewTempApp(b)
+			bc := newBoardCanvas()
+			w := test.NewTempWindow(b, bc)
+			w.Resize(fyne.NewSize(1280, 800))
+			bc.setModel(newBoardModel(gridBoard(n)), false)
+			bc.zoom, bc.offset, bc.autoFit = 0.5, fyne.NewPos(0, 0), false
+			bc.relayout()
+			b.ReportMetric(float64(bc.renderer.shown), "cards-drawn")
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				d := float32(8)
+				if i%200 >= 100 { // pan back and forth over the same ground
+					d = -8
+				}
+				bc.panBy(fyne.NewDelta(d, d/2))
+			}
+		})
+	}
+}
+
+func TestFrame_DrawsOnlyWhatIsInView(t *testing.T) {
+	test.NewTempApp(t)
+	for _, n := range []int{100, 10000} {
+		bc := newBoardCanvas()
+		w := test.NewTempWindow(t, bc)
+		w.Resize(fyne.NewSize(1280, 800))
+		bc.setModel(newBoardModel(gridBoard(n)), false)
+		bc.zoom, bc.offset, bc.autoFit = 0.5, fyne.NewPos(0, 0), false
+		bc.relayout()
+		if got := len(bc.renderer.cards); got > 120 {
+			t.Fatalf("%d cards on the board: %d card objects made; want only those in view", n, got)
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package ui
+
+import (
+	"fmt"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"evidenceboard/app"
+)
+
+// oneCardBoard is a board holding one item, at the origin.
+func oneCardBoard(t *testing.T, doc *app.Document, id string) fyne.Window {
+	t.Helper()
+	doc.Format, doc.Version = app.FormatName, 1
+	doc.Layout = []app.Position{{Item: id, X: 0, Y: 0}}
+	b := newBoardCanvas()
+	w := test.NewTempWindow(t, b)
+	w.Resize(fyne.NewSize(320, 190))
+	b.setModel(newBoardModel(doc), false)
+	b.offset = fyne.NewPos(-10, -10)
+	b.relayout()
+	return w
+}
+
+// TestCards_Golden renders a card of each kind, and a claim card in each
+// status, against reviewed markup (testdata/card/*.xml; on a mismatch the
+// actual output lands in testdata/failed/ to review and promote).
+func TestCards_Golden(t *testing.T) {
+	test.NewTempApp(t)
+	for _, s := range app.Statuses {
+		t.Run("claim_"+string(s), func(t *testing.T) {
+			doc := &app.Document{Claims: []app.Claim{{ID: "c", Statement: "Apple found malicious chips in Supermicro servers in 2015.", Status: s}}}
+			test.AssertRendersToMarkup(t, fmt.Sprintf("card/claim_%s.xml", s), oneCardBoard(t, doc, "c").Canvas())
+		})
+	}
+	t.Run("quote", func(t *testing.T) {
+		doc := &app.Document{
+			Parties: []app.Party{{ID: "apple", Name: "Apple", Kind: app.PartyOrganisation}},
+			Sources: []app.Source{{ID: "s", Title: "ZDNet, 4 October 2018"}},
+			Quotes:  []app.Quote{{ID: "q", Text: "Apple never had any contact with the FBI or any other agency about such an incident.", Speaker: "apple", Source: "s"}},
+		}
+		test.AssertRendersToMarkup(t, "card/quote.xml", oneCardBoard(t, doc, "q").Canvas())
+	})
+	t.Run("party", func(t *testing.T) {
+		doc := &app.Document{Parties: []app.Party{{ID: "p", Name: "17 anonymous sources", Kind: app.PartyAnonymous}}}
+		test.AssertRendersToMarkup(t, "card/party.xml", oneCardBoard(t, doc, "p").Canvas())
+	})
+	t.Run("source", func(t *testing.T) {
+		doc := &app.Document{Sources: []app.Source{{ID: "s", Title: "Apple, Amazon deny claims Chinese spies implanted backdoor chips", Publisher: "ZDNet", Published: "2018-10-04"}}}
+		test.AssertRendersToMarkup(t, "card/source.xml", oneCardBoard(t, doc, "s").Canvas())
+	})
+}
+
+// TestCards_StatusWordNotColourAlone: a claim's card writes its status.
+func TestCards_StatusWordNotColourAlone(t *testing.T) {
+	test.NewTempApp(t)
+	for _, s := range app.Statuses {
+		doc := &app.Document{Claims: []app.Claim{{ID: "c", Statement: "x", Status: s}}}
+		w := oneCardBoard(t, doc, "c")
+		b := w.Content().(*boardCanvas)
+		card := b.renderer.cards[0]
+		if card.badgeText.Hidden || card.badgeText.Text != map[app.Status]string{app.StatusAlleged: "ALLEGED", app.StatusDenied: "DENIED", app.StatusUnconfirmed: "UNCONFIRMED"}[s] {
+			t.Fatalf("%s card badge = %q", s, card.badgeText.Text)
+		}
+	}
+}
