@@ -86,7 +86,8 @@ func (b *boardCanvas) wrapped(id, text string, style fyne.TextStyle, maxLines in
 	if l, ok := b.wrapCache[key]; ok {
 		return l
 	}
-	w := cardSizes[b.model.kind[id]].Width - 2*cardPad - 4
+	// A margin, as text drawn at other zooms is not exactly to scale.
+	w := (cardSizes[b.model.kind[id]].Width - 2*cardPad - 4) * 0.94
 	l := wrapText(text, w, cardTextSize, style, maxLines)
 	b.wrapCache[key] = l
 	return l
@@ -249,6 +250,7 @@ type boardRenderer struct {
 	bg      *canvas.Rectangle
 	cards   []*cardView
 	strings []*linkString
+	byID    map[string]*cardView // the card showing each item in view
 	objects []fyne.CanvasObject
 	shown   int // cards in view at the last layout
 }
@@ -268,7 +270,7 @@ func (r *boardRenderer) Refresh() {
 	r.bg.FillColor = corkColor()
 	r.Layout(r.b.Size())
 	canvas.Refresh(r.bg)
-	for _, c := range r.cards[:r.shown] {
+	for _, c := range r.byID {
 		c.Refresh()
 	}
 }
@@ -293,11 +295,41 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	}
 	r.bg.Resize(size)
 	ids := r.visible(size)
-	grown := false
-	for len(r.cards) < len(ids) {
-		r.cards = append(r.cards, newCardView(b))
-		grown = true
+	for i, id := range ids { // the selected card is drawn on top
+		if id == b.selected {
+			ids = append(append(ids[:i:i], ids[i+1:]...), id)
+			break
+		}
 	}
+	// A card stays bound to its item while the item is in view: a drag
+	// goes on reaching the card it started on.
+	next := make(map[string]*cardView, len(ids))
+	for _, id := range ids {
+		if c := r.byID[id]; c != nil {
+			next[id] = c
+		}
+	}
+	var free []*cardView
+	for _, c := range r.cards {
+		if next[c.id] != c {
+			free = append(free, c)
+		}
+	}
+	for _, id := range ids {
+		if next[id] != nil {
+			continue
+		}
+		var c *cardView
+		if len(free) > 0 {
+			c, free = free[0], free[1:]
+		} else {
+			c = newCardView(b)
+			r.cards = append(r.cards, c)
+		}
+		c.id = id
+		next[id] = c
+	}
+	r.byID = next
 	// Strings: every link with an end in view, each once.
 	var links []int
 	seen := map[int]bool{}
@@ -312,19 +344,6 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	for len(r.strings) < len(links) {
 		r.strings = append(r.strings, &linkString{line: &canvas.Line{}, label: &canvas.Text{Alignment: fyne.TextAlignCenter},
 			knot: &canvas.Circle{}})
-		grown = true
-	}
-	if grown {
-		r.objects = []fyne.CanvasObject{r.bg}
-		for _, s := range r.strings {
-			r.objects = append(r.objects, s.line, s.knot)
-		}
-		for _, s := range r.strings {
-			r.objects = append(r.objects, s.label)
-		}
-		for _, c := range r.cards {
-			r.objects = append(r.objects, c)
-		}
 	}
 	for i, li := range links {
 		r.layoutString(r.strings[i], b.model.doc.Links[li])
@@ -332,25 +351,32 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	for _, s := range r.strings[len(links):] {
 		s.line.Hidden, s.label.Hidden, s.knot.Hidden = true, true, true
 	}
-	for i, id := range ids {
-		c := r.cards[i]
+	// Draw order: cork, strings, labels, then cards as listed.
+	objs := r.objects[:0]
+	objs = append(objs, r.bg)
+	for _, s := range r.strings {
+		objs = append(objs, s.line, s.knot)
+	}
+	for _, s := range r.strings {
+		objs = append(objs, s.label)
+	}
+	for _, id := range ids {
+		c := next[id]
 		p, s := b.model.rect(id)
 		c.Move(b.toScreen(p))
 		c.Resize(fyne.NewSize(s.Width*b.zoom, s.Height*b.zoom))
-		if c.id != id || c.Hidden {
-			c.id = id
-			c.Show()
-		}
+		c.Show()
 		c.Refresh()
+		objs = append(objs, c)
 	}
-	for _, c := range r.cards[len(ids):] {
+	for _, c := range free {
 		c.Hide()
 		c.id = ""
+		objs = append(objs, c)
 	}
+	r.objects = objs
 	r.shown = len(ids)
-	if grown {
-		canvas.Refresh(b)
-	}
+	canvas.Refresh(b)
 }
 
 func (r *boardRenderer) layoutString(s *linkString, l app.Link) {

@@ -270,7 +270,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 // statusBadge shows a status as a coloured box with the word in it.
 func statusBadge(s app.Status) fyne.CanvasObject {
 	bg := &canvas.Rectangle{FillColor: statusColor(s), CornerRadius: 4}
-	t := &canvas.Text{Text: strings.ToUpper(string(s)), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}}
+	t := &canvas.Text{Text: strings.ToUpper(string(s)), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
 	return container.NewHBox(container.NewStack(bg, container.NewPadded(t)))
 }
 
@@ -325,7 +325,7 @@ func (i *inspector) linksSection(id string) fyne.CanvasObject {
 		if l.To == id {
 			other, arrow = l.From, "←"
 		}
-		rel := &canvas.Text{Text: fmt.Sprintf("%s %s", arrow, l.Relation), Color: relationColor(l.Relation), TextStyle: fyne.TextStyle{Bold: true}}
+		rel := &canvas.Text{Text: fmt.Sprintf("%s %s", arrow, l.Relation), Color: relationColor(l.Relation), TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
 		name := &widget.Label{Text: m.label(other), Truncation: fyne.TextTruncateEllipsis}
 		link := l
 		remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() { w.deleteLink(link) }}

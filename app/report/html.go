@@ -142,7 +142,9 @@ ul.stances li { margin: .35rem 0; }
 ol.sources { padding-left: 1.4rem; }
 ol.sources li { margin: 0 0 .9rem; }
 ol.timeline { list-style: none; padding: 0; margin: 0; border-left: 2px solid var(--rule); }
-ol.timeline li { display: grid; grid-template-columns: 10.5rem 1fr; gap: .8rem; padding: .35rem 0 .35rem .9rem; position: relative; }
+h3.day { font-size: 1rem; margin: 1.4rem 0 .5rem; }
+h3.day time { font-size: inherit; color: inherit; }
+ol.timeline li { display: grid; grid-template-columns: 6.5rem 1fr; gap: .8rem; padding: .35rem 0 .35rem .9rem; position: relative; }
 ol.timeline li::before { content: ""; position: absolute; left: -6px; top: .75rem; width: 10px; height: 10px; border-radius: 50%; background: var(--st, #8a8476); }
 .tag { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .8rem; color: var(--muted); }
@@ -310,19 +312,22 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </section>
 <section id="timeline">
 <h2>Timeline</h2>
-{{- with .Timeline}}
-<p class="meta">Everything dated on the board, oldest first. A date without a time counts as the start of that day (UTC).</p>
-<ol class="timeline">
+{{- with .Days}}
+<p class="meta">Everything dated on the board, oldest first, day by day (UTC). What is dated to the day only is shown with “—” and comes first in its day.</p>
 {{- range .}}
+<h3 class="day"><time datetime="{{.Date}}">{{.Title}}</time></h3>
+<ol class="timeline">
+{{- range .Events}}
 {{- if eq .Kind "published"}}
-<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Published</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Published</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
 {{- else if eq .Kind "said"}}
-<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Said</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”</span></li>
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Said</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”</span></li>
 {{- else}}
-<li class="{{.History.Class}}"><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.When}}</time><span><span class="tag">Status</span> <span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .History.Note}}<br><span class="text">{{.}}</span>{{end}}</span></li>
+<li class="{{.History.Class}}"><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .History.Note}}<br><span class="text">{{.}}</span>{{end}}</span></li>
 {{- end}}
 {{- end}}
 </ol>
+{{- end}}
 {{- else}}
 <p class="empty">Nothing on this board is dated.</p>
 {{- end}}

@@ -172,29 +172,35 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 
 	m.line("## Timeline")
-	if len(v.Timeline) == 0 {
+	if len(v.Days) == 0 {
 		m.para("Nothing on this board is dated.")
 	} else {
-		m.para("Everything dated on the board, oldest first. A date without a time counts as the start of that day (UTC).")
-		for _, e := range v.Timeline {
-			item := "- " + mdLine(e.When) + " · "
-			switch e.Kind {
-			case "published":
-				item += "Published: *" + mdLine(strings.TrimSpace(e.Source.Title)) + "*"
-				if b := e.Source.Byline(); b != "" {
-					item += ", " + mdLine(b)
+		m.para("Everything dated on the board, oldest first, day by day (UTC). What is dated to the day only comes first in its day, with no time.")
+		for _, d := range v.Days {
+			m.line("### " + d.Title)
+			for _, e := range d.Events {
+				item := "- "
+				if e.Time != "" {
+					item += e.Time + " · "
 				}
-			case "said":
-				item += "Said: **" + mdLine(partyLabel(e.Quote.Speaker)) + "**: “" + mdLine(truncate(e.Quote.Text, 200)) + "”"
-			default:
-				item += "Status: **" + mdLine(e.History.Word) + "** · " + mdLine(truncate(e.Claim.Statement, 120))
-				if e.History.Note != "" {
-					item += "\\\n  " + mdText(e.History.Note, "  ")
+				switch e.Kind {
+				case "published":
+					item += "Published: *" + mdLine(strings.TrimSpace(e.Source.Title)) + "*"
+					if b := e.Source.Byline(); b != "" {
+						item += ", " + mdLine(b)
+					}
+				case "said":
+					item += "Said: **" + mdLine(partyLabel(e.Quote.Speaker)) + "**: “" + mdLine(truncate(e.Quote.Text, 200)) + "”"
+				default:
+					item += "**" + mdLine(e.History.Word) + "** · " + mdLine(truncate(e.Claim.Statement, 120))
+					if e.History.Note != "" {
+						item += "\\\n  " + mdText(e.History.Note, "  ")
+					}
 				}
+				m.text(item + "\n")
 			}
-			m.text(item + "\n")
+			m.text("\n")
 		}
-		m.text("\n")
 	}
 	footer := "Made with Evidence Board"
 	if v.GeneratedText != "" {

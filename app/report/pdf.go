@@ -19,6 +19,13 @@ import (
 
 const pdfFamily = "DejaVu"
 
+// Widths of the PDF's columns, in millimetres: dates and times, and status
+// badges at 6.5 pt (UNCONFIRMED is the widest word).
+const (
+	pdfWhenW  = 38
+	pdfBadgeW = 24
+)
+
 // Colours of the PDF, as RGB.
 var (
 	pdfInk    = [3]int{26, 26, 26}
@@ -392,9 +399,9 @@ func (p *pdfWriter) claims(v *view) {
 				y := f.GetY()
 				p.font(false, 8.5, pdfMuted)
 				f.SetXY(p.left, y)
-				f.CellFormat(34, 4.6, h.When, "", 0, "L", false, 0, "")
-				bw := p.badge(p.left+34, y+0.5, p.s(h.Word), statusRGB(h.Status), 6.5)
-				x := p.left + 34 + bw + 2.5
+				f.CellFormat(pdfWhenW, 4.6, h.When, "", 0, "L", false, 0, "")
+				bw := p.badge(p.left+pdfWhenW, y+0.5, p.s(h.Word), statusRGB(h.Status), 6.5)
+				x := p.left + pdfWhenW + max(bw, pdfBadgeW) + 2.5
 				p.font(false, 9, pdfInk)
 				f.SetXY(x, y)
 				f.MultiCell(p.left+p.width-x, 4.6, p.s(h.Note), "", "L", false)
@@ -426,9 +433,6 @@ func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeak
 	const in = 4
 	p.text(in, "“"+p.s(q.Text)+"”", false, 10, 4.9, pdfInk)
 	var parts []string
-	if withSpeaker {
-		parts = append(parts, "— "+partyLabel(q.Speaker))
-	}
 	if q.Source != nil {
 		s := q.Source.Title
 		if b := q.Source.Byline(); b != "" {
@@ -450,10 +454,25 @@ func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeak
 		}
 	}
 	f.Ln(0.4)
-	p.text(in, p.s(strings.Join(parts, " · ")), false, 8, 4, pdfMuted)
-	if q.Source != nil && safeURL(q.Source.URL) != "" {
-		p.link(in, p.s(q.Source.URL), q.Source.URL, 7.5)
+	// The credit: the speaker in bold, then the rest, wrapping at the indent.
+	f.SetLeftMargin(p.left + in)
+	f.SetX(p.left + in)
+	rest := strings.Join(parts, " · ")
+	if withSpeaker {
+		p.font(true, 8, pdfInk)
+		f.Write(4, "— "+p.s(nameOr(q.Speaker)))
+		p.font(false, 8, pdfMuted)
+		if q.Speaker != nil && q.Speaker.Kind != "" {
+			f.Write(4, " ("+p.s(q.Speaker.Kind)+")")
+		}
+		if rest != "" {
+			rest = " · " + rest
+		}
 	}
+	p.font(false, 8, pdfMuted)
+	f.Write(4, p.s(rest))
+	f.SetLeftMargin(p.left)
+	f.Ln(4)
 	if q.Notes != "" {
 		p.text(in, "Notes: "+p.s(q.Notes), false, 8, 4, pdfMuted)
 	}
@@ -523,7 +542,7 @@ func (p *pdfWriter) parties(v *view) {
 			p.ensure(10)
 			y := f.GetY()
 			bw := p.badge(p.left, y+0.4, p.s(s.Claim.Word), statusRGB(s.Claim.Status), 6.5)
-			x := p.left + bw + 2.5
+			x := p.left + max(bw, pdfBadgeW) + 2.5
 			p.font(false, 9.5, pdfInk)
 			f.SetXY(x, y)
 			f.MultiCell(p.left+p.width-x, 4.7, p.s(truncate(s.Claim.Statement, 160)), "", "L", false)
@@ -585,55 +604,60 @@ func (p *pdfWriter) sources(v *view) {
 func (p *pdfWriter) timeline(v *view) {
 	f := p.f
 	p.heading("Timeline", true)
-	if len(v.Timeline) == 0 {
+	if len(v.Days) == 0 {
 		p.text(0, "Nothing on this board is dated.", false, 10, 5, pdfMuted)
 		return
 	}
-	p.text(0, "Everything dated on the board, oldest first. A date without a time counts as the start of that day (UTC).", false, 9, 4.5, pdfMuted)
-	f.Ln(2)
-	const whenW = 36
-	for _, e := range v.Timeline {
-		p.ensure(9)
-		y := f.GetY()
-		p.font(false, 8.5, pdfMuted)
-		f.SetXY(p.left, y)
-		f.CellFormat(whenW, 4.6, p.s(e.When), "", 0, "L", false, 0, "")
-		x := p.left + whenW
-		var tag, text string
-		tagColor := pdfMuted
-		switch e.Kind {
-		case "published":
-			tag = "PUBLISHED"
-			text = e.Source.Title
-			if b := e.Source.Byline(); b != "" {
-				text += " (" + b + ")"
+	p.text(0, "Everything dated on the board, oldest first, day by day (UTC). What is dated to the day only is shown with “—” and comes first in its day.", false, 9, 4.5, pdfMuted)
+	const timeW = 20
+	for _, d := range v.Days {
+		p.ensure(16)
+		f.Ln(3)
+		p.text(0, d.Title, true, 10.5, 5.5, pdfInk)
+		f.Ln(1)
+		for _, e := range d.Events {
+			p.ensure(9)
+			y := f.GetY()
+			p.font(false, 8.5, pdfMuted)
+			f.SetXY(p.left, y)
+			when := e.Time
+			if when == "" {
+				when = "—"
 			}
-		case "said":
-			tag = "SAID"
-			text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
-		default:
-			tag = e.History.Word
-			tagColor = statusRGB(e.History.Status)
-			text = truncate(e.Claim.Statement, 140)
-			if e.History.Note != "" {
-				text += "\n" + e.History.Note
+			f.CellFormat(timeW, 4.6, when, "", 0, "L", false, 0, "")
+			x := p.left + timeW
+			var text string
+			switch e.Kind {
+			case "published":
+				p.tag(x, y, "PUBLISHED")
+				text = e.Source.Title
+				if b := e.Source.Byline(); b != "" {
+					text += " (" + b + ")"
+				}
+			case "said":
+				p.tag(x, y, "SAID")
+				text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
+			default:
+				p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
+				text = truncate(e.Claim.Statement, 140)
+				if e.History.Note != "" {
+					text += "\n" + e.History.Note
+				}
 			}
+			x += pdfBadgeW + 2.5
+			p.font(false, 9, pdfInk)
+			f.SetXY(x, y)
+			f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
+			f.Ln(1.2)
 		}
-		var tw float64
-		if e.Kind == "status" {
-			tw = p.badge(x, y+0.5, p.s(tag), tagColor, 6.5)
-		} else {
-			p.font(true, 6.5, tagColor)
-			f.SetXY(x, y+0.3)
-			f.CellFormat(0, 4.2, tag, "", 0, "L", false, 0, "")
-			tw = p.f.GetStringWidth(tag)
-		}
-		x += max(tw, 18) + 2.5
-		p.font(false, 9, pdfInk)
-		f.SetXY(x, y)
-		f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
-		f.Ln(1.2)
 	}
+}
+
+// tag writes a small grey label such as SAID at x, y.
+func (p *pdfWriter) tag(x, y float64, s string) {
+	p.font(true, 6.5, pdfMuted)
+	p.f.SetXY(x, y+0.3)
+	p.f.CellFormat(pdfBadgeW, 4.2, s, "", 0, "L", false, 0, "")
 }
 
 // countUnsupported counts the characters of the board's text, as the PDF

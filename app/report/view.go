@@ -34,6 +34,15 @@ type view struct {
 	Parties  []*partyView
 	Sources  []*sourceView
 	Timeline []*event
+	// Days is the timeline by day (UTC), oldest first.
+	Days []*timelineDay
+}
+
+// timelineDay is the events of one day.
+type timelineDay struct {
+	Date   string // 2018-10-04
+	Title  string // Thursday 4 October 2018
+	Events []*event
 }
 
 // statusCount is one line of the legend: a status, what it means and how
@@ -172,6 +181,9 @@ func (s *sourceView) Byline() string {
 type event struct {
 	At   time.Time
 	When string
+	// Time is the time of day, "09:00 UTC", or "" for an event dated to the
+	// day only.
+	Time string
 	Kind string // "published", "said" or "status"
 	// One of these is set, by Kind.
 	Source  *sourceView
@@ -517,12 +529,12 @@ func buildView(doc *app.Document, opts Options) *view {
 	// time, then in that order of kinds, then board order.
 	for _, s := range v.Sources {
 		if t, ok := whenTime(s.Published); ok {
-			v.Timeline = append(v.Timeline, &event{At: t, When: s.PublishedWhen, Kind: "published", Source: s, order: [3]int{0, s.Index, 0}})
+			v.Timeline = append(v.Timeline, &event{At: t, When: s.PublishedWhen, Time: timeOfDay(s.Published, t), Kind: "published", Source: s, order: [3]int{0, s.Index, 0}})
 		}
 	}
 	for _, q := range v.Quotes {
 		if t, ok := whenTime(q.Said); ok {
-			v.Timeline = append(v.Timeline, &event{At: t, When: q.When, Kind: "said", Quote: q, order: [3]int{1, q.Index, 0}})
+			v.Timeline = append(v.Timeline, &event{At: t, When: q.When, Time: timeOfDay(q.Said, t), Kind: "said", Quote: q, order: [3]int{1, q.Index, 0}})
 		}
 	}
 	for _, c := range v.Claims {
@@ -530,7 +542,7 @@ func buildView(doc *app.Document, opts Options) *view {
 			if h.At.IsZero() {
 				continue
 			}
-			v.Timeline = append(v.Timeline, &event{At: h.At, When: h.When, Kind: "status", Claim: c, History: h, order: [3]int{2, c.Index, j}})
+			v.Timeline = append(v.Timeline, &event{At: h.At, When: h.When, Time: timeOfDay("", h.At), Kind: "status", Claim: c, History: h, order: [3]int{2, c.Index, j}})
 		}
 	}
 	sort.SliceStable(v.Timeline, func(i, j int) bool {
@@ -545,7 +557,27 @@ func buildView(doc *app.Document, opts Options) *view {
 		}
 		return false
 	})
+	for _, e := range v.Timeline {
+		date := e.At.Format(time.DateOnly)
+		if n := len(v.Days); n == 0 || v.Days[n-1].Date != date {
+			v.Days = append(v.Days, &timelineDay{Date: date, Title: e.At.Format("Monday 2 January 2006")})
+		}
+		d := v.Days[len(v.Days)-1]
+		d.Events = append(d.Events, e)
+	}
 	return v
+}
+
+// timeOfDay is the time of day of t, "09:00 UTC", unless when is a date
+// only (YYYY-MM-DD): then "".
+func timeOfDay(when string, t time.Time) string {
+	if len(when) == 10 {
+		return ""
+	}
+	if t.Second() != 0 || t.Nanosecond() != 0 {
+		return t.Format("15:04:05 UTC")
+	}
+	return t.Format("15:04 UTC")
 }
 
 func (p *partyView) stanceOn(c *claimView) *stance {
@@ -581,10 +613,11 @@ func partyLabel(p *partyView) string {
 	if p == nil {
 		return "Unknown speaker"
 	}
+	name := nameOr(p)
 	if p.Kind == "" {
-		return p.Name
+		return name
 	}
-	return p.Name + " (" + p.Kind + ")"
+	return name + " (" + p.Kind + ")"
 }
 
 // partyNames joins the names of parties: "Apple, Amazon".
