@@ -7,12 +7,16 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"image"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"time"
 
 	"evidenceboard/app"
+	"evidenceboard/app/report"
 	"evidenceboard/assets"
 	"evidenceboard/storage"
 	"evidenceboard/ui"
@@ -31,7 +35,8 @@ they support or deny, and mark each claim alleged, denied or unconfirmed.
 Usage:
   evidenceboard [FILE.evboard]                  open a board in the window
   evidenceboard import [--force] IN.json OUT.evboard
-  evidenceboard export [--format json] [-o OUT] FILE.evboard
+  evidenceboard export [--format F] [-o OUT] FILE.evboard
+                                                F: json, png, html, md, pdf, csv, claimreview, canvas
   evidenceboard sample [--force] OUT.evboard    write the built-in sample board
   evidenceboard check FILE.evboard              check a board file
 
@@ -181,17 +186,23 @@ func readLimited(path string) ([]byte, error) {
 }
 
 func cmdExport(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "export [--format json] [-o OUT] FILE.evboard",
-		"Writes the board in a portable format, to OUT or to standard output.\n"+
-			"OUT is written whole or not at all.")
-	format := fs.String("format", "json", "output format: json")
+	fs := newFlags("export", "export [--format F] [-o OUT] FILE.evboard",
+		"Writes the board in a portable format or as a report, to OUT or to standard\n"+
+			"output. OUT is written whole or not at all. Formats: "+strings.Join(formatNames(), ", ")+".\n"+
+			"The generation time in reports honours SOURCE_DATE_EPOCH.")
+	format := fs.String("format", "json", "output format: "+strings.Join(formatNames(), ", "))
 	out := fs.String("o", "", "write to this file instead of standard output")
+	scale := fs.Float64("scale", 1, "png: pixels per board unit (0.1 to 4)")
+	region := fs.String("region", "", "png: the part of the board to draw, as X,Y,WIDTH,HEIGHT in board units (default: all of it)")
+	paper := fs.String("paper", "A4", "pdf: paper size, A4 or Letter")
+	dark := fs.Bool("dark", false, "png: draw the board in the dark theme")
 	pos, code := parse(fs, args, 1, stderr)
 	if code >= 0 {
 		return code
 	}
-	if *format != "json" {
-		fmt.Fprintf(stderr, "evidenceboard export: unknown format %q (this version writes: json)\n", *format)
+	write, err := exporter(*format, *scale, *region, *paper, *dark, stderr)
+	if err != nil {
+		fmt.Fprintf(stderr, "evidenceboard export: %s\n", app.ErrorMessage(err))
 		return exitUsage
 	}
 	db, err := storage.Open(pos[0], storage.Options{})
@@ -203,16 +214,64 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
-	write := func(w io.Writer) error { return app.WriteDocumentJSON(w, doc) }
 	if *out == "" || *out == "-" {
-		err = write(stdout)
+		err = write(stdout, doc)
 	} else {
-		err = app.WriteFileAtomic(*out, write)
+		err = app.WriteFileAtomic(*out, func(w io.Writer) error { return write(w, doc) })
 	}
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
 	return exitOK
+}
+
+func formatNames() []string {
+	names := []string{"json", "png"}
+	for _, f := range report.Formats {
+		names = append(names, f.Name)
+	}
+	return names
+}
+
+// exporter returns the writer for a format, or EINVALID for a wrong
+// format or option.
+func exporter(format string, scale float64, region, paper string, dark bool, stderr io.Writer) (func(io.Writer, *app.Document) error, error) {
+	switch format {
+	case "json":
+		return app.WriteDocumentJSON, nil
+	case "png":
+		opts := ui.RenderOptions{Scale: float32(scale), Dark: dark}
+		if scale < 0.1 || scale > 4 {
+			return nil, app.Errorf(app.EINVALID, "--scale must be between 0.1 and 4, not %g", scale)
+		}
+		if region != "" {
+			var x, y, w, h int
+			if n, err := fmt.Sscanf(region, "%d,%d,%d,%d", &x, &y, &w, &h); n != 4 || err != nil || w <= 0 || h <= 0 {
+				return nil, app.Errorf(app.EINVALID, "--region must be X,Y,WIDTH,HEIGHT in whole board units, such as 0,0,1200,800")
+			}
+			opts.Region = image.Rect(x, y, x+w, y+h)
+		}
+		return func(w io.Writer, doc *app.Document) error { return ui.RenderPNG(w, doc, opts) }, nil
+	}
+	f, ok := report.Lookup(format)
+	if !ok {
+		return nil, app.Errorf(app.EINVALID, "unknown format %q (use one of %s)", format, strings.Join(formatNames(), ", "))
+	}
+	if paper != "A4" && paper != "Letter" {
+		return nil, app.Errorf(app.EINVALID, "--paper must be A4 or Letter, not %q", paper)
+	}
+	return func(w io.Writer, doc *app.Document) error {
+		opts := report.Options{Generated: report.GeneratedTime(time.Now), Paper: paper,
+			Warn: func(msg string) { fmt.Fprintf(stderr, "warning: %s\n", msg) }}
+		if format == "html" || format == "pdf" {
+			img, err := ui.PreviewPNG(doc)
+			if err != nil {
+				return err
+			}
+			opts.BoardImage = img
+		}
+		return f.Write(w, doc, opts)
+	}, nil
 }
 
 func cmdSample(args []string, stdout, stderr io.Writer) int {

@@ -185,8 +185,8 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	style := fyne.TextStyle{Italic: ct.italic, Bold: ct.bold}
 	footH := fyne.MeasureText("Mg", cardSmallSize*z, fyne.TextStyle{}).Height
 	lineH := fyne.MeasureText("Mg", cardTextSize*z, style).Height
-	room := int((size.Height - textTop - footH - pad) / max(lineH, 1))
-	lines := c.board.wrapped(c.id, ct.text, style, min(max(room, 1), maxCardLines))
+	rows := int((size.Height - textTop - footH - pad) / max(lineH, 1))
+	lines := c.board.wrapped(c.id, ct.text, style, min(max(rows, 1), maxCardLines))
 	for i, l := range c.lines {
 		l.Hidden = i >= len(lines)
 		if l.Hidden {
@@ -196,9 +196,10 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
 	c.footer.TextSize, c.footer.Color = cardSmallSize*z, mutedInkColor()
-	c.footer.Text = ellipsize(ct.footer, (size.Width-textLeft-pad)/z, cardSmallSize, fyne.TextStyle{})
-	if fyne.MeasureText(ct.footer, cardSmallSize, fyne.TextStyle{}).Width <= (size.Width-textLeft-pad)/z {
-		c.footer.Text = ct.footer
+	room := (size.Width - textLeft - pad) / z * 0.94 // text at other zooms is not exactly to scale
+	c.footer.Text = ct.footer
+	if fyne.MeasureText(ct.footer, cardSmallSize, fyne.TextStyle{}).Width > room {
+		c.footer.Text = ellipsize(ct.footer, room, cardSmallSize, fyne.TextStyle{})
 	}
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
 }

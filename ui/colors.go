@@ -60,7 +60,13 @@ func kindColor(k app.Kind) color.NRGBA {
 	return color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
 }
 
+// renderVariant, when set, is the theme RenderPNG draws in.
+var renderVariant string
+
 func isDark() bool {
+	if renderVariant != "" {
+		return renderVariant == themeDark
+	}
 	s := fyne.CurrentApp().Settings()
 	if vt, ok := s.Theme().(*variantTheme); ok && vt.choice != themeSystem {
 		return vt.choice == themeDark

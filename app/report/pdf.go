@@ -454,25 +454,17 @@ func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeak
 		}
 	}
 	f.Ln(0.4)
-	// The credit: the speaker in bold, then the rest, wrapping at the indent.
-	f.SetLeftMargin(p.left + in)
-	f.SetX(p.left + in)
+	// The credit: the speaker in bold, then the rest.
 	rest := strings.Join(parts, " · ")
 	if withSpeaker {
-		p.font(true, 8, pdfInk)
-		f.Write(4, "— "+p.s(nameOr(q.Speaker)))
-		p.font(false, 8, pdfMuted)
+		lead := "— " + nameOr(q.Speaker)
 		if q.Speaker != nil && q.Speaker.Kind != "" {
-			f.Write(4, " ("+p.s(q.Speaker.Kind)+")")
+			rest = "(" + q.Speaker.Kind + ") · " + rest
 		}
-		if rest != "" {
-			rest = " · " + rest
-		}
+		p.lead(in, 4, p.s(lead), 8, pdfInk, p.s(strings.TrimSuffix(rest, " · ")), 8, pdfMuted)
+	} else {
+		p.text(in, p.s(rest), false, 8, 4, pdfMuted)
 	}
-	p.font(false, 8, pdfMuted)
-	f.Write(4, p.s(rest))
-	f.SetLeftMargin(p.left)
-	f.Ln(4)
 	if q.Notes != "" {
 		p.text(in, "Notes: "+p.s(q.Notes), false, 8, 4, pdfMuted)
 	}
@@ -509,14 +501,8 @@ func (p *pdfWriter) parties(v *view) {
 		}
 		name := p.s(pv.Name)
 		f.Bookmark(name, 1, -1)
-		f.SetX(p.left)
-		p.font(true, 12.5, pdfInk)
-		f.Write(6, name)
-		if pv.Kind != "" {
-			p.font(false, 9, pdfMuted)
-			f.Write(6, "   "+p.s(pv.Kind))
-		}
-		f.Ln(7)
+		p.lead(0, 6, name, 12.5, pdfInk, p.s(pv.Kind), 9, pdfMuted)
+		f.Ln(1)
 		if pv.Notes != "" {
 			p.text(0, p.s(pv.Notes), false, 9, 4.5, pdfMuted)
 		}
@@ -650,6 +636,50 @@ func (p *pdfWriter) timeline(v *view) {
 			f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
 			f.Ln(1.2)
 		}
+	}
+}
+
+// lead writes a paragraph that starts with lead in bold and goes on with
+// rest, from indent on. (fpdf's Write does this too, but takes time that
+// grows with the square of the text's length.)
+func (p *pdfWriter) lead(indent, lh float64, lead string, leadSize float64, leadColor [3]int, rest string, restSize float64, restColor [3]int) {
+	f := p.f
+	rest = strings.Join(strings.Fields(rest), " ")
+	lead = strings.Join(strings.Fields(lead), " ")
+	width := p.width - indent
+	p.font(true, leadSize, leadColor)
+	lw := f.GetStringWidth(lead + " ")
+	if lw > width*0.7 || rest == "" {
+		p.text(indent, lead, true, leadSize, lh, leadColor)
+		if rest != "" {
+			p.text(indent, rest, false, restSize, lh, restColor)
+		}
+		return
+	}
+	p.font(false, restSize, restColor)
+	avail := width - lw
+	words := strings.Split(rest, " ")
+	space := f.GetStringWidth(" ")
+	used, n := 0.0, 0
+	for n < len(words) {
+		w := f.GetStringWidth(words[n])
+		if n > 0 {
+			w += space
+		}
+		if used+w > avail {
+			break
+		}
+		used += w
+		n++
+	}
+	p.ensure(lh)
+	p.font(true, leadSize, leadColor)
+	f.SetX(p.left + indent)
+	f.CellFormat(lw, lh, lead+" ", "", 0, "L", false, 0, "")
+	p.font(false, restSize, restColor)
+	f.CellFormat(avail, lh, strings.Join(words[:n], " "), "", 1, "L", false, 0, "")
+	if n < len(words) {
+		p.text(indent, strings.Join(words[n:], " "), false, restSize, lh, restColor)
 	}
 }
 

@@ -1,0 +1,50 @@
+package ui
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+func TestRenderPNG(t *testing.T) {
+	test.NewTempApp(t)
+	var buf bytes.Buffer
+	if err := RenderPNG(&buf, sampleDoc(t), RenderOptions{Scale: 0.5}); err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(&buf)
+	if err != nil {
+		t.Fatalf("not a PNG: %v", err)
+	}
+	// The sample spans 40..1840 × 40..2890 board units, plus a margin.
+	if s := img.Bounds().Size(); s.X != 940 || s.Y != 1465 {
+		t.Fatalf("size = %v", s)
+	}
+	// Not blank: the cork and the cards differ.
+	colors := map[[4]uint32]bool{}
+	for y := 0; y < s(img).Y; y += 37 {
+		for x := 0; x < s(img).X; x += 41 {
+			r, g, b, a := img.At(x, y).RGBA()
+			colors[[4]uint32{r >> 8, g >> 8, b >> 8, a >> 8}] = true
+		}
+	}
+	if len(colors) < 5 {
+		t.Fatalf("%d colours: the image is blank", len(colors))
+	}
+
+	buf.Reset()
+	if err := RenderPNG(&buf, sampleDoc(t), RenderOptions{Scale: 1, Region: image.Rect(1000, 0, 1400, 300)}); err != nil {
+		t.Fatal(err)
+	}
+	if img, err := png.Decode(&buf); err != nil || img.Bounds().Dx() != 400 || img.Bounds().Dy() != 300 {
+		t.Fatalf("region: %v %v", img.Bounds(), err)
+	}
+	if err := RenderPNG(&buf, sampleDoc(t), RenderOptions{Scale: 4, Region: image.Rect(0, 0, 100000, 100000)}); err == nil {
+		t.Fatal("an image over the pixel limit was drawn")
+	}
+}
+
+func s(img image.Image) image.Point { return img.Bounds().Size() }
