@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
+	"evidenceboard/app/report"
 )
 
 const maxRecent = 8
@@ -22,16 +23,36 @@ const maxRecent = 8
 // exportFormat is one way to write the board out.
 type exportFormat struct {
 	name, ext, label string
-	write            func(ctx context.Context, w io.Writer, doc *app.Document) error
+	write            func(ctx context.Context, w io.Writer, doc *app.Document, warn func(string)) error
 }
 
-// exportFormats lists what Export offers. The reports package adds its
-// formats through RegisterExport before the window is built.
-var exportFormats = []exportFormat{
-	{name: "json", ext: ".json", label: "Interchange JSON…", write: func(_ context.Context, w io.Writer, doc *app.Document) error {
+// exportFormats lists what Export offers: the interchange JSON, every
+// report, and an image of the board. write runs off the window's
+// goroutine; drawing the board is done on it, through fyne.DoAndWait.
+var exportFormats = func() []exportFormat {
+	fs := []exportFormat{{name: "json", ext: ".json", label: "Interchange JSON…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
 		return app.WriteDocumentJSON(w, doc)
-	}},
-}
+	}}}
+	for _, f := range report.Formats {
+		f := f
+		fs = append(fs, exportFormat{name: f.Name, ext: f.Ext, label: f.Description + "…", write: func(_ context.Context, w io.Writer, doc *app.Document, warn func(string)) error {
+			opts := report.Options{Generated: report.GeneratedTime(time.Now), Warn: warn}
+			if f.Name == "html" || f.Name == "pdf" {
+				var err error
+				fyne.DoAndWait(func() { opts.BoardImage, err = PreviewPNG(doc) })
+				if err != nil {
+					return err
+				}
+			}
+			return f.Write(w, doc, opts)
+		}})
+	}
+	return append(fs, exportFormat{name: "png", ext: ".png", label: "Image of the board (PNG)…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
+		var err error
+		fyne.DoAndWait(func() { err = RenderPNG(w, doc, RenderOptions{Scale: 1}) })
+		return err
+	}})
+}()
 
 func (w *boardWindow) exportItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
@@ -194,7 +215,15 @@ func (w *boardWindow) export(f exportFormat) {
 			if err != nil {
 				return "", err
 			}
-			err = app.WriteFileAtomic(path, func(out io.Writer) error { return f.write(w.ctx, out, doc) })
+			var warnings []string
+			err = app.WriteFileAtomic(path, func(out io.Writer) error {
+				return f.write(w.ctx, out, doc, func(s string) { warnings = append(warnings, s) })
+			})
+			if err == nil && len(warnings) > 0 {
+				fyne.Do(func() {
+					dialog.ShowInformation("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(warnings, "\n\n"), w.win)
+				})
+			}
 			return "Exported to " + path, err
 		})
 	})

@@ -1,0 +1,34 @@
+package ui
+
+import (
+	"bytes"
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"evidenceboard/app/report"
+)
+
+// TestExportFormats: the Export menu offers JSON, every report and PNG,
+// and each writes something from the sample board.
+func TestExportFormats(t *testing.T) {
+	test.NewTempApp(t)
+	if got, want := len(exportFormats), len(report.Formats)+2; got != want {
+		t.Fatalf("%d export formats, want %d", got, want)
+	}
+	doc := sampleDoc(t)
+	for _, f := range exportFormats {
+		var buf bytes.Buffer
+		var warnings []string
+		if err := f.write(context.Background(), &buf, doc, func(s string) { warnings = append(warnings, s) }); err != nil {
+			t.Fatalf("%s: %v", f.name, err)
+		}
+		if buf.Len() < 1000 {
+			t.Fatalf("%s wrote %d bytes", f.name, buf.Len())
+		}
+		if f.name == "claimreview" && len(warnings) == 0 {
+			t.Fatal("no warning for the sample's missing reviewer")
+		}
+	}
+}
