@@ -39,6 +39,9 @@ Usage:
                                                 F: json, png, html, md, pdf, csv, claimreview, canvas
   evidenceboard sample [--force] OUT.evboard    write the built-in sample board
   evidenceboard check FILE.evboard              check a board file
+  evidenceboard backup FILE.evboard             make a backup copy now
+  evidenceboard backups FILE.evboard            list the backups, newest first
+  evidenceboard restore FILE.evboard BACKUP     put a backup in the board's place
 
 Run "evidenceboard COMMAND --help" for a command's options.
 Exit codes: 0 done, 1 problems found or the work failed, 2 wrong usage.
@@ -59,6 +62,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return cmdSample(args[1:], stdout, stderr)
 		case "check":
 			return cmdCheck(args[1:], stdout, stderr)
+		case "backup":
+			return cmdBackup(args[1:], stdout, stderr)
+		case "backups":
+			return cmdBackups(args[1:], stdout, stderr)
+		case "restore":
+			return cmdRestore(args[1:], stdout, stderr)
 		case "-h", "-help", "--help", "help":
 			fmt.Fprint(stdout, usage)
 			return exitOK
@@ -205,7 +214,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evidenceboard export: %s\n", app.ErrorMessage(err))
 		return exitUsage
 	}
-	db, err := storage.Open(pos[0], storage.Options{})
+	db, err := openForReading(pos[0])
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
@@ -307,7 +316,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	if code >= 0 {
 		return code
 	}
-	db, err := storage.Open(pos[0], storage.Options{})
+	db, err := openForReading(pos[0])
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
@@ -372,4 +381,68 @@ func firstRunSample() (string, bool, error) {
 		return "", false, app.Errorf(app.EINVALID, "cannot make the folder %s: %v", dir, err)
 	}
 	return path, true, writeSample(path, false)
+}
+
+// openForReading opens a board read-only, so that it may be open in a
+// window meanwhile; a board of an older format is upgraded first.
+func openForReading(path string) (*storage.DB, error) {
+	db, err := storage.Open(path, storage.Options{ReadOnly: true})
+	if err != nil && strings.Contains(app.ErrorMessage(err), "must be upgraded") {
+		return storage.Open(path, storage.Options{})
+	}
+	return db, err
+}
+
+func cmdBackup(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("backup", "backup FILE.evboard",
+		"Makes a backup copy of the board now, in the folder ."+"NAME.evboard-backups beside it.")
+	pos, code := parse(fs, args, 1, stderr)
+	if code >= 0 {
+		return code
+	}
+	db, err := storage.Open(pos[0], storage.Options{})
+	if err != nil {
+		return fail(stderr, "backup", err)
+	}
+	defer db.Close()
+	b, err := db.Backup(context.Background(), app.BackupManual)
+	if err != nil {
+		return fail(stderr, "backup", err)
+	}
+	fmt.Fprintln(stdout, b.Path)
+	return exitOK
+}
+
+func cmdBackups(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("backups", "backups FILE.evboard", "Lists the board's backups, newest first: time (UTC), reason, size, path.")
+	pos, code := parse(fs, args, 1, stderr)
+	if code >= 0 {
+		return code
+	}
+	bs, err := storage.ListBackups(pos[0])
+	if err != nil {
+		return fail(stderr, "backups", err)
+	}
+	if len(bs) == 0 {
+		fmt.Fprintf(stderr, "evidenceboard backups: %s has no backups yet\n", pos[0])
+	}
+	for _, b := range bs {
+		fmt.Fprintf(stdout, "%s  %-14s  %8d  %s\n", b.Taken.Format("2006-01-02 15:04:05"), b.Reason, b.Size, b.Path)
+	}
+	return exitOK
+}
+
+func cmdRestore(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("restore", "restore FILE.evboard BACKUP.evboard",
+		"Puts a backup in the board's place, all or nothing. The backup must pass check;\n"+
+			"the board as it is now is backed up first. The board must not be open.")
+	pos, code := parse(fs, args, 2, stderr)
+	if code >= 0 {
+		return code
+	}
+	if err := storage.Restore(pos[0], pos[1], storage.Options{}); err != nil {
+		return fail(stderr, "restore", err)
+	}
+	fmt.Fprintf(stdout, "restored %s from %s\n", pos[0], pos[1])
+	return exitOK
 }

@@ -1,6 +1,9 @@
 package app
 
-import "context"
+import (
+	"context"
+	"time"
+)
 
 // Store is everything a board file offers. The storage package implements it
 // over SQLite; the UI and the command line use it through this interface.
@@ -275,16 +278,49 @@ type BoardFile interface {
 	// cannot be written.
 	SaveCopy(ctx context.Context, path string) error
 
+	// Backup writes a backup copy of the board now, in the board's backup
+	// folder, and deletes the oldest beyond the number kept for reason.
+	// Returns EINVALID if the backup folder cannot be written.
+	Backup(ctx context.Context, reason string) (Backup, error)
+
 	// Close closes the file. The board must not be used after.
 	Close() error
 }
 
+// Backup is one backup copy of a board file.
+type Backup struct {
+	Path   string
+	Taken  time.Time
+	Reason string // BackupAuto, BackupManual, "before-upgrade", "before-restore"
+	Size   int64
+}
+
+// Reasons for a backup that callers choose.
+const (
+	BackupAuto   = "auto"   // the rolling copies made while editing
+	BackupManual = "manual" // asked for by the user
+)
+
 // Files opens and makes board files.
 type Files interface {
-	// Open opens the board file at path.
+	// Open opens the board file at path for editing.
 	// Returns ENOTFOUND if there is none, EINVALID in words if it is not a
-	// board this program can open; the file is then left as it was.
+	// board this program can open (the file is then left as it was), and
+	// ECONFLICT if it is open for editing elsewhere (then OpenReadOnly).
 	Open(path string) (BoardFile, error)
+
+	// OpenReadOnly opens the board file at path for reading only; it may
+	// be open for editing elsewhere. Errors as Open, without ECONFLICT.
+	OpenReadOnly(path string) (BoardFile, error)
+
+	// Backups lists the backups of the board at path, newest first.
+	Backups(path string) ([]Backup, error)
+
+	// Restore puts a backup in the place of the board at path, after
+	// checking it and backing up what is there. The board must not be
+	// open. Returns ECONFLICT if it is open elsewhere, EINVALID if the
+	// backup is not a sound board.
+	Restore(path, backup string) error
 
 	// Create makes a new, empty board file at path.
 	// Returns ECONFLICT if something is at path.

@@ -17,6 +17,9 @@ func (db *DB) Check(ctx context.Context) ([]string, error) {
 	tx := db.read(ctx)
 	var integrity []string
 	if err := tx.Raw("PRAGMA integrity_check").Scan(&integrity).Error; err != nil {
+		if app.ErrorCode(translate(err)) == app.EINVALID { // SQLite says the file is corrupt
+			return []string{"integrity: " + app.ErrorMessage(translate(err)) + " (" + err.Error() + ")"}, nil
+		}
 		return nil, translate(err)
 	}
 	for _, s := range integrity {

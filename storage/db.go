@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"net/url"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/glebarez/sqlite"
@@ -37,6 +38,7 @@ type DB struct {
 	now        func() time.Time
 	readOnly   bool
 	migrations []migration
+	lock       *fileLock // held while open for editing
 }
 
 var _ app.Store = (*DB)(nil)
@@ -48,8 +50,11 @@ func (db *DB) Path() string { return db.path }
 func (db *DB) ReadOnly() bool { return db.readOnly }
 
 // Close closes the file; SQLite folds the write-ahead log back into it.
+// The lock goes last, after SQLite has let go of the file.
 func (db *DB) Close() error {
-	return translate(db.sqldb.Close())
+	err := db.sqldb.Close()
+	db.lock.release()
+	return translate(err)
 }
 
 // Open opens an existing board file and brings its schema up to date.
@@ -65,21 +70,35 @@ func Open(path string, opts Options) (*DB, error) {
 	if opts.ReadOnly && int(h.userVersion) < len(opts.migrationList()) {
 		return nil, app.Errorf(app.EINVALID, "%s was saved by an older Evidence Board and must be upgraded; open it for editing once", path)
 	}
+	var lock *fileLock
+	if !opts.ReadOnly {
+		if lock, err = lockFile(path); err != nil {
+			return nil, err
+		}
+	}
 	db, err := connect(path, opts)
 	if err != nil {
+		lock.release()
 		return nil, err
 	}
+	db.lock = lock
 	if err := db.verify(); err != nil {
-		db.sqldb.Close()
+		db.Close()
 		return nil, err
 	}
 	if !opts.ReadOnly {
+		if h.userVersion > 0 && int(h.userVersion) < len(db.migrations) {
+			if _, err := db.Backup(context.Background(), BackupBeforeUpgrade); err != nil {
+				db.Close()
+				return nil, err
+			}
+		}
 		if err := db.migrate(); err != nil {
-			db.sqldb.Close()
+			db.Close()
 			return nil, err
 		}
 		if err := db.recordUndo(); err != nil {
-			db.sqldb.Close()
+			db.Close()
 			return nil, err
 		}
 	}
@@ -194,7 +213,20 @@ func (db *DB) verify() error {
 	case version == 0:
 		return app.Errorf(app.EINVALID, "%s is an unfinished board file (it has no schema)", db.path)
 	}
+	// A damaged file is refused at the door, not half-way through an edit.
+	var quick []string
+	if err := db.gdb.Raw("PRAGMA quick_check").Scan(&quick).Error; err != nil {
+		return damaged(db.path, err.Error())
+	}
+	if len(quick) != 1 || quick[0] != "ok" {
+		return damaged(db.path, strings.Join(quick[:min(len(quick), 3)], "; "))
+	}
 	return nil
+}
+
+// damaged is the error for a board file SQLite finds broken.
+func damaged(path, detail string) error {
+	return app.Errorf(app.EINVALID, "%s is damaged and cannot be opened (%s). Restore a backup: in the window, File ▸ Backups; on the command line, evidenceboard backups %s", path, detail, path)
 }
 
 func (db *DB) userVersion() (int, error) {

@@ -27,6 +27,23 @@ func (f Files) Open(path string) (app.BoardFile, error) {
 	return db, nil
 }
 
+// OpenReadOnly implements app.Files.
+func (f Files) OpenReadOnly(path string) (app.BoardFile, error) {
+	opts := f.Options
+	opts.ReadOnly = true
+	db, err := Open(path, opts)
+	if err != nil {
+		return nil, err
+	}
+	return db, nil
+}
+
+// Backups implements app.Files.
+func (f Files) Backups(path string) ([]app.Backup, error) { return ListBackups(path) }
+
+// Restore implements app.Files.
+func (f Files) Restore(path, backup string) error { return Restore(path, backup, f.Options) }
+
 // Create implements app.Files.
 func (f Files) Create(path string, board app.Board) (app.BoardFile, error) {
 	var db *DB

@@ -361,8 +361,17 @@ func (f *memFile) GroupEdits(_ context.Context, n int, label string) error {
 	return nil
 }
 
+func (f *memFile) Backup(context.Context, string) (app.Backup, error) { return app.Backup{}, nil }
+
 // memFiles serves one memFile.
 type memFiles struct{ f *memFile }
+
+func (m memFiles) OpenReadOnly(string) (app.BoardFile, error) {
+	m.f.readOnly = true
+	return m.f, nil
+}
+func (m memFiles) Backups(string) ([]app.Backup, error) { return nil, nil }
+func (m memFiles) Restore(string, string) error         { return nil }
 
 func (m memFiles) Open(string) (app.BoardFile, error)              { return m.f, nil }
 func (m memFiles) Create(string, app.Board) (app.BoardFile, error) { return m.f, nil }

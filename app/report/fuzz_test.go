@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -271,6 +272,8 @@ func FuzzExporters(f *testing.F) {
 	f.Add("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", "\"quoted\"", "-2+3", "+cmd", "https://x.example/a b)")
 	f.Fuzz(func(t *testing.T, title, statement, quote, name, notes, url string) {
 		doc := hostileDoc(title, statement, quote, name, notes, url)
+		tm := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("TOO SLOW %q %q %q %q %q %q", title, statement, quote, name, notes, url)) })
+		defer tm.Stop()
 		checkAll(t, doc, Options{Generated: goldenTime})
 	})
 }

@@ -1,0 +1,195 @@
+package storage
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"evidenceboard/app"
+)
+
+// Backups, in the manner of Zotero and Anki: a copy before every schema
+// upgrade and before a restore, and a rolling set while editing, each a
+// whole board made with VACUUM INTO, in a folder beside the board:
+//
+//	notes.evboard  ->  .notes.evboard-backups/20261127T060000Z-auto.evboard
+//
+// Each reason keeps its own number of copies; older ones are deleted.
+var keepBackups = map[string]int{
+	BackupAuto:          10,
+	BackupManual:        10,
+	BackupBeforeUpgrade: 3,
+	BackupBeforeRestore: 5,
+}
+
+// Why a backup was made.
+const (
+	BackupAuto          = app.BackupAuto
+	BackupManual        = app.BackupManual
+	BackupBeforeUpgrade = "before-upgrade"
+	BackupBeforeRestore = "before-restore"
+)
+
+// BackupInterval is how often the window makes a rolling backup while a
+// board is being edited.
+const BackupInterval = 30 * time.Minute
+
+const backupStamp = "20060102T150405Z"
+
+// BackupDir returns the folder that holds the backups of the board at path.
+func BackupDir(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"-backups")
+}
+
+// Backup writes a backup copy of the board now and prunes old ones.
+// Returns EINVALID if the backup folder cannot be written.
+func (db *DB) Backup(ctx context.Context, reason string) (app.Backup, error) {
+	dir := BackupDir(db.path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return app.Backup{}, app.Errorf(app.EINVALID, "cannot make the backup folder %s: %v", dir, err)
+	}
+	now := db.now().UTC()
+	b := app.Backup{Path: filepath.Join(dir, now.Format(backupStamp)+"-"+reason+".evboard"), Taken: now, Reason: reason}
+	for i := 2; fileExists(b.Path); i++ { // two in one second
+		b.Path = filepath.Join(dir, fmt.Sprintf("%s-%s-%d.evboard", now.Format(backupStamp), reason, i))
+	}
+	if err := db.SaveCopy(ctx, b.Path); err != nil {
+		return app.Backup{}, err
+	}
+	if fi, err := os.Stat(b.Path); err == nil {
+		b.Size = fi.Size()
+	}
+	return b, pruneBackups(db.path)
+}
+
+func fileExists(p string) bool {
+	_, err := os.Stat(p)
+	return err == nil
+}
+
+// ListBackups returns the backups of the board at path, newest first.
+func ListBackups(path string) ([]app.Backup, error) {
+	entries, err := os.ReadDir(BackupDir(path))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	} else if err != nil {
+		return nil, app.Errorf(app.EINVALID, "cannot read the backup folder: %v", err)
+	}
+	var out []app.Backup
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".evboard") || len(name) < len(backupStamp)+2 {
+			continue
+		}
+		t, err := time.Parse(backupStamp, name[:len(backupStamp)])
+		if err != nil {
+			continue
+		}
+		reason := strings.TrimSuffix(name[len(backupStamp)+1:], ".evboard")
+		if i := strings.LastIndexByte(reason, '-'); i > 0 && strings.Trim(reason[i+1:], "0123456789") == "" {
+			reason = reason[:i]
+		}
+		b := app.Backup{Path: filepath.Join(BackupDir(path), name), Taken: t, Reason: reason}
+		if fi, err := e.Info(); err == nil {
+			b.Size = fi.Size()
+		}
+		out = append(out, b)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Path > out[j].Path })
+	return out, nil
+}
+
+// LatestBackup returns when the board at path was last backed up, or the
+// zero time.
+func LatestBackup(path string) time.Time {
+	bs, _ := ListBackups(path)
+	if len(bs) == 0 {
+		return time.Time{}
+	}
+	return bs[0].Taken
+}
+
+func pruneBackups(path string) error {
+	bs, err := ListBackups(path)
+	if err != nil {
+		return err
+	}
+	seen := map[string]int{}
+	for _, b := range bs {
+		seen[b.Reason]++
+		if keep, ok := keepBackups[b.Reason]; ok && seen[b.Reason] > keep {
+			if err := os.Remove(b.Path); err != nil {
+				return app.Errorf(app.EINTERNAL, "cannot delete the old backup %s: %v", b.Path, err)
+			}
+		}
+	}
+	return nil
+}
+
+// Restore puts a backup in the place of the board at path, all or
+// nothing: the backup must open and pass Check; the board as it is now is
+// backed up first (if it can be read at all); the copy goes in through a
+// temporary file and a rename. The board must not be open for editing.
+//
+// Returns ECONFLICT if the board is open elsewhere, EINVALID if the
+// backup is not a sound board.
+func Restore(path, backup string, opts Options) error {
+	b, err := Open(backup, Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	problems, err := b.Check(context.Background())
+	b.Close()
+	if err != nil {
+		return err
+	}
+	if len(problems) > 0 {
+		return app.Errorf(app.EINVALID, "the backup %s is not sound either: %s", backup, problems[0])
+	}
+	if fileExists(path) {
+		lock, err := lockFile(path)
+		if err != nil {
+			return err
+		}
+		defer lock.release()
+		// Keep what is there now, if SQLite can still read it.
+		if cur, err := connect(path, Options{Now: opts.Now}); err == nil {
+			if err := cur.verify(); err == nil {
+				cur.path = path
+				cur.Backup(context.Background(), BackupBeforeRestore)
+			}
+			cur.sqldb.Close()
+		}
+	}
+	src, err := Open(backup, Options{ReadOnly: true})
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dir := filepath.Dir(path)
+	tmp := filepath.Join(dir, "."+filepath.Base(path)+".restore-tmp")
+	removeBoardFiles(tmp)
+	if err := src.read(context.Background()).Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		removeBoardFiles(tmp)
+		return describeOpenError(path, err)
+	}
+	if err := syncFile(tmp); err != nil {
+		removeBoardFiles(tmp)
+		return app.Errorf(app.EINTERNAL, "writing %s failed: %v", path, err)
+	}
+	// The old file's log and index belong to it, not to the backup.
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
+	if err := os.Rename(tmp, path); err != nil {
+		removeBoardFiles(tmp)
+		return app.Errorf(app.EINTERNAL, "cannot put the backup in place at %s: %v", path, err)
+	}
+	_ = syncFile(dir)
+	return nil
+}
