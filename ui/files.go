@@ -71,7 +71,7 @@ func (w *boardWindow) exportItems() []*fyne.MenuItem {
 func (w *boardWindow) openPath(path string) {
 	f, err := w.files.Open(path)
 	if err != nil {
-		w.showError(err)
+		w.openFailed(path, err)
 		return
 	}
 	if err := w.setFile(f); err != nil {

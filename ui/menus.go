@@ -43,6 +43,7 @@ func (w *boardWindow) buildMenus() {
 			recent,
 			fyne.NewMenuItemSeparator(),
 			item("Save a Copy As…", ctrlShift(fyne.KeyS), w.saveCopy),
+			&fyne.MenuItem{Label: "Backups…", Action: w.showBackups},
 			item("Import JSON…", ctrl(fyne.KeyI), w.importJSON),
 			export,
 			fyne.NewMenuItemSeparator(),

@@ -25,6 +25,7 @@ func Run(files app.Files, path string, firstRun bool) {
 	w := newBoardWindow(a, files)
 	w.win.SetMaster()
 	w.openPath(path)
+	w.startAutoBackups()
 	if firstRun && w.file != nil {
 		dialog.ShowInformation("Welcome to Evidence Board",
 			"This is a sample board, a copy made for you at\n"+path+"\n\n"+

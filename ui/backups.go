@@ -1,0 +1,156 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+)
+
+// backupEvery is how often an edited board gets a rolling backup.
+const backupEvery = 30 * time.Minute
+
+// openFailed offers a way on when a board cannot be opened: read-only if
+// it is open elsewhere or cannot be written, a backup if it is damaged.
+func (w *boardWindow) openFailed(path string, err error) {
+	msg := app.ErrorMessage(err)
+	switch {
+	case app.ErrorCode(err) == app.ECONFLICT || containsAny(msg, "read-only", "cannot be changed here"):
+		dialog.ShowConfirm("Open read-only?", msg+"\n\nOpen it read-only, to read and export but not change it?", func(ok bool) {
+			if !ok {
+				return
+			}
+			f, err := w.files.OpenReadOnly(path)
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if err := w.setFile(f); err != nil {
+				w.showError(err)
+			}
+		}, w.win)
+	case containsAny(msg, "damaged"):
+		backups, _ := w.files.Backups(path)
+		if len(backups) == 0 {
+			w.showError(err)
+			return
+		}
+		b := backups[0]
+		dialog.ShowConfirm("Restore from a backup?", fmt.Sprintf("%s\n\nThe newest backup is from %s (%s). Restore it? What can still be read of the damaged file is backed up first.",
+			msg, b.Taken.Local().Format("2 Jan 2006 15:04"), b.Reason), func(ok bool) {
+			if ok {
+				w.restore(path, b.Path)
+			}
+		}, w.win)
+	default:
+		w.showError(err)
+	}
+}
+
+func containsAny(s string, words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// restore closes the board if it is open, puts the backup in its place
+// and opens it again.
+func (w *boardWindow) restore(path, backup string) {
+	if w.file != nil && w.file.Path() == path {
+		w.closeBoard()
+	}
+	if err := w.files.Restore(path, backup); err != nil {
+		w.showError(err)
+		return
+	}
+	w.openPath(path)
+	w.status.SetText("Restored from " + backup)
+}
+
+// showBackups lists the open board's backups, to make one or restore one.
+func (w *boardWindow) showBackups() {
+	if w.file == nil {
+		return
+	}
+	path := w.file.Path()
+	backups, err := w.files.Backups(path)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	var d dialog.Dialog
+	list := widget.NewList(func() int { return len(backups) }, func() fyne.CanvasObject {
+		return container.NewBorder(nil, nil, nil, &widget.Button{Text: "Restore…"}, &widget.Label{})
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		b := backups[i]
+		c := o.(*fyne.Container)
+		c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %d KB", b.Taken.Local().Format("2 Jan 2006 15:04:05"), b.Reason, b.Size/1024))
+		c.Objects[1].(*widget.Button).OnTapped = func() {
+			dialog.ShowConfirm("Restore this backup?", "The board will be replaced by the backup from "+b.Taken.Local().Format("2 Jan 2006 15:04")+
+				". The board as it is now is backed up first, so this too can be taken back.", func(ok bool) {
+				if ok {
+					d.Hide()
+					w.restore(path, b.Path)
+				}
+			}, w.win)
+		}
+	})
+	info := caption(fmt.Sprintf("Backups are whole copies of the board, kept beside it in a hidden folder: one before every upgrade and restore, and one every %d minutes while you edit (the last 10).", int(backupEvery.Minutes())))
+	if len(backups) == 0 {
+		info.SetText(info.Text + "\n\nThere are no backups of this board yet.")
+	}
+	now := &widget.Button{Text: "Back up now", OnTapped: func() {
+		d.Hide()
+		w.backupNow(app.BackupManual)
+	}}
+	if w.readOnly() {
+		now.Disable()
+	}
+	d = dialog.NewCustom("Backups of "+path, "Close", container.NewBorder(info, now, nil, nil, list), w.win)
+	d.Resize(fyne.NewSize(640, 480))
+	d.Show()
+}
+
+func (w *boardWindow) backupNow(reason string) {
+	if w.file == nil || w.readOnly() {
+		return
+	}
+	file := w.file
+	w.background("Backing up…", func() (string, error) {
+		b, err := file.Backup(w.ctx, reason)
+		return "Backed up to " + b.Path, err
+	})
+}
+
+// startAutoBackups makes a rolling backup every backupEvery while the
+// board changes.
+func (w *boardWindow) startAutoBackups() {
+	var lastUndo string
+	go func() {
+		for range time.Tick(backupEvery) {
+			fyne.Do(func() {
+				if w.file == nil || w.readOnly() {
+					return
+				}
+				undo, _, _ := w.file.UndoState(w.ctx)
+				b := w.model.doc.Board.Updated.String() + undo
+				if b == lastUndo {
+					return // nothing changed since the last one
+				}
+				lastUndo = b
+				if _, err := w.file.Backup(w.ctx, app.BackupAuto); err != nil {
+					w.status.SetText("Backup failed: " + app.ErrorMessage(err))
+				}
+			})
+		}
+	}()
+}
