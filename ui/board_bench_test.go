@@ -76,3 +76,21 @@ func TestFrame_DrawsOnlyWhatIsInView(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkSearchKeystroke measures the work of one keystroke in the
+// navigator's search box on a board of 10,000 quotes and 2,000 claims:
+// matching every item's text and refreshing the lists.
+func BenchmarkSearchKeystroke(b *testing.B) {
+	test.NewTempApp(b)
+	doc := gridBoard(12000)
+	n := newNavigator(nil)
+	w := test.NewTempWindow(b, n.content())
+	w.Resize(fyne.NewSize(400, 800))
+	n.setModel(newBoardModel(doc))
+	queries := []string{"w", "wo", "wor", "word", "words", "words s", "words sa", "quote 11", "claim number 9"}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		n.search.Text = queries[i%len(queries)]
+		n.apply()
+	}
+}

@@ -37,7 +37,9 @@ type boardModel struct {
 	linksOf map[string][]int
 	// haystack is each item's searchable text, lower-cased.
 	haystack map[string]string
-	grid     *spatialGrid
+	// ids holds each kind's ids in board order.
+	ids  map[app.Kind][]string
+	grid *spatialGrid
 }
 
 func newBoardModel(doc *app.Document) *boardModel {
@@ -61,6 +63,10 @@ func newBoardModel(doc *app.Document) *boardModel {
 	for i := range doc.Quotes {
 		q := &doc.Quotes[i]
 		m.kind[q.ID], m.quotes[q.ID] = app.KindQuote, q
+	}
+	m.ids = map[app.Kind][]string{}
+	for _, k := range app.Kinds {
+		m.ids[k] = m.collectIDs(k)
 	}
 	for id := range m.kind {
 		m.index(id)
@@ -130,8 +136,10 @@ func (m *boardModel) placeTheRest() {
 	}
 }
 
-// idsOf returns the ids of one kind in board order.
-func (m *boardModel) idsOf(k app.Kind) []string {
+// idsOf returns the ids of one kind in board order; the slice is shared.
+func (m *boardModel) idsOf(k app.Kind) []string { return m.ids[k] }
+
+func (m *boardModel) collectIDs(k app.Kind) []string {
 	var ids []string
 	switch k {
 	case app.KindSource:
@@ -207,9 +215,18 @@ func (m *boardModel) moveCard(id string, p fyne.Position) {
 
 // search returns the ids of kind k whose text contains every word of query.
 func (m *boardModel) search(k app.Kind, query string) []string {
+	return m.searchIn(m.idsOf(k), query)
+}
+
+// searchIn returns the ids among ids whose text contains every word of
+// query, in the order given.
+func (m *boardModel) searchIn(ids []string, query string) []string {
 	words := strings.Fields(strings.ToLower(query))
-	var out []string
-	for _, id := range m.idsOf(k) {
+	if len(words) == 0 {
+		return ids
+	}
+	out := make([]string, 0, len(ids)/4)
+	for _, id := range ids {
 		hay := m.haystack[id]
 		ok := true
 		for _, w := range words {

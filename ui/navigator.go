@@ -35,6 +35,11 @@ type navigator struct {
 	shown      map[app.Kind][]string
 	partyByTag map[string]string // party filter option -> id
 	summary    *widget.Label
+
+	// The last search's matches by kind, before the filters: a query that
+	// extends the last one searches only these (typing narrows).
+	lastQuery   string
+	lastMatches map[app.Kind][]string
 }
 
 var navTitles = map[app.Kind]string{app.KindClaim: "Claims", app.KindQuote: "Quotes", app.KindParty: "Parties", app.KindSource: "Sources"}
@@ -71,6 +76,7 @@ func newNavigator(onChoose func(id string)) *navigator {
 		items = append(items, container.NewTabItem(navTitles[k], l))
 	}
 	n.tabs = container.NewAppTabs(items...)
+	n.tabs.OnSelected = func(t *container.TabItem) { t.Content.Refresh() }
 	n.summary = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
 	return n
 }
@@ -84,6 +90,7 @@ func (n *navigator) content() fyne.CanvasObject {
 // setModel shows a (re)loaded board, keeping the search and filters.
 func (n *navigator) setModel(m *boardModel) {
 	n.model = m
+	n.lastMatches = nil
 	opts := []string{anyParty}
 	n.partyByTag = map[string]string{}
 	for _, p := range m.doc.Parties {
@@ -114,10 +121,21 @@ func (n *navigator) apply() {
 	if party != "" {
 		partyClaims = m.linkedClaims(party)
 	}
-	total := 0
+	query := strings.ToLower(n.search.Text)
+	narrowing := n.lastMatches != nil && strings.HasPrefix(query, n.lastQuery) &&
+		len(strings.Fields(query)) == len(strings.Fields(n.lastQuery)) // still typing the last word
+	matches := map[app.Kind][]string{}
 	for _, k := range app.Kinds {
-		var out []string
-		for _, id := range m.search(k, n.search.Text) {
+		if narrowing {
+			matches[k] = m.searchIn(n.lastMatches[k], query)
+		} else {
+			matches[k] = m.search(k, query)
+		}
+	}
+	n.lastQuery, n.lastMatches = query, matches
+	for _, k := range app.Kinds {
+		out := make([]string, 0, len(matches[k]))
+		for _, id := range matches[k] {
 			switch k {
 			case app.KindClaim:
 				if status.Valid() && m.claims[id].Status != status {
@@ -138,7 +156,6 @@ func (n *navigator) apply() {
 			out = append(out, id)
 		}
 		n.shown[k] = out
-		total += len(out)
 		all := len(m.idsOf(k))
 		title := fmt.Sprintf("%s %d", navTitles[k], len(out))
 		if len(out) != all {
@@ -150,7 +167,11 @@ func (n *navigator) apply() {
 			}
 		}
 		n.lists[k].UnselectAll()
-		n.lists[k].Refresh()
+	}
+	// Only the list in view is redrawn now; the others when their tab is
+	// chosen: drawing rows is the costly part of a keystroke.
+	if cur := n.tabs.Selected(); cur != nil {
+		cur.Content.Refresh()
 	}
 	n.tabs.Refresh()
 	c := m.doc.Claims
@@ -159,7 +180,6 @@ func (n *navigator) apply() {
 		by[cl.Status]++
 	}
 	n.summary.SetText(fmt.Sprintf("%d alleged · %d denied · %d unconfirmed · %d links", by[app.StatusAlleged], by[app.StatusDenied], by[app.StatusUnconfirmed], len(m.doc.Links)))
-	_ = total
 }
 
 // showItem switches to the item's tab and scrolls its row into view.

@@ -47,5 +47,4 @@ func (r *navRow) set(badge string, badgeColor color.Color, text, detail string) 
 	}
 	r.text.SetText(strings.Join(strings.Fields(text), " "))
 	r.detail.SetText(detail)
-	r.Refresh()
 }

@@ -1,0 +1,128 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"math/rand"
+	"os"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	_ "github.com/glebarez/go-sqlite"
+)
+
+// bigBoardFile writes the generated big board (10,000 quotes, 2,000
+// claims, 500 parties, 200 sources, 22,000 links) to a file once per run.
+var bigBoardPath string
+
+func bigBoardFile(b testing.TB) string {
+	b.Helper()
+	if bigBoardPath != "" {
+		return bigBoardPath
+	}
+	dir, err := filepathTempDir()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(dir, "big.evboard")
+	doc := genDocument(rand.New(rand.NewSource(1)), bigBoard)
+	if err := WriteNew(p, true, doc.Board, Options{}, func(db *DB) error { return db.Import(context.Background(), doc) }); err != nil {
+		b.Fatal(err)
+	}
+	bigBoardPath = p
+	return p
+}
+
+// BenchmarkLoad reads the whole big board through storage (Export), and
+// BenchmarkLoadRaw reads the same rows with plain database/sql: the ratio
+// is the cost of this package over the driver.
+func BenchmarkLoad(b *testing.B) {
+	db, err := Open(bigBoardFile(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := db.Export(context.Background()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkLoadRaw(b *testing.B) {
+	conn, err := sql.Open("sqlite", "file:"+bigBoardFile(b)+"?mode=ro")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer conn.Close()
+	queries := []string{
+		`SELECT id, title, description, created, updated, url, reviewer_name, reviewer_url FROM board`,
+		`SELECT s.id, title, publisher, author, url, published, retrieved, text, notes FROM sources s JOIN items i ON i.id = s.id ORDER BY i.seq`,
+		`SELECT p.id, name, p.kind, notes FROM parties p JOIN items i ON i.id = p.id ORDER BY i.seq`,
+		`SELECT c.id, statement, status, notes FROM claims c JOIN items i ON i.id = c.id ORDER BY i.seq`,
+		`SELECT claim_id, status, at, note FROM claim_history ORDER BY claim_id, seq`,
+		`SELECT q.id, text, speaker, source, said, location, notes, anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end FROM quotes q JOIN items i ON i.id = q.id ORDER BY i.seq`,
+		`SELECT from_id, to_id, relation, note FROM links ORDER BY seq`,
+		`SELECT item, x, y FROM layout ORDER BY seq`,
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, q := range queries {
+			rows, err := conn.Query(q)
+			if err != nil {
+				b.Fatal(err)
+			}
+			cols, _ := rows.Columns()
+			vals := make([]any, len(cols))
+			ptrs := make([]any, len(cols))
+			for j := range vals {
+				ptrs[j] = &vals[j]
+			}
+			for rows.Next() {
+				if err := rows.Scan(ptrs...); err != nil {
+					b.Fatal(err)
+				}
+			}
+			rows.Close()
+		}
+	}
+}
+
+// BenchmarkEdit commits one edit (a card moved) to the big board; it
+// reports the median, as the target is stated.
+func BenchmarkEdit(b *testing.B) {
+	db, err := Open(bigBoardFile(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	times := make([]time.Duration, 0, b.N)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		start := time.Now()
+		if err := db.MoveCard(ctx, "q17", float64(i%1000), 5); err != nil {
+			b.Fatal(err)
+		}
+		times = append(times, time.Since(start))
+	}
+	sort.Slice(times, func(i, j int) bool { return times[i] < times[j] })
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "median-ms")
+}
+
+// BenchmarkOpen opens the big board for editing (lock, checks, quick_check).
+func BenchmarkOpen(b *testing.B) {
+	p := bigBoardFile(b)
+	for i := 0; i < b.N; i++ {
+		db, err := Open(p, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		db.Close()
+	}
+}
+
+func filepathTempDir() (string, error) { return os.MkdirTemp("", "evboard-bench") }
