@@ -11,6 +11,8 @@ import (
 	"time"
 
 	_ "github.com/glebarez/go-sqlite"
+
+	"evidenceboard/app"
 )
 
 // bigBoardFile writes the generated big board (10,000 quotes, 2,000
@@ -126,3 +128,21 @@ func BenchmarkOpen(b *testing.B) {
 }
 
 func filepathTempDir() (string, error) { return os.MkdirTemp("", "evboard-bench") }
+
+// TestWriteBigBoard writes the generated big board to $EVB_BIG_BOARD, for
+// .ci/measure-open; without it, it only checks that the generated board is
+// a valid document.
+func TestWriteBigBoard(t *testing.T) {
+	out := os.Getenv("EVB_BIG_BOARD")
+	if out == "" {
+		doc := genDocument(rand.New(rand.NewSource(1)), genSize{sources: 20, parties: 50, claims: 200, quotes: 1000, links: 2200})
+		if ps := app.ValidateDocument(doc); len(ps) > 0 {
+			t.Fatal(ps[0])
+		}
+		return
+	}
+	doc := genDocument(rand.New(rand.NewSource(1)), bigBoard)
+	if err := WriteNew(out, true, doc.Board, Options{}, func(db *DB) error { return db.Import(context.Background(), doc) }); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -20,6 +20,7 @@ const AppID = "org.evidenceboard.app"
 // which the window then introduces.
 func Run(files app.Files, path string, firstRun bool) {
 	a := fyneapp.NewWithID(AppID)
+	TraceStartup(a)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	a.Settings().SetTheme(newVariantTheme(a.Preferences().StringWithFallback("theme", themeSystem)))
 	w := newBoardWindow(a, files)

@@ -93,7 +93,7 @@ func WriteCanvas(w io.Writer, doc *app.Document, opts Options) error {
 			meta = append(meta, mdLine(b))
 		}
 		if s.PublishedWhen != "" {
-			meta = append(meta, mdLine(s.PublishedWhen))
+			meta = append(meta, mdWhen(s.Published, s.PublishedWhen))
 		}
 		if len(meta) > 0 {
 			text += "\n\n" + strings.Join(meta, " · ")

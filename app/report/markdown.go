@@ -39,7 +39,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 
 	m.line("## Where the claims stand")
-	m.line("| Status | Meaning | Claims |")
+	m.text("| Status | Meaning | Claims |\n")
 	m.text("| --- | --- | ---: |\n")
 	for _, c := range v.Counts {
 		m.text(fmt.Sprintf("| **%s** | %s | %d |\n", c.Word, c.Meaning, c.N))
@@ -68,7 +68,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 		if len(c.History) > 0 {
 			m.para("**History**")
 			for _, h := range c.History {
-				item := "- " + mdLine(h.When) + " · **" + mdLine(h.Word) + "**"
+				item := "- " + h.When + " · **" + mdLine(h.Word) + "**"
 				if h.Note != "" {
 					item += " · " + mdText(h.Note, "  ")
 				}
@@ -128,7 +128,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			m.para("Tied to no claim.")
 		} else {
 			for _, s := range p.Stances {
-				m.text("- **" + mdLine(s.Claim.Word) + "** · " + mdLine(truncate(s.Claim.Statement, 160)) + " — " + mdLine(s.Text()) + "\n")
+				m.text("- **" + mdLine(s.Claim.Word) + "** · " + mdLine(truncate(s.Claim.Statement, 160)) + " — " + s.Text() + "\n")
 			}
 			m.text("\n")
 		}
@@ -153,10 +153,10 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			item += ", " + mdLine(b)
 		}
 		if s.PublishedWhen != "" {
-			item += ", published " + mdLine(s.PublishedWhen)
+			item += ", published " + mdWhen(s.Published, s.PublishedWhen)
 		}
 		if s.RetrievedWhen != "" {
-			item += ", retrieved " + mdLine(s.RetrievedWhen)
+			item += ", retrieved " + mdWhen(s.Retrieved, s.RetrievedWhen)
 		}
 		if s.URL != "" {
 			item += "\\\n  " + mdURLText(s.URL)
@@ -252,7 +252,7 @@ func mdQuoteItem(q *quoteView, linkNote string, withSpeaker bool) string {
 		parts = append(parts, "source unknown")
 	}
 	if q.When != "" {
-		parts = append(parts, mdLine(q.When))
+		parts = append(parts, mdWhen(q.Said, q.When))
 	}
 	if q.Location != "" {
 		parts = append(parts, mdLine(q.Location))
@@ -350,6 +350,16 @@ func mdLine(s string) string {
 	var b strings.Builder
 	mdEscapeLine(&b, strings.Join(splitLines(s), " "))
 	return b.String()
+}
+
+// mdWhen is a date or time from the board as shown: as it is if it is a
+// date or time (digits, -, : and UTC, in the middle of a line, where they
+// mean nothing to Markdown), escaped otherwise.
+func mdWhen(raw, shown string) string {
+	if _, ok := whenTime(raw); ok {
+		return shown
+	}
+	return mdLine(shown)
 }
 
 // mdLink is text linked to u if u is safe to link to, or just the text.

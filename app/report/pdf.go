@@ -712,8 +712,8 @@ func countUnsupported(g *glyphSet, v *view) int {
 				add(h.Word)
 			}
 		}
-		for _, g := range c.Groups {
-			for _, it := range g.Items {
+		for _, grp := range c.Groups {
+			for _, it := range grp.Items {
 				add(it.Note)
 			}
 		}
