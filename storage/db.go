@@ -137,7 +137,7 @@ func (opts Options) migrationList() []migration {
 
 // dsn builds the connection string. Every pragma is in it because pragmas
 // hold per connection: foreign keys are off in SQLite unless asked for.
-func dsn(path string, readOnly bool) string {
+func dsn(path string, readOnly, immutable bool) string {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		abs = path
@@ -147,6 +147,11 @@ func dsn(path string, readOnly bool) string {
 	q.Add("_pragma", "busy_timeout(5000)")
 	if readOnly {
 		q.Set("mode", "ro")
+		if immutable {
+			// No -shm can be made beside a file in a read-only folder
+			// or owned by another; nobody can be writing it either.
+			q.Set("immutable", "1")
+		}
 	} else {
 		q.Add("_pragma", "journal_mode(WAL)")
 		// FULL: a commit that returned is on disk even after power loss.
@@ -159,11 +164,23 @@ func dsn(path string, readOnly bool) string {
 }
 
 func connect(path string, opts Options) (*DB, error) {
+	db, err := connectDSN(path, opts, dsn(path, opts.ReadOnly, false))
+	if err != nil && opts.ReadOnly {
+		if code := app.ErrorCode(err); strings.Contains(app.ErrorMessage(err), "read-only") || code == app.EINVALID {
+			if db2, err2 := connectDSN(path, opts, dsn(path, true, true)); err2 == nil {
+				return db2, nil
+			}
+		}
+	}
+	return db, err
+}
+
+func connectDSN(path string, opts Options, dsn string) (*DB, error) {
 	now := opts.Now
 	if now == nil {
 		now = time.Now
 	}
-	gdb, err := gorm.Open(sqlite.Open(dsn(path, opts.ReadOnly)), &gorm.Config{
+	gdb, err := gorm.Open(sqlite.Open(dsn), &gorm.Config{
 		Logger:                 logger.Discard,
 		NowFunc:                func() time.Time { return now().UTC() },
 		SkipDefaultTransaction: true, // every write opens its own transaction

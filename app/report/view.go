@@ -629,36 +629,6 @@ func partyNames(ps []*partyView) string {
 	return strings.Join(names, ", ")
 }
 
-// quoteCredit is a quote's speaker, source and date in words, as a plain
-// text line: "Apple (organisation) · Apple statement (Apple) · 2018-10-04 ·
-// paragraph 23".
-func quoteCredit(q *quoteView) string {
-	parts := []string{partyLabel(q.Speaker)}
-	if q.Source != nil {
-		s := q.Source.Title
-		if b := q.Source.Byline(); b != "" {
-			s += " (" + b + ")"
-		}
-		parts = append(parts, s)
-	}
-	if q.When != "" {
-		parts = append(parts, q.When)
-	}
-	if q.Location != "" {
-		parts = append(parts, q.Location)
-	}
-	return strings.Join(parts, " · ")
-}
-
-// countsLine is the board's size in words: "12 claims · 30 quotes · ...".
-func (v *view) countsLine() string {
-	return strings.Join([]string{
-		plural(v.NClaims, "claim", "claims"), plural(v.NQuotes, "quote", "quotes"),
-		plural(v.NParties, "party", "parties"), plural(v.NSources, "source", "sources"),
-		plural(v.NLinks, "link", "links"),
-	}, " · ")
-}
-
 // statusLine is the counts by status in words: "3 alleged, 6 denied, 3
 // unconfirmed".
 func (v *view) statusLine() string {
