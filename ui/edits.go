@@ -106,6 +106,18 @@ func (w *boardWindow) moveCard(id string, p fyne.Position) {
 	w.refreshChrome()
 }
 
+// nudge moves the selected card by d board units, as one saved edit.
+func (w *boardWindow) nudge(id string, d fyne.Delta) {
+	if w.readOnly() || w.model.kind[id] == "" {
+		return
+	}
+	p := w.model.pos[id].Add(d)
+	w.model.moveCard(id, p)
+	w.board.reveal(id)
+	w.board.relayout()
+	w.moveCard(id, p)
+}
+
 func (w *boardWindow) deleteLink(l app.Link) {
 	w.edit(func() error { return w.file.DeleteLink(w.ctx, l.From, l.To, l.Relation) })
 }

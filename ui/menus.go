@@ -126,11 +126,14 @@ func (w *boardWindow) addShortcuts() {
 		if w.board.selected == "" {
 			return
 		}
+		step := map[fyne.KeyName]fyne.Delta{fyne.KeyLeft: {DX: -20}, fyne.KeyRight: {DX: 20}, fyne.KeyUp: {DY: -20}, fyne.KeyDown: {DY: 20}}
 		switch e.Name {
 		case fyne.KeyDelete, fyne.KeyBackspace:
 			w.confirmDelete(w.board.selected)
 		case fyne.KeyEscape:
 			w.choose("")
+		case fyne.KeyLeft, fyne.KeyRight, fyne.KeyUp, fyne.KeyDown:
+			w.nudge(w.board.selected, step[e.Name])
 		}
 	})
 }
@@ -145,7 +148,7 @@ func (w *boardWindow) showShortcuts() {
 	text := "Ctrl+N  new board\nCtrl+O  open\nCtrl+Shift+S  save a copy\nCtrl+I  import JSON\nCtrl+W  close\nCtrl+Q  quit\n\n" +
 		"Ctrl+Z  undo\nCtrl+Shift+Z or Ctrl+Y  redo\nDelete  delete the selected card\nCtrl+F  search\nEsc  clear the selection\n\n" +
 		"Ctrl+K  new claim\nCtrl+P  pin a quote (in a source's text: pin the selection)\nCtrl+Shift+P  new party\nCtrl+Shift+O  new source\nCtrl+L  link the selected card\nCtrl+T  open a source's text\n\n" +
-		"Drag a card to move it; drag the background or scroll to pan;\nCtrl+wheel, Ctrl+= / Ctrl+- or + / − to zoom; Ctrl+0 fits the board."
+		"Drag a card to move it, or move the selected one with the arrow keys;\ndrag the background or scroll to pan;\nCtrl+wheel, Ctrl+= / Ctrl+- or + / − to zoom; Ctrl+0 fits the board."
 	dialog.ShowInformation("Keyboard shortcuts", text, w.win)
 }
 

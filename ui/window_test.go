@@ -389,3 +389,18 @@ func TestWindow_ReadOnlyRefusesEdits(t *testing.T) {
 		t.Fatalf("title = %q", w.win.Title())
 	}
 }
+
+func TestWindow_ArrowKeysNudgeCard(t *testing.T) {
+	w, f := openTestWindow(t)
+	w.choose("apple")
+	before := w.model.pos["apple"]
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyRight})
+	if got := w.model.pos["apple"]; got.X != before.X+20 {
+		t.Fatalf("moved to %v from %v", got, before)
+	}
+	for _, p := range f.doc.Layout {
+		if p.Item == "apple" && float32(p.X) != before.X+20 {
+			t.Fatalf("saved %v", p)
+		}
+	}
+}
