@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
 	"time"
@@ -26,7 +27,9 @@ func TraceStartup(a fyne.App) {
 			time.Sleep(time.Second / 60)
 			fyne.DoAndWait(func() {})
 			ms := float64(time.Now().UnixNano()-launched) / 1e6
-			fmt.Fprintf(os.Stderr, "first-frame-ms=%.1f rss-kb=%d\n", ms, residentKB())
+			var st runtime.MemStats
+			runtime.ReadMemStats(&st)
+			fmt.Fprintf(os.Stderr, "first-frame-ms=%.1f rss-kb=%d go-heap-kb=%d go-sys-kb=%d\n", ms, residentKB(), st.HeapInuse/1024, st.Sys/1024)
 			if os.Getenv("EVB_STARTUP_EXIT") != "" {
 				fyne.Do(a.Quit)
 			}

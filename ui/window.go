@@ -5,6 +5,8 @@ import (
 	"errors"
 	"image/color"
 	"path/filepath"
+	"runtime"
+	"runtime/debug"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -80,6 +82,10 @@ func (w *boardWindow) setFile(f app.BoardFile) error {
 	if err := w.reload(true); err != nil {
 		return err
 	}
+	// Reading the board leaves garbage of about its own size: give it
+	// back now rather than hold it for the session.
+	runtime.GC()
+	debug.FreeOSMemory()
 	w.addRecent(f.Path())
 	return nil
 }
