@@ -53,13 +53,19 @@ func TestCrash_SIGKILL(t *testing.T) {
 			}
 			close(lines)
 		}()
-		kill := time.After(time.Duration(20+r.Intn(120)) * time.Millisecond)
+		// The kill comes at a random moment once the child has opened the
+		// board, so that it lands among edits, not during start-up.
+		var kill <-chan time.Time
 	read:
 		for {
 			select {
 			case l, ok := <-lines:
 				if !ok {
 					break read
+				}
+				if l == "ready" {
+					kill = time.After(time.Duration(r.Intn(150)) * time.Millisecond)
+					continue
 				}
 				recordEdit(l, reported, statusOf)
 				totalEdits++
@@ -141,6 +147,8 @@ func TestCrashChild(t *testing.T) {
 	}
 	var mine []string
 	w := bufio.NewWriter(os.Stdout)
+	fmt.Fprintln(w, "ready")
+	w.Flush()
 	for n := base; ; n++ {
 		switch k := r.Intn(5); {
 		case k < 2 || len(mine) == 0:
