@@ -1,6 +1,6 @@
 module evidenceboard
 
-go 1.26.8
+go 1.24
 
 require (
 	fyne.io/fyne/v2 v2.7.1
