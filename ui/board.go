@@ -38,6 +38,7 @@ type boardCanvas struct {
 	onOpen func(id string)
 
 	wrapCache map[string][]string
+	words     wordWidths
 	renderer  *boardRenderer
 	dragFrom  fyne.Position // where the card being dragged started
 	dragging  bool
@@ -51,7 +52,7 @@ type boardCanvas struct {
 }
 
 func newBoardCanvas() *boardCanvas {
-	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, fitFloor: 0.55}
+	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, words: wordWidths{}, fitFloor: 0.55}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -88,7 +89,7 @@ func (b *boardCanvas) wrapped(id, text string, style fyne.TextStyle, maxLines in
 	}
 	// A margin, as text drawn at other zooms is not exactly to scale.
 	w := (cardSizes[b.model.kind[id]].Width - 2*cardPad - 4) * 0.94
-	l := wrapText(text, w, cardTextSize, style, maxLines)
+	l := b.words.wrapText(text, w, cardTextSize, style, maxLines)
 	b.wrapCache[key] = l
 	return l
 }

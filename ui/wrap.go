@@ -6,49 +6,90 @@ import (
 	"fyne.io/fyne/v2"
 )
 
+// wordWidths caches the width of words at the card text size, by style:
+// cards share most of their words, and shaping text is the costly part of
+// drawing a card. Lines are measured as their words plus the spaces
+// between, which is what shaping gives for text without ligatures across
+// spaces.
+type wordWidths map[fyne.TextStyle]map[string]float32
+
+func (c wordWidths) width(s string, size float32, style fyne.TextStyle) float32 {
+	m := c[style]
+	if m == nil {
+		m = map[string]float32{}
+		c[style] = m
+	}
+	w, ok := m[s]
+	if !ok {
+		w = fyne.MeasureText(s, size, style).Width
+		m[s] = w
+	}
+	return w
+}
+
 // wrapText breaks text into at most maxLines lines that fit width at the
 // given size, the last one cut with an ellipsis if text is longer.
-func wrapText(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
+func (c wordWidths) wrapText(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
 	words := strings.Fields(text)
+	space := c.width(" ", size, style)
 	var lines []string
-	line := ""
-	fits := func(s string) bool { return fyne.MeasureText(s, size, style).Width <= width }
-	for _, w := range words {
-		try := w
-		if line != "" {
-			try = line + " " + w
+	var line []string
+	lineW := float32(0)
+	flush := func() {
+		if len(line) > 0 {
+			lines = append(lines, strings.Join(line, " "))
 		}
-		if fits(try) {
-			line = try
-			continue
-		}
-		if line != "" {
-			lines = append(lines, line)
-		}
-		line = w
-		for !fits(line) && len([]rune(line)) > 1 { // a word wider than the card
-			r := []rune(line)
-			cut := len(r) - 1
-			for cut > 1 && !fits(string(r[:cut])) {
-				cut = cut * 3 / 4
+		line, lineW = line[:0], 0
+	}
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		ww := c.width(w, size, style)
+		switch {
+		case len(line) == 0 && ww > width: // a word wider than the card
+			cut := cutToFit(w, width, size, style)
+			lines = append(lines, cut)
+			if rest := strings.TrimPrefix(w, cut); rest != "" {
+				words = append(words[:i+1], append([]string{rest}, words[i+1:]...)...)
 			}
-			lines = append(lines, string(r[:cut]))
-			line = string(r[cut:])
+		case len(line) == 0:
+			line, lineW = append(line, w), ww
+		case lineW+space+ww <= width:
+			line, lineW = append(line, w), lineW+space+ww
+		default:
+			flush()
+			i--
 		}
 		if len(lines) >= maxLines {
+			more := i < len(words)-1 || len(line) > 0
 			lines = lines[:maxLines]
-			lines[maxLines-1] = ellipsize(lines[maxLines-1], width, size, style)
+			if more {
+				lines[maxLines-1] = ellipsize(lines[maxLines-1], width, size, style)
+			}
 			return lines
 		}
 	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	if len(lines) > maxLines {
-		lines = lines[:maxLines]
-		lines[maxLines-1] = ellipsize(lines[maxLines-1], width, size, style)
-	}
+	flush()
 	return lines
+}
+
+// wrapText wraps with a throwaway cache, for one-off use.
+func wrapText(text string, width, size float32, style fyne.TextStyle, maxLines int) []string {
+	return wordWidths{}.wrapText(text, width, size, style, maxLines)
+}
+
+// cutToFit returns the longest start of s that fits width.
+func cutToFit(s string, width, size float32, style fyne.TextStyle) string {
+	r := []rune(s)
+	lo, hi := 1, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid]), size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return string(r[:lo])
 }
 
 func ellipsize(s string, width, size float32, style fyne.TextStyle) string {

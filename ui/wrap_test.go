@@ -1,0 +1,66 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+func TestWrapText(t *testing.T) {
+	test.NewTempApp(t)
+	const size = 13
+	style := fyne.TextStyle{}
+	tests := []struct {
+		name     string
+		text     string
+		width    float32
+		maxLines int
+		check    func([]string) string
+	}{
+		{"Short", "Apple said no.", 250, 4, func(l []string) string {
+			if len(l) != 1 || l[0] != "Apple said no." {
+				return "want one line"
+			}
+			return ""
+		}},
+		{"Wraps", strings.Repeat("word ", 40), 120, 20, func(l []string) string {
+			if len(l) < 3 {
+				return "want several lines"
+			}
+			return ""
+		}},
+		{"Ellipsis", strings.Repeat("word ", 100), 120, 3, func(l []string) string {
+			if len(l) != 3 || !strings.HasSuffix(l[2], "…") {
+				return "want 3 lines ending in …"
+			}
+			return ""
+		}},
+		{"LongWord", strings.Repeat("x", 200), 100, 30, func(l []string) string {
+			if strings.Join(l, "") != strings.Repeat("x", 200) {
+				return "the word was not kept whole across lines"
+			}
+			return ""
+		}},
+		{"Empty", "   ", 100, 3, func(l []string) string {
+			if len(l) != 0 {
+				return "want no lines"
+			}
+			return ""
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			lines := wrapText(tt.text, tt.width, size, style, tt.maxLines)
+			if msg := tt.check(lines); msg != "" {
+				t.Fatalf("%s: %q", msg, lines)
+			}
+			for _, l := range lines {
+				if w := fyne.MeasureText(l, size, style).Width; w > tt.width+1 {
+					t.Fatalf("line %q is %.1f wide, over %.1f", l, w, tt.width)
+				}
+			}
+		})
+	}
+}
