@@ -20,6 +20,10 @@ const backupEvery = 30 * time.Minute
 // it is open elsewhere or cannot be written, a backup if it is damaged.
 func (w *boardWindow) openFailed(path string, err error) {
 	msg := app.ErrorMessage(err)
+	if w.file == nil { // nothing open: say so rather than show an empty board
+		w.empty.Hide()
+		w.status.SetText("No board open: use File ▸ Open, New Board or Open Recent.")
+	}
 	switch {
 	case app.ErrorCode(err) == app.ECONFLICT || containsAny(msg, "read-only", "cannot be changed here"):
 		dialog.ShowConfirm("Open read-only?", msg+"\n\nOpen it read-only, to read and export but not change it?", func(ok bool) {

@@ -404,3 +404,30 @@ func TestWindow_ArrowKeysNudgeCard(t *testing.T) {
 		}
 	}
 }
+
+// failingFiles refuses to open anything, as for a damaged board.
+type failingFiles struct {
+	memFiles
+	err error
+}
+
+func (f failingFiles) Open(string) (app.BoardFile, error) { return nil, f.err }
+
+func TestWindow_OpenFailureLeavesNoBoard(t *testing.T) {
+	a := test.NewTempApp(t)
+	w := newBoardWindow(a, failingFiles{err: app.Errorf(app.EINVALID, "x.evboard is not an Evidence Board file: it is not a SQLite database")})
+	w.win.Resize(fyne.NewSize(1000, 700))
+	w.openPath("x.evboard")
+	if w.file != nil || !w.empty.Hidden || !strings.Contains(w.status.Text, "No board open") {
+		t.Fatalf("file %v, hint shown %v, status %q", w.file, !w.empty.Hidden, w.status.Text)
+	}
+	// Every action is refused quietly, none panics.
+	w.newClaim()
+	w.showPinDialog(pinDraft{})
+	w.confirmDelete("x")
+	w.undo()
+	w.redo()
+	w.board.fitAll()
+	test.Type(w.nav.search, "abc")
+	w.choose("x")
+}
