@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"evidenceboard/app"
@@ -301,6 +302,11 @@ func safeURL(u string) string {
 		if r <= ' ' || r == 0x7f || (r >= 0x80 && r <= 0x9f) || r == '\u2028' || r == '\u2029' {
 			return ""
 		}
+		// Characters a URL may not hold as they are: escaped by the
+		// output, they would no longer name the same place.
+		if strings.ContainsRune(`"<>\^`+"`"+`{|}`, r) {
+			return ""
+		}
 	}
 	p, err := url.Parse(u)
 	if err != nil {
@@ -308,7 +314,7 @@ func safeURL(u string) string {
 	}
 	switch strings.ToLower(p.Scheme) {
 	case "http", "https":
-		if p.Host == "" {
+		if !validHost(p.Host) {
 			return ""
 		}
 	case "mailto":
@@ -319,6 +325,32 @@ func safeURL(u string) string {
 		return ""
 	}
 	return u
+}
+
+// validHost reports whether h is a host name (letters, digits, dots and
+// dashes, any script) or a bracketed IPv6 address, with an optional port.
+func validHost(h string) bool {
+	if h == "" {
+		return false
+	}
+	if i := strings.LastIndexByte(h, ':'); i >= 0 && !strings.HasSuffix(h, "]") {
+		if port := h[i+1:]; port == "" || strings.Trim(port, "0123456789") != "" {
+			return false
+		}
+		h = h[:i]
+	}
+	if strings.HasPrefix(h, "[") {
+		return strings.HasSuffix(h, "]") && strings.Trim(h[1:len(h)-1], "0123456789abcdefABCDEF:.") == ""
+	}
+	if h == "" || strings.HasPrefix(h, ".") || strings.HasPrefix(h, "-") {
+		return false
+	}
+	for _, r := range h {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' && r != '-' {
+			return false
+		}
+	}
+	return true
 }
 
 // webURL is safeURL for http and https only.
