@@ -2,7 +2,7 @@ package report
 
 import "testing"
 
-func TestSafeURL(t *testing.T) {
+func TestSafeURL_Table(t *testing.T) {
 	tests := []struct {
 		in   string
 		link bool
