@@ -23,7 +23,7 @@ type sourceView struct {
 	id  string
 	win fyne.Window
 
-	text    *widget.Entry
+	text    *sourceEntry
 	pin     *widget.Button
 	preview *widget.RichText
 	info    *widget.Label
@@ -42,7 +42,7 @@ func (w *boardWindow) openSourceView(id string) *sourceView {
 	w.insp.flush()
 	v := &sourceView{w: w, id: id}
 	v.win = w.app.NewWindow(clipText(s.Title, 60) + " — source text")
-	v.text = widget.NewMultiLineEntry()
+	v.text = newSourceEntry(v.pinSelection)
 	v.text.Wrapping = fyne.TextWrapWord
 	v.text.PlaceHolder = "Paste the source's full text here. Then select the words someone said and press Pin selection."
 	v.text.SetText(s.Text)
@@ -188,4 +188,26 @@ func abs(v int) int {
 		return -v
 	}
 	return v
+}
+
+// sourceEntry is the source's text field. It takes Ctrl+P itself: a
+// focused entry receives every shortcut before the window does.
+type sourceEntry struct {
+	widget.Entry
+	onPin func()
+}
+
+func newSourceEntry(onPin func()) *sourceEntry {
+	e := &sourceEntry{onPin: onPin}
+	e.MultiLine = true
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *sourceEntry) TypedShortcut(s fyne.Shortcut) {
+	if s.ShortcutName() == desktopShortcutPin.ShortcutName() {
+		e.onPin()
+		return
+	}
+	e.Entry.TypedShortcut(s)
 }

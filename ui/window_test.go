@@ -154,11 +154,11 @@ func TestWindow_PinSelectionFromSource(t *testing.T) {
 	start := strings.Index(text, "We have")
 	startRunes := len([]rune(text[:start]))
 	v.text.CursorRow, v.text.CursorColumn = 0, startRunes
-	selectRunes(v.win.Canvas(), v.text, len([]rune("We have found absolutely no evidence")))
+	selectRunes(v.win.Canvas(), &v.text.Entry, len([]rune("We have found absolutely no evidence")))
 	if got := v.text.SelectedText(); got != "We have found absolutely no evidence" {
 		t.Fatalf("selected %q", got)
 	}
-	test.Tap(v.pin)
+	v.text.TypedShortcut(&desktopShortcutPin) // Ctrl+P in the text
 	p := w.lastPin
 	if p == nil || p.text.Text != "We have found absolutely no evidence" {
 		t.Fatal("the pin dialog did not open on the selection")
