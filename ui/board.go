@@ -38,6 +38,7 @@ type boardCanvas struct {
 	onOpen func(id string)
 
 	wrapCache map[string][]string
+	footers   map[string]string
 	words     wordWidths
 	renderer  *boardRenderer
 	dragFrom  fyne.Position // where the card being dragged started
@@ -52,7 +53,7 @@ type boardCanvas struct {
 }
 
 func newBoardCanvas() *boardCanvas {
-	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, words: wordWidths{}, fitFloor: 0.55}
+	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, footers: map[string]string{}, words: wordWidths{}, fitFloor: 0.55}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -60,7 +61,7 @@ func newBoardCanvas() *boardCanvas {
 // setModel shows a board; the view stays where it was unless reset.
 func (b *boardCanvas) setModel(m *boardModel, reset bool) {
 	b.model = m
-	b.wrapCache = map[string][]string{}
+	b.wrapCache, b.footers = map[string][]string{}, map[string]string{}
 	if m.kind[b.selected] == "" {
 		b.selected = ""
 	}
@@ -92,6 +93,23 @@ func (b *boardCanvas) wrapped(id, text string, style fyne.TextStyle, maxLines in
 	l := b.words.wrapText(text, w, cardTextSize, style, maxLines)
 	b.wrapCache[key] = l
 	return l
+}
+
+// footerText returns a card's footer cut to fit its card, cached: many
+// cards share a footer (the same speaker and source).
+func (b *boardCanvas) footerText(k app.Kind, footer string) string {
+	key := string(k) + "\x00" + footer
+	if t, ok := b.footers[key]; ok {
+		return t
+	}
+	// A margin, as text drawn at other zooms is not exactly to scale.
+	room := (cardSizes[k].Width - 2*cardPad - 4) * 0.94
+	t := footer
+	if b.words.width(footer, cardSmallSize, fyne.TextStyle{}) > room {
+		t = ellipsize(footer, room, cardSmallSize, fyne.TextStyle{})
+	}
+	b.footers[key] = t
+	return t
 }
 
 // toScreen converts a board point to a point in the widget.

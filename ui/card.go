@@ -197,11 +197,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
 	c.footer.TextSize, c.footer.Color = cardSmallSize*z, mutedInkColor()
-	room := (size.Width - textLeft - pad) / z * 0.94 // text at other zooms is not exactly to scale
-	c.footer.Text = ct.footer
-	if fyne.MeasureText(ct.footer, cardSmallSize, fyne.TextStyle{}).Width > room {
-		c.footer.Text = ellipsize(ct.footer, room, cardSmallSize, fyne.TextStyle{})
-	}
+	c.footer.Text = c.board.footerText(ct.kind, ct.footer)
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
 }
 

@@ -16,7 +16,7 @@ import (
 
 func (w *boardWindow) patched(id string) {
 	w.model.index(id)
-	w.board.wrapCache = map[string][]string{}
+	w.board.wrapCache, w.board.footers = map[string][]string{}, map[string]string{}
 	w.board.relayout()
 	w.nav.apply()
 	w.refreshChrome()

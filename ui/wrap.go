@@ -92,10 +92,18 @@ func cutToFit(s string, width, size float32, style fyne.TextStyle) string {
 	return string(r[:lo])
 }
 
+// ellipsize cuts s to fit width with a trailing ellipsis, finding the
+// cut by bisection: a measurement is a text shaping.
 func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 	r := []rune(s)
-	for len(r) > 0 && fyne.MeasureText(string(r)+"…", size, style).Width > width {
-		r = r[:len(r)-1]
+	lo, hi := 0, len(r)
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= width {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
 	}
-	return strings.TrimRight(string(r), " ") + "…"
+	return strings.TrimRight(string(r[:lo]), " ") + "…"
 }
