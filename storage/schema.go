@@ -119,6 +119,7 @@ var schemaV1 = []string{
 		first_seq INTEGER NOT NULL,
 		last_seq  INTEGER NOT NULL
 	)`,
+	`CREATE INDEX undo_steps_stack ON undo_steps (stack, id)`,
 	`CREATE TABLE layout (
 		item TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
 		seq  INTEGER NOT NULL,

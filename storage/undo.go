@@ -25,7 +25,7 @@ import (
 var undoTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout"}
 
 // maxUndoSteps is how many edits can be undone; older ones are forgotten.
-const maxUndoSteps = 1000
+var maxUndoSteps = 1000
 
 var _ app.UndoService = (*DB)(nil)
 
@@ -84,18 +84,20 @@ func nextUndoSeq(tx *gorm.DB) (int64, error) {
 }
 
 // recordStep makes the log written since first one step on stack. A new
-// edit (clearRedo) forgets the redo stack, as in every editor.
+// edit (clearRedo) forgets the redo stack, as in every editor. Its cost
+// follows the steps it touches, not the length of the log: ranges of the
+// log are deleted through its primary key.
 func recordStep(tx *gorm.DB, stack, label string, first int64, clearRedo bool) error {
 	var last int64
 	if err := tx.Raw("SELECT coalesce(max(seq), 0) FROM undo_log").Scan(&last).Error; err != nil {
 		return err
 	}
 	if clearRedo {
-		if err := tx.Exec(`DELETE FROM undo_log WHERE EXISTS (SELECT 1 FROM undo_steps s
-			WHERE s.stack = 'redo' AND undo_log.seq BETWEEN s.first_seq AND s.last_seq)`).Error; err != nil {
+		var redo []undoStep
+		if err := tx.Raw("SELECT id, label, first_seq, last_seq FROM undo_steps WHERE stack = 'redo'").Scan(&redo).Error; err != nil {
 			return err
 		}
-		if err := tx.Exec("DELETE FROM undo_steps WHERE stack = 'redo'").Error; err != nil {
+		if err := dropSteps(tx, redo); err != nil {
 			return err
 		}
 	}
@@ -106,9 +108,24 @@ func recordStep(tx *gorm.DB, stack, label string, first int64, clearRedo bool) e
 		return err
 	}
 	// Forget the oldest steps past the limit.
-	return tx.Exec(`WITH old AS (SELECT id, first_seq, last_seq FROM undo_steps WHERE stack = ?
-			ORDER BY id DESC LIMIT -1 OFFSET ?)
-		DELETE FROM undo_log WHERE EXISTS (SELECT 1 FROM old WHERE undo_log.seq BETWEEN old.first_seq AND old.last_seq)`, stack, maxUndoSteps).Error
+	var old []undoStep
+	if err := tx.Raw("SELECT id, label, first_seq, last_seq FROM undo_steps WHERE stack = ? ORDER BY id DESC LIMIT -1 OFFSET ?", stack, maxUndoSteps).Scan(&old).Error; err != nil {
+		return err
+	}
+	return dropSteps(tx, old)
+}
+
+// dropSteps deletes steps and their part of the log.
+func dropSteps(tx *gorm.DB, steps []undoStep) error {
+	for _, s := range steps {
+		if err := tx.Exec("DELETE FROM undo_log WHERE seq BETWEEN ? AND ?", s.FirstSeq, s.LastSeq).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM undo_steps WHERE id = ?", s.ID).Error; err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 type undoStep struct {

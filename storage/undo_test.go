@@ -120,3 +120,38 @@ func TestUndo_GroupEdits(t *testing.T) {
 	}
 	wantCode(t, db.GroupEdits(ctx, 5, "x"), app.EINVALID, "only")
 }
+
+// TestUndo_LimitForgetsOldest: past maxUndoSteps the oldest steps go, with
+// their log, so an edit's cost does not grow with the board's age.
+func TestUndo_LimitForgetsOldest(t *testing.T) {
+	ctx := context.Background()
+	db := MustSampleDB(t)
+	defer func(n int) { maxUndoSteps = n }(maxUndoSteps)
+	maxUndoSteps = 5
+	for i := 0; i < 12; i++ {
+		if err := db.MoveCard(ctx, "apple", float64(i), 0); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var steps, entries int
+	db.gdb.Raw("SELECT count(*) FROM undo_steps").Scan(&steps)
+	db.gdb.Raw("SELECT count(*) FROM undo_log").Scan(&entries)
+	if steps != 5 {
+		t.Fatalf("%d undo steps kept, want 5", steps)
+	}
+	if entries != 5*2 { // a move logs the layout row and the board's updated time
+		t.Fatalf("%d log entries for 5 steps", entries)
+	}
+	for i := 0; i < 5; i++ {
+		if _, err := db.Undo(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	wantCode(t, func() error { _, err := db.Undo(ctx); return err }(), app.ENOTFOUND, "nothing to undo")
+	pos, _ := db.Positions(ctx)
+	for _, p := range pos {
+		if p.Item == "apple" && p.X != 6 {
+			t.Fatalf("after undoing the 5 kept steps apple is at %v, want 6", p.X)
+		}
+	}
+}
