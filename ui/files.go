@@ -49,7 +49,7 @@ var exportFormats = func() []exportFormat {
 	}
 	return append(fs, exportFormat{name: "png", ext: ".png", label: "Image of the board (PNG)…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
 		var err error
-		fyne.DoAndWait(func() { err = RenderPNG(w, doc, RenderOptions{Scale: 1}) })
+		fyne.DoAndWait(func() { err = RenderPNG(w, doc, RenderOptions{Scale: fitScale(doc, 1, MaxRenderPixels/2)}) })
 		return err
 	}})
 }()

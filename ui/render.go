@@ -113,18 +113,23 @@ func subImage(img image.Image, w, h int) image.Image {
 // previewPixels bounds the board image embedded in reports.
 const previewPixels = 6_000_000
 
+// fitScale returns the largest scale up to most at which the whole board
+// takes at most pixels pixels.
+func fitScale(doc *app.Document, most float32, pixels float64) float32 {
+	m := newBoardModel(doc)
+	if len(m.pos) == 0 {
+		return most
+	}
+	lo, hi := m.bounds()
+	area := float64(hi.X-lo.X+80) * float64(hi.Y-lo.Y+80)
+	return float32(max(0.01, min(float64(most), math.Sqrt(pixels/area))))
+}
+
 // PreviewPNG draws the whole board small enough to embed in a report: at
 // most 0.6 of its size and previewPixels pixels.
 func PreviewPNG(doc *app.Document) ([]byte, error) {
-	m := newBoardModel(doc)
-	scale := float32(0.6)
-	if len(m.pos) > 0 {
-		lo, hi := m.bounds()
-		area := float64(hi.X-lo.X+80) * float64(hi.Y-lo.Y+80)
-		scale = float32(min(0.6, math.Sqrt(previewPixels/area)))
-	}
 	var buf bytes.Buffer
-	if err := RenderPNG(&buf, doc, RenderOptions{Scale: scale}); err != nil {
+	if err := RenderPNG(&buf, doc, RenderOptions{Scale: fitScale(doc, 0.6, previewPixels)}); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

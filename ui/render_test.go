@@ -48,3 +48,17 @@ func TestRenderPNG(t *testing.T) {
 }
 
 func s(img image.Image) image.Point { return img.Bounds().Size() }
+
+func TestFitScale(t *testing.T) {
+	test.NewTempApp(t)
+	doc := gridBoard(10000) // about 32,000 × 19,000 board units
+	s := fitScale(doc, 1, MaxRenderPixels/2)
+	lo, hi := newBoardModel(doc).bounds()
+	px := float64((hi.X-lo.X+80)*s) * float64((hi.Y-lo.Y+80)*s)
+	if s >= 1 || px > MaxRenderPixels/2*1.01 {
+		t.Fatalf("scale %v gives %.0f pixels", s, px)
+	}
+	if got := fitScale(sampleDoc(t), 1, MaxRenderPixels/2); got != 1 {
+		t.Fatalf("the sample fits at full size, got scale %v", got)
+	}
+}
