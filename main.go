@@ -385,12 +385,18 @@ func firstRunSample() (string, bool, error) {
 
 // openForReading opens a board read-only, so that it may be open in a
 // window meanwhile; a board of an older format is upgraded first.
+//
+// A read-only connection cannot replay a write-ahead log left by a crash;
+// then the board is opened for editing, which replays it, and is only read.
 func openForReading(path string) (*storage.DB, error) {
 	db, err := storage.Open(path, storage.Options{ReadOnly: true})
-	if err != nil && strings.Contains(app.ErrorMessage(err), "must be upgraded") {
-		return storage.Open(path, storage.Options{})
+	if err == nil || app.ErrorCode(err) == app.ENOTFOUND {
+		return db, err
 	}
-	return db, err
+	if rw, err2 := storage.Open(path, storage.Options{}); err2 == nil {
+		return rw, nil
+	}
+	return nil, err
 }
 
 func cmdBackup(args []string, stdout, stderr io.Writer) int {

@@ -231,3 +231,54 @@ func TestRestore_RefusesUnsoundBackup(t *testing.T) {
 		t.Fatal("the board changed")
 	}
 }
+
+// TestCrashLeftWAL: a board left with a write-ahead log holding committed
+// edits (a crash, no -shm) is never read stale: read-only either sees the
+// edit or refuses, and opening it for editing replays the log.
+func TestCrashLeftWAL(t *testing.T) {
+	ctx := context.Background()
+	src := sampleFile(t)
+	db, err := Open(src, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.MoveCard(ctx, "apple", 4242, 4242); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	p := filepath.Join(dir, "crashed.evboard")
+	for _, suffix := range []string{"", "-wal"} { // as a crash leaves them
+		data, err := os.ReadFile(src + suffix)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(p+suffix, data, 0o644)
+	}
+	db.Close()
+	seesEdit := func(db *DB) bool {
+		doc, err := db.Export(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range doc.Layout {
+			if l.Item == "apple" {
+				return l.X == 4242
+			}
+		}
+		return false
+	}
+	if ro, err := Open(p, Options{ReadOnly: true}); err == nil {
+		if !seesEdit(ro) {
+			t.Fatal("read-only open read the board without its committed edit")
+		}
+		ro.Close()
+	}
+	rw, err := Open(p, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rw.Close()
+	if !seesEdit(rw) {
+		t.Fatal("the committed edit in the log was lost")
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
@@ -165,7 +166,9 @@ func dsn(path string, readOnly, immutable bool) string {
 
 func connect(path string, opts Options) (*DB, error) {
 	db, err := connectDSN(path, opts, dsn(path, opts.ReadOnly, false))
-	if err != nil && opts.ReadOnly {
+	// immutable reads the main file only: never while a write-ahead log
+	// may hold committed changes that are not in it yet.
+	if fi, statErr := os.Stat(path + "-wal"); err != nil && opts.ReadOnly && (statErr != nil || fi.Size() == 0) {
 		if code := app.ErrorCode(err); strings.Contains(app.ErrorMessage(err), "read-only") || code == app.EINVALID {
 			if db2, err2 := connectDSN(path, opts, dsn(path, true, true)); err2 == nil {
 				return db2, nil
