@@ -116,6 +116,9 @@ func (i *inspector) entry(name, label, value string, multi bool, save func(strin
 
 // schedule makes fn the pending save and (re)starts the timer.
 func (i *inspector) schedule(fn func() error) {
+	if i.pending == nil && i.w.file != nil {
+		i.w.status.SetText("Editing… (saved when you pause) · " + i.w.file.Path())
+	}
 	i.pending = fn
 	if i.timer != nil {
 		i.timer.Stop()
@@ -134,6 +137,7 @@ func (i *inspector) flush() {
 	if fn != nil {
 		if err := fn(); err != nil {
 			i.w.showError(err)
+			i.w.refreshChrome()
 		}
 	}
 }
