@@ -135,6 +135,30 @@ func (w *boardWindow) backupNow(reason string) {
 	})
 }
 
+// backupSoonIfDue makes a rolling backup of a board just opened, a little
+// after it shows, if its newest backup is older than backupEvery: work of
+// the first half hour is then covered too.
+func (w *boardWindow) backupSoonIfDue() {
+	if w.file == nil || w.readOnly() {
+		return
+	}
+	file := w.file
+	backups, err := w.files.Backups(file.Path())
+	if err != nil || (len(backups) > 0 && time.Since(backups[0].Taken) < backupEvery) {
+		return
+	}
+	time.AfterFunc(10*time.Second, func() {
+		fyne.Do(func() {
+			if w.file != file { // closed or replaced meanwhile
+				return
+			}
+			if _, err := file.Backup(w.ctx, app.BackupAuto); err != nil {
+				w.status.SetText("Backup failed: " + app.ErrorMessage(err))
+			}
+		})
+	})
+}
+
 // startAutoBackups makes a rolling backup every backupEvery while the
 // board changes.
 func (w *boardWindow) startAutoBackups() {

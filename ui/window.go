@@ -86,6 +86,7 @@ func (w *boardWindow) setFile(f app.BoardFile) error {
 	// back now rather than hold it for the session.
 	runtime.GC()
 	debug.FreeOSMemory()
+	w.backupSoonIfDue()
 	w.addRecent(f.Path())
 	return nil
 }
