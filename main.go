@@ -161,10 +161,7 @@ func cmdImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "import", err)
 	}
-	err = storage.WriteNew(out, *force, doc.Board, storage.Options{}, func(db *storage.DB) error {
-		return db.Import(context.Background(), doc)
-	})
-	if err != nil {
+	if err := (storage.Files{}).Import(out, doc, *force); err != nil {
 		return fail(stderr, "import", err)
 	}
 	fmt.Fprintf(stdout, "imported %d sources, %d parties, %d claims, %d quotes, %d links into %s\n",
@@ -303,9 +300,7 @@ func writeSample(path string, force bool) error {
 	if err != nil {
 		return err
 	}
-	return storage.WriteNew(path, force, doc.Board, storage.Options{}, func(db *storage.DB) error {
-		return db.Import(context.Background(), doc)
-	})
+	return storage.Files{}.Import(path, doc, force)
 }
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {

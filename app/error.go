@@ -14,6 +14,17 @@ const (
 	ENOTFOUND = "not_found"
 )
 
+// Causes that callers tell apart with errors.Is, beneath an *Error's code:
+// what the window offers next depends on them (read-only, a backup).
+var (
+	// ErrInUse: the board is open for editing in another window or program.
+	ErrInUse = errors.New("the board is open for editing in another window or program")
+	// ErrReadOnly: the board cannot be written here (file or folder).
+	ErrReadOnly = errors.New("the board cannot be written here")
+	// ErrDamaged: SQLite finds the board file broken.
+	ErrDamaged = errors.New("the board file is damaged")
+)
+
 // Error is the one error type of the domain. Message is written for the
 // person using the program: plain words, no driver jargon.
 type Error struct {

@@ -140,12 +140,12 @@ func pruneBackups(path string) error {
 // Returns ECONFLICT if the board is open elsewhere, EINVALID if the
 // backup is not a sound board.
 func Restore(path, backup string, opts Options) error {
-	b, err := Open(backup, Options{ReadOnly: true})
+	src, err := Open(backup, Options{ReadOnly: true})
 	if err != nil {
 		return err
 	}
-	problems, err := b.Check(context.Background())
-	b.Close()
+	defer src.Close()
+	problems, err := src.Check(context.Background())
 	if err != nil {
 		return err
 	}
@@ -167,29 +167,5 @@ func Restore(path, backup string, opts Options) error {
 			cur.sqldb.Close()
 		}
 	}
-	src, err := Open(backup, Options{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer src.Close()
-	dir := filepath.Dir(path)
-	tmp := filepath.Join(dir, "."+filepath.Base(path)+".restore-tmp")
-	removeBoardFiles(tmp)
-	if err := src.read(context.Background()).Exec("VACUUM INTO ?", tmp).Error; err != nil {
-		removeBoardFiles(tmp)
-		return describeOpenError(path, err)
-	}
-	if err := syncFile(tmp); err != nil {
-		removeBoardFiles(tmp)
-		return app.Errorf(app.EINTERNAL, "writing %s failed: %v", path, err)
-	}
-	// The old file's log and index belong to it, not to the backup.
-	os.Remove(path + "-wal")
-	os.Remove(path + "-shm")
-	if err := os.Rename(tmp, path); err != nil {
-		removeBoardFiles(tmp)
-		return app.Errorf(app.EINTERNAL, "cannot put the backup in place at %s: %v", path, err)
-	}
-	_ = syncFile(dir)
-	return nil
+	return src.copyTo(context.Background(), path)
 }

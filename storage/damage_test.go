@@ -6,6 +6,7 @@ import (
 	"math/rand"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"evidenceboard/app"
@@ -48,6 +49,9 @@ func TestDamaged_Truncated(t *testing.T) {
 			t.Fatalf("a board cut to %d pages opened", pages)
 		}
 		wantCode(t, err, app.EINVALID, "")
+		if !errors.Is(err, app.ErrDamaged) && !strings.Contains(app.ErrorMessage(err), "not a SQLite database") {
+			t.Fatalf("cut to %d pages: %v is not marked damaged", pages, err)
+		}
 		if fileSum(t, p) != before {
 			t.Fatalf("cut to %d pages: the file changed", pages)
 		}

@@ -169,10 +169,8 @@ func connect(path string, opts Options) (*DB, error) {
 	// immutable reads the main file only: never while a write-ahead log
 	// may hold committed changes that are not in it yet.
 	if fi, statErr := os.Stat(path + "-wal"); err != nil && opts.ReadOnly && (statErr != nil || fi.Size() == 0) {
-		if code := app.ErrorCode(err); strings.Contains(app.ErrorMessage(err), "read-only") || code == app.EINVALID {
-			if db2, err2 := connectDSN(path, opts, dsn(path, true, true)); err2 == nil {
-				return db2, nil
-			}
+		if db2, err2 := connectDSN(path, opts, dsn(path, true, true)); err2 == nil {
+			return db2, nil
 		}
 	}
 	return db, err
@@ -212,7 +210,7 @@ func connectDSN(path string, opts Options, dsn string) (*DB, error) {
 
 func describeOpenError(path string, err error) error {
 	e := translate(err)
-	return &app.Error{Code: app.ErrorCode(e), Message: fmt.Sprintf("%s: %s", path, app.ErrorMessage(e)), Err: err}
+	return &app.Error{Code: app.ErrorCode(e), Message: fmt.Sprintf("%s: %s", path, app.ErrorMessage(e)), Err: e}
 }
 
 // verify checks what the header said, now through SQLite (the write-ahead
@@ -246,7 +244,8 @@ func (db *DB) verify() error {
 
 // damaged is the error for a board file SQLite finds broken.
 func damaged(path, detail string) error {
-	return app.Errorf(app.EINVALID, "%s is damaged and cannot be opened (%s). Restore a backup: in the window, File ▸ Backups; on the command line, evidenceboard backups %s", path, detail, path)
+	return &app.Error{Code: app.EINVALID, Err: app.ErrDamaged, Message: fmt.Sprintf(
+		"%s is damaged and cannot be opened (%s). Restore a backup: in the window, File ▸ Backups; on the command line, evidenceboard backups %s", path, detail, path)}
 }
 
 func (db *DB) userVersion() (int, error) {

@@ -57,6 +57,9 @@ func translate(err error) error {
 	msg := func(code, format string, args ...any) error {
 		return &app.Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
 	}
+	because := func(cause error, code, message string) error {
+		return &app.Error{Code: code, Message: message, Err: errors.Join(cause, err)}
+	}
 	switch code {
 	case sqliteConstraintUnique, sqliteConstraintPrimaryKey:
 		return msg(app.ECONFLICT, "that already exists on the board")
@@ -69,13 +72,13 @@ func translate(err error) error {
 	case sqliteBusy, sqliteLocked:
 		return msg(app.ECONFLICT, "the board is busy in another program or window; try again in a moment")
 	case sqliteReadOnly:
-		return msg(app.EINVALID, "the board is read-only here: it cannot be changed (check the file's and the folder's permissions)")
+		return because(app.ErrReadOnly, app.EINVALID, "the board is read-only here: it cannot be changed (check the file's and the folder's permissions)")
 	case sqliteFull:
 		return msg(app.EINTERNAL, "the disk is full: the change was not saved, and the board is as it was before it")
 	case sqliteIOErr:
 		return msg(app.EINTERNAL, "the disk reported an error: the change was not saved (%s)", strings.TrimSpace(se.Error()))
 	case sqliteCorrupt:
-		return msg(app.EINVALID, "the board file is damaged")
+		return because(app.ErrDamaged, app.EINVALID, "the board file is damaged")
 	case sqliteNotADB:
 		return msg(app.EINVALID, "the file is not an Evidence Board file (it is not a SQLite database)")
 	case sqliteCantOpen:

@@ -68,27 +68,34 @@ func (f Files) Import(path string, doc *app.Document, force bool) error {
 // consistent, compacted copy through SQLite; the copy goes to a temporary
 // name first and is renamed into place when whole. Its undo history goes
 // with it.
-func (db *DB) SaveCopy(ctx context.Context, path string) (err error) {
+func (db *DB) SaveCopy(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err == nil {
 		return app.Errorf(app.ECONFLICT, "%s already exists", path)
 	} else if !errors.Is(err, fs.ErrNotExist) {
 		return app.Errorf(app.EINVALID, "%s cannot be used: %v", path, err)
 	}
+	return db.copyTo(ctx, path)
+}
+
+// copyTo writes the board to path with VACUUM INTO through a temporary
+// file in the same folder, renamed over path when whole. A -wal or -shm
+// beside path belongs to the file replaced, so it goes first.
+func (db *DB) copyTo(ctx context.Context, path string) error {
 	dir := filepath.Dir(path)
 	tmp := filepath.Join(dir, "."+filepath.Base(path)+".copy-tmp")
-	os.Remove(tmp)
-	defer func() {
-		if err != nil {
-			os.Remove(tmp)
-		}
-	}()
+	removeBoardFiles(tmp)
 	if err := db.read(ctx).Exec("VACUUM INTO ?", tmp).Error; err != nil {
+		removeBoardFiles(tmp)
 		return describeOpenError(path, err)
 	}
 	if err := syncFile(tmp); err != nil {
+		removeBoardFiles(tmp)
 		return app.Errorf(app.EINTERNAL, "writing %s failed: %v", path, err)
 	}
+	os.Remove(path + "-wal")
+	os.Remove(path + "-shm")
 	if err := os.Rename(tmp, path); err != nil {
+		removeBoardFiles(tmp)
 		return app.Errorf(app.EINTERNAL, "cannot put the copy in place at %s: %v", path, err)
 	}
 	_ = syncFile(dir)

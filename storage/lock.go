@@ -8,10 +8,6 @@ import (
 	"evidenceboard/app"
 )
 
-// ErrInUse is the message for a board that another window or program has
-// open for editing.
-const inUseMessage = "the board is open for editing in another window or program"
-
 // fileLock holds an exclusive flock on the board file while it is open
 // for editing, so that two writers never happen. flock locks are separate
 // from the fcntl locks SQLite takes, and the descriptor is kept open until
@@ -23,14 +19,15 @@ func lockFile(path string) (*fileLock, error) {
 	f, err := os.OpenFile(path, os.O_RDWR, 0)
 	if err != nil {
 		if errors.Is(err, os.ErrPermission) {
-			return nil, app.Errorf(app.EINVALID, "%s cannot be changed here (the file or its folder is read-only); it can be opened read-only", path)
+			return nil, &app.Error{Code: app.EINVALID, Err: app.ErrReadOnly,
+				Message: path + " cannot be changed here (the file or its folder is read-only); it can be opened read-only"}
 		}
 		return nil, app.Errorf(app.EINVALID, "%s cannot be opened: %v", path, err)
 	}
 	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
 		f.Close()
 		if errors.Is(err, syscall.EWOULDBLOCK) {
-			return nil, &app.Error{Code: app.ECONFLICT, Message: path + ": " + inUseMessage + "; it can be opened read-only", Err: ErrInUse}
+			return nil, &app.Error{Code: app.ECONFLICT, Message: path + ": " + app.ErrInUse.Error() + "; it can be opened read-only", Err: app.ErrInUse}
 		}
 		return nil, app.Errorf(app.EINTERNAL, "%s cannot be locked: %v", path, err)
 	}
@@ -47,4 +44,4 @@ func (l *fileLock) release() {
 
 // ErrInUse is the cause of the ECONFLICT error Open returns for a board
 // another process or window holds for editing; test for it with errors.Is.
-var ErrInUse = errors.New(inUseMessage)
+var ErrInUse = app.ErrInUse

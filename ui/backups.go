@@ -1,8 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,7 +25,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 		w.status.SetText("No board open: use File ▸ Open, New Board or Open Recent.")
 	}
 	switch {
-	case app.ErrorCode(err) == app.ECONFLICT || containsAny(msg, "read-only", "cannot be changed here"):
+	case errors.Is(err, app.ErrInUse) || errors.Is(err, app.ErrReadOnly):
 		dialog.ShowConfirm("Open read-only?", msg+"\n\nOpen it read-only, to read and export but not change it?", func(ok bool) {
 			if !ok {
 				return
@@ -39,7 +39,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 				w.showError(err)
 			}
 		}, w.win)
-	case containsAny(msg, "damaged"):
+	case errors.Is(err, app.ErrDamaged):
 		backups, _ := w.files.Backups(path)
 		if len(backups) == 0 {
 			w.showError(err)
@@ -55,15 +55,6 @@ func (w *boardWindow) openFailed(path string, err error) {
 	default:
 		w.showError(err)
 	}
-}
-
-func containsAny(s string, words ...string) bool {
-	for _, w := range words {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
 }
 
 // restore closes the board if it is open, puts the backup in its place

@@ -15,8 +15,7 @@ import (
 // edits that reshape the board (new, delete, link, undo) reload it.
 
 func (w *boardWindow) patched(id string) {
-	w.model.index(id)
-	w.board.wrapCache, w.board.footers = map[string][]string{}, map[string]string{}
+	w.model.index(id) // the wrap caches are keyed by text: an edit misses them
 	w.board.relayout()
 	w.nav.apply()
 	w.refreshChrome()

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -54,7 +55,7 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { l.d.Hide() }}
 	l.filter()
 	top := container.NewVBox(caption("Link “"+clipText(w.model.label(from), 70)+"” to:"), l.search)
-	bottom := container.NewVBox(l.reason, l.relation, l.note, container.NewHBox(layoutSpacer(), cancel, l.add))
+	bottom := container.NewVBox(l.reason, l.relation, l.note, container.NewHBox(layout.NewSpacer(), cancel, l.add))
 	l.d = dialog.NewCustomWithoutButtons("Add link", container.NewBorder(top, bottom, nil, nil, l.targets), w.win)
 	l.d.Resize(fyne.NewSize(620, 560))
 	l.d.Show()

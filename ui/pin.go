@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -101,7 +102,7 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 		widget.NewFormItem("Location", p.location),
 	)
 	claimsBox := container.NewBorder(container.NewVBox(caption("Claims this quote bears on: choose supports, denies, contradicts or mentions."), p.claimFilter), nil, nil, nil, p.claims)
-	body := container.NewBorder(form, container.NewVBox(p.problem, container.NewHBox(layoutSpacer(), p.cancel, p.pinButton)), nil, nil, claimsBox)
+	body := container.NewBorder(form, container.NewVBox(p.problem, container.NewHBox(layout.NewSpacer(), p.cancel, p.pinButton)), nil, nil, claimsBox)
 	title := "Pin a quote"
 	if d.anchor != nil {
 		title = "Pin the selected passage"
