@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"evidenceboard/app"
 )
@@ -14,6 +16,10 @@ import (
 // genSize says how many of each thing a generated board holds.
 type genSize struct {
 	sources, parties, claims, quotes, links int
+	// prose fills the board with English-like sentences that now and then
+	// hold a word of another script, as a newsroom's board would, instead
+	// of runes drawn at random from every script and trap.
+	prose bool
 }
 
 var bigBoard = genSize{sources: 200, parties: 500, claims: 2000, quotes: 10000, links: 22000}
@@ -32,6 +38,54 @@ func genText(r *rand.Rand, min, max int) string {
 		out[r.Intn(n)] = 0 // NUL is a character like any other
 	}
 	return string(out)
+}
+
+// proseWords are the words genProse draws from; foreignWords are mixed
+// in now and then.
+var (
+	proseWords = strings.Fields(`the a of to in and that for on with said says report reported
+		company companies server servers board boards chip chips hardware supplier suppliers
+		security investigation officials official statement denied denies alleged confirmed
+		unconfirmed sources source people familiar matter government agency intelligence
+		network data center customers manufacturer factory assembly motherboard component
+		evidence claim claims story article published reporter reporters editor question
+		questions whether any no not found find investigation investigators review audit
+		testing tested tests we our they their it its was were has have had been would could
+		should may might never always after before during over under about more than less
+		million billion year years months week weeks days early late last first second new
+		public private record interview spokesperson spokesman spokeswoman email emails
+		attack attacks spy spying surveillance tiny malicious implanted implant inserted
+		network cloud services service video streaming contract contracts military navy`)
+	foreignWords = []string{"中国", "供应链", "مرحبا", "العربية", "ёлка", "Zürich", "café", "naïve", "Δέλτα", "🔥", "👩‍💻", "Łódź"}
+)
+
+// genProse makes English-like sentences of between min and max runes.
+func genProse(r *rand.Rand, lo, hi int) string {
+	n := lo + r.Intn(hi-lo+1)
+	var b strings.Builder
+	count, capital := 0, true
+	for count < n {
+		w := proseWords[r.Intn(len(proseWords))]
+		if r.Intn(40) == 0 {
+			w = foreignWords[r.Intn(len(foreignWords))]
+		}
+		if capital {
+			w = strings.ToUpper(w[:1]) + w[1:]
+			capital = false
+		}
+		if r.Intn(9) == 0 {
+			w += "."
+			capital = true
+		}
+		if count > 0 {
+			b.WriteByte(' ')
+			count++
+		}
+		b.WriteString(w)
+		count += utf8.RuneCountInString(w)
+	}
+	runes := []rune(b.String())
+	return strings.TrimSpace(string(runes[:min(len(runes), hi)]))
 }
 
 // genName is genText that is never blank, for required fields.
@@ -65,12 +119,16 @@ func genWhen(r *rand.Rand) string {
 // genDocument makes a random valid document of the given size: every
 // kind, every relation, anchors, partial layout, all in UTC.
 func genDocument(r *rand.Rand, n genSize) *app.Document {
+	text, name := func(min, max int) string { return genText(r, min, max) }, func(max int) string { return genName(r, max) }
+	if n.prose {
+		text, name = func(min, max int) string { return genProse(r, min, max) }, func(max int) string { return genProse(r, 1, max) }
+	}
 	created := genTime(r)
 	doc := &app.Document{Format: app.FormatName, Version: app.FormatVersion,
-		Board: app.Board{Title: genName(r, 40), Description: maybe(r, genText(r, 0, 200)), Created: created, Updated: created.Add(time.Hour)}}
+		Board: app.Board{Title: name(40), Description: maybe(r, text(0, 200)), Created: created, Updated: created.Add(time.Hour)}}
 	if r.Intn(2) == 0 {
 		doc.Board.URL = "https://example.org/boards/" + fmt.Sprint(r.Intn(1000))
-		doc.Board.Reviewer = &app.Reviewer{Name: genText(r, 1, 20), URL: maybe(r, "https://example.org")}
+		doc.Board.Reviewer = &app.Reviewer{Name: text(1, 20), URL: maybe(r, "https://example.org")}
 	}
 	var ids []string
 	id := func(prefix string, i int) string {
@@ -82,23 +140,23 @@ func genDocument(r *rand.Rand, n genSize) *app.Document {
 		return s
 	}
 	for i := 0; i < n.sources; i++ {
-		s := app.Source{ID: id("s", i), Title: genName(r, 60), Publisher: maybe(r, genText(r, 1, 20)), Author: maybe(r, genText(r, 1, 20)),
-			URL: maybe(r, "https://example.org/a?b=1&c=<2>"), Published: genWhen(r), Retrieved: genWhen(r), Notes: maybe(r, genText(r, 0, 80))}
+		s := app.Source{ID: id("s", i), Title: name(60), Publisher: maybe(r, text(1, 20)), Author: maybe(r, text(1, 20)),
+			URL: maybe(r, "https://example.org/a?b=1&c=<2>"), Published: genWhen(r), Retrieved: genWhen(r), Notes: maybe(r, text(0, 80))}
 		if r.Intn(2) == 0 {
-			s.Text = genText(r, 50, 400)
+			s.Text = text(50, 400)
 		}
 		doc.Sources = append(doc.Sources, s)
 	}
 	for i := 0; i < n.parties; i++ {
-		doc.Parties = append(doc.Parties, app.Party{ID: id("p", i), Name: genName(r, 30),
-			Kind: app.PartyKinds[r.Intn(len(app.PartyKinds))], Notes: maybe(r, genText(r, 0, 80))})
+		doc.Parties = append(doc.Parties, app.Party{ID: id("p", i), Name: name(30),
+			Kind: app.PartyKinds[r.Intn(len(app.PartyKinds))], Notes: maybe(r, text(0, 80))})
 	}
 	for i := 0; i < n.claims; i++ {
-		c := app.Claim{ID: id("c", i), Statement: genName(r, 120), Notes: maybe(r, genText(r, 0, 80))}
+		c := app.Claim{ID: id("c", i), Statement: name(120), Notes: maybe(r, text(0, 80))}
 		at := genTime(r)
 		for h := r.Intn(4); h > 0; h-- {
 			at = at.Add(time.Duration(r.Intn(100000)) * time.Second)
-			c.History = append(c.History, app.StatusChange{Status: app.Statuses[r.Intn(3)], At: at, Note: maybe(r, genText(r, 0, 40))})
+			c.History = append(c.History, app.StatusChange{Status: app.Statuses[r.Intn(3)], At: at, Note: maybe(r, text(0, 40))})
 		}
 		c.Status = app.Statuses[r.Intn(3)]
 		if len(c.History) > 0 {
@@ -107,7 +165,7 @@ func genDocument(r *rand.Rand, n genSize) *app.Document {
 		doc.Claims = append(doc.Claims, c)
 	}
 	for i := 0; i < n.quotes; i++ {
-		q := app.Quote{ID: id("q", i), Text: genName(r, 200), Said: genWhen(r), Location: maybe(r, "paragraph 12"), Notes: maybe(r, genText(r, 0, 40))}
+		q := app.Quote{ID: id("q", i), Text: name(200), Said: genWhen(r), Location: maybe(r, "paragraph 12"), Notes: maybe(r, text(0, 40))}
 		if n.parties > 0 && r.Intn(5) > 0 {
 			q.Speaker = doc.Parties[r.Intn(n.parties)].ID
 		}
@@ -145,7 +203,7 @@ func genDocument(r *rand.Rand, n genSize) *app.Document {
 			continue
 		}
 		seen[t] = true
-		doc.Links = append(doc.Links, app.Link{From: t.from, To: t.to, Relation: t.rel, Note: maybe(r, genText(r, 0, 30))})
+		doc.Links = append(doc.Links, app.Link{From: t.from, To: t.to, Relation: t.rel, Note: maybe(r, text(0, 30))})
 	}
 	for _, i := range r.Perm(len(ids)) {
 		if r.Intn(3) > 0 { // a partial layout: a third of the items are unplaced

@@ -29,7 +29,9 @@ func bigBoardFile(b testing.TB) string {
 		b.Fatal(err)
 	}
 	p := filepath.Join(dir, "big.evboard")
-	doc := genDocument(rand.New(rand.NewSource(1)), bigBoard)
+	size := bigBoard
+	size.prose = os.Getenv("EVB_BIG_BOARD_TEXT") == "prose"
+	doc := genDocument(rand.New(rand.NewSource(1)), size)
 	if err := WriteNew(p, true, doc.Board, Options{}, func(db *DB) error { return db.Import(context.Background(), doc) }); err != nil {
 		b.Fatal(err)
 	}
@@ -131,7 +133,8 @@ func filepathTempDir() (string, error) { return os.MkdirTemp("", "evboard-bench"
 
 // TestWriteBigBoard writes the generated big board to $EVB_BIG_BOARD, for
 // .ci/measure-open; without it, it only checks that the generated board is
-// a valid document.
+// a valid document. With $EVB_BIG_BOARD_TEXT=prose its text is English-like
+// prose, else runes drawn from every script.
 func TestWriteBigBoard(t *testing.T) {
 	out := os.Getenv("EVB_BIG_BOARD")
 	if out == "" {
@@ -141,7 +144,9 @@ func TestWriteBigBoard(t *testing.T) {
 		}
 		return
 	}
-	doc := genDocument(rand.New(rand.NewSource(1)), bigBoard)
+	size := bigBoard
+	size.prose = os.Getenv("EVB_BIG_BOARD_TEXT") == "prose"
+	doc := genDocument(rand.New(rand.NewSource(1)), size)
 	if err := WriteNew(out, true, doc.Board, Options{}, func(db *DB) error { return db.Import(context.Background(), doc) }); err != nil {
 		t.Fatal(err)
 	}

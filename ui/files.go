@@ -69,13 +69,44 @@ func (w *boardWindow) exportItems() []*fyne.MenuItem {
 
 // openPath opens a board file and shows it.
 func (w *boardWindow) openPath(path string) {
-	f, err := w.files.Open(path)
-	if err != nil {
-		w.openFailed(path, err)
-		return
-	}
-	if err := w.setFile(f); err != nil {
-		w.showError(err)
+	w.finishOpening(<-openBoard(w.ctx, w.files, path))
+}
+
+// opened is a board file opened and read, or why it could not be.
+type opened struct {
+	path    string
+	file    app.BoardFile
+	model   *boardModel
+	openErr error // the file could not be opened
+	readErr error // it was opened but could not be read
+}
+
+// openBoard opens and reads the board at path on a goroutine of its own,
+// so that at start-up the file is read while Fyne makes the window.
+func openBoard(ctx context.Context, files app.Files, path string) <-chan opened {
+	ch := make(chan opened, 1)
+	go func() {
+		r := opened{path: path}
+		if r.file, r.openErr = files.Open(path); r.openErr == nil {
+			if r.model, r.readErr = loadModel(ctx, r.file); r.readErr != nil {
+				r.file.Close()
+			}
+		}
+		ch <- r
+	}()
+	return ch
+}
+
+// finishOpening shows a board openBoard opened, or says why it could not.
+func (w *boardWindow) finishOpening(r opened) {
+	w.opening.stop()
+	switch {
+	case r.openErr != nil:
+		w.openFailed(r.path, r.openErr)
+	case r.readErr != nil:
+		w.showError(r.readErr)
+	default:
+		w.adopt(r.file, r.model)
 	}
 }
 

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"image/color"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -29,12 +29,13 @@ type boardWindow struct {
 	file  app.BoardFile
 	model *boardModel
 
-	board  *boardCanvas
-	nav    *navigator
-	insp   *inspector
-	status *widget.Label
-	empty  *fyne.Container // the empty-board hint over the board
-	center *fyne.Container
+	board   *boardCanvas
+	nav     *navigator
+	insp    *inspector
+	status  *widget.Label
+	empty   *fyne.Container // the empty-board hint over the board
+	opening *openingNotice
+	center  *fyne.Container
 
 	undoItem, redoItem *fyne.MenuItem
 	recentMenu         *fyne.Menu
@@ -58,7 +59,8 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 	w.insp = newInspector(w)
 	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
 	w.empty = emptyBoardHint(w)
-	w.center = container.NewStack(w.board, w.empty)
+	w.opening = newOpeningNotice()
+	w.center = container.NewStack(w.board, w.empty, w.opening.box)
 	split := container.NewHSplit(w.nav.content(), container.NewHSplit(w.center, w.insp.content()))
 	split.Offset = 0.24
 	split.Trailing.(*container.Split).Offset = 0.72
@@ -72,6 +74,17 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 
 // setFile makes f the open board, closing the one before.
 func (w *boardWindow) setFile(f app.BoardFile) error {
+	m, err := loadModel(w.ctx, f)
+	if err != nil {
+		f.Close()
+		return err
+	}
+	w.adopt(f, m)
+	return nil
+}
+
+// adopt makes f, read into m, the open board, closing the one before.
+func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 	if w.file != nil {
 		w.insp.flush()
 		w.closeSourceViews()
@@ -79,16 +92,23 @@ func (w *boardWindow) setFile(f app.BoardFile) error {
 	}
 	w.file = f
 	w.board.selected = ""
-	if err := w.reload(true); err != nil {
-		return err
-	}
-	// Reading the board leaves garbage of about its own size: give it
-	// back now rather than hold it for the session.
-	runtime.GC()
-	debug.FreeOSMemory()
+	w.show(m, true)
+	// Reading and first drawing the board leave garbage of about its own
+	// size: give it back once the board is on screen rather than hold it
+	// for the session.
+	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	w.backupSoonIfDue()
 	w.addRecent(f.Path())
-	return nil
+}
+
+// loadModel reads the whole board from f. It touches no widget, so it may
+// run off the main goroutine, as it does while the window is being made.
+func loadModel(ctx context.Context, f app.BoardFile) (*boardModel, error) {
+	doc, err := f.Export(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return newBoardModel(doc), nil
 }
 
 // reload reads the whole board from the file and shows it.
@@ -96,11 +116,17 @@ func (w *boardWindow) reload(resetView bool) error {
 	if w.file == nil {
 		return nil
 	}
-	doc, err := w.file.Export(w.ctx)
+	m, err := loadModel(w.ctx, w.file)
 	if err != nil {
 		return err
 	}
-	w.model = newBoardModel(doc)
+	w.show(m, resetView)
+	return nil
+}
+
+// show puts m on the board, in the lists and in the inspector.
+func (w *boardWindow) show(m *boardModel, resetView bool) {
+	w.model = m
 	w.board.setModel(w.model, resetView)
 	w.nav.setModel(w.model)
 	sel := w.board.selected
@@ -116,7 +142,6 @@ func (w *boardWindow) reload(resetView bool) error {
 			v.refresh()
 		}
 	}
-	return nil
 }
 
 // refreshChrome updates the title, status line, menus and empty hint.

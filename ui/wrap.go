@@ -2,15 +2,19 @@ package ui
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 )
 
 // wordWidths caches the width of words at the card text size, by style:
 // cards share most of their words, and shaping text is the costly part of
-// drawing a card. Lines are measured as their words plus the spaces
-// between, which is what shaping gives for text without ligatures across
-// spaces.
+// drawing a card (Fyne shapes each string afresh, with a new shaper). A
+// word of runes that do not interact (see independentRunes) is measured as
+// the sum of its runes, so a board costs a shaping per distinct rune, not
+// per distinct word; other words are shaped whole. Lines are measured as
+// their words plus the spaces between, which is what shaping gives for
+// text without ligatures across spaces.
 type wordWidths map[fyne.TextStyle]map[string]float32
 
 func (c wordWidths) width(s string, size float32, style fyne.TextStyle) float32 {
@@ -20,11 +24,40 @@ func (c wordWidths) width(s string, size float32, style fyne.TextStyle) float32 
 		c[style] = m
 	}
 	w, ok := m[s]
-	if !ok {
-		w = fyne.MeasureText(s, size, style).Width
-		m[s] = w
+	if ok {
+		return w
 	}
+	if utf8.RuneCountInString(s) > 1 && independentRunes(s) {
+		for _, r := range s {
+			w += c.width(string(r), size, style)
+		}
+	} else {
+		w = fyne.MeasureText(s, size, style).Width
+	}
+	m[s] = w
 	return w
+}
+
+// independentRunes reports whether every rune of s is drawn as itself,
+// whatever its neighbours: Latin, Greek, Cyrillic, CJK and common
+// punctuation, but no combining marks, joiners, direction controls or
+// joining scripts such as Arabic. For such text the width of a word is the
+// sum of its runes' (kerning aside, which only narrows a pair: the sum errs
+// on the side of an earlier line break).
+func independentRunes(s string) bool {
+	for _, r := range s {
+		switch {
+		case r < 0x20:
+			return false
+		case r < 0x0300: // Latin, Latin-1, Latin Extended, IPA, spacing modifiers
+		case r >= 0x0370 && r < 0x0483: // Greek and Cyrillic letters
+		case r >= 0x2010 && r < 0x2028: // dashes, quotation marks, bullets, ellipsis
+		case r >= 0x3000 && r < 0xA000 && r != 0x3099 && r != 0x309A: // CJK
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 // wrapText breaks text into at most maxLines lines that fit width at the

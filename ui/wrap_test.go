@@ -64,3 +64,28 @@ func TestWrapText(t *testing.T) {
 		})
 	}
 }
+
+// A word of independent runes is measured as the sum of its runes: never
+// narrower than shaping it whole (lines may break early, never overflow)
+// and close to it; other words are shaped whole.
+func TestWordWidthsSumOfRunes(t *testing.T) {
+	test.NewTempApp(t)
+	const size = 13
+	for _, style := range []fyne.TextStyle{{}, {Bold: true}} {
+		c := wordWidths{}
+		for _, word := range []string{"Supermicro", "AVAWAY", "Tøyen", "“quoted”", "naïve", "Δέλτα", "ёлка", "供应链", "x—y…"} {
+			if !independentRunes(word) {
+				t.Fatalf("%q should be measured rune by rune", word)
+			}
+			sum, whole := c.width(word, size, style), fyne.MeasureText(word, size, style).Width
+			if sum < whole-0.5 || sum > whole*1.08 {
+				t.Errorf("%q (%v): sum of runes %.2f, shaped whole %.2f", word, style, sum, whole)
+			}
+		}
+	}
+	for _, word := range []string{"مرحبا", "e\u0301", "👩\u200d💻", "a\u202eb", "तमिल"} {
+		if independentRunes(word) {
+			t.Errorf("%q should be shaped whole", word)
+		}
+	}
+}

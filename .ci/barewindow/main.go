@@ -12,7 +12,7 @@ import (
 
 func main() {
 	a := fyneapp.NewWithID("org.evidenceboard.barewindow")
-	ui.TraceStartup(a)
+	a.Lifecycle().SetOnStarted(ui.TraceStartup(a))
 	w := a.NewWindow("Bare window")
 	w.SetContent(widget.NewLabel("A bare Fyne window"))
 	w.Resize(fyne.NewSize(1280, 800))
