@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -173,16 +174,30 @@ func (db *DB) Export(ctx context.Context) (*app.Document, error) {
 	err := db.gdb.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		var b boardRow
 		if err := tx.Take(&b).Error; err != nil {
+			if errors.Is(err, gorm.ErrRecordNotFound) {
+				return errBadRow{"it has no board record"}
+			}
 			return err
 		}
 		doc.Board = *b.toApp()
 		return exportItems(tx, doc)
 	})
+	var bad errBadRow
+	if errors.As(err, &bad) {
+		return nil, damaged(db.path, bad.detail)
+	}
 	if err != nil {
 		return nil, translate(err)
 	}
 	return doc, nil
 }
+
+// errBadRow is a row that a sound board cannot hold: a value of the wrong
+// type, or a reference the file's own indexes cannot resolve. integrity_check
+// finds such damage; quick_check, run at open, does not look at indexes.
+type errBadRow struct{ detail string }
+
+func (e errBadRow) Error() string { return e.detail }
 
 // each runs query and calls scan for every row. It reads through
 // database/sql rows rather than gorm's reflection: export is a hot path.
@@ -194,7 +209,7 @@ func each(tx *gorm.DB, query string, scan func(*sql.Rows) error) error {
 	defer rows.Close()
 	for rows.Next() {
 		if err := scan(rows); err != nil {
-			return fmt.Errorf("reading %.40q: %w", query, err)
+			return errBadRow{fmt.Sprintf("a row of %.60q cannot be read: %v", strings.Join(strings.Fields(query), " "), err)}
 		}
 	}
 	return rows.Err()
@@ -238,7 +253,11 @@ func exportItems(tx *gorm.DB, doc *app.Document) error {
 			return err
 		}
 		h.At = parseTime(at)
-		c := &doc.Claims[claimAt[id]]
+		i, ok := claimAt[id]
+		if !ok {
+			return fmt.Errorf("the history of claim %q has no claim", id)
+		}
+		c := &doc.Claims[i]
 		c.History = append(c.History, h)
 		return nil
 	})

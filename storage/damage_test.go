@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"math/rand"
 	"os"
@@ -284,5 +285,71 @@ func TestCrashLeftWAL(t *testing.T) {
 	defer rw.Close()
 	if !seesEdit(rw) {
 		t.Fatal("the committed edit in the log was lost")
+	}
+}
+
+// Whole pages zeroed or swapped: the damage quick_check cannot see (an
+// index that no longer matches its table) must still be refused in words
+// when the board is read, never panic.
+func TestDamaged_Pages(t *testing.T) {
+	src := sampleFile(t)
+	data, _ := os.ReadFile(src)
+	const page = 4096
+	pages := len(data) / page
+	r := rand.New(rand.NewSource(11))
+	outcomes := map[string]int{}
+	for trial := 0; trial < 150; trial++ {
+		b := append([]byte(nil), data...)
+		p, q := 1+r.Intn(pages-1), 1+r.Intn(pages-1)
+		if trial%2 == 0 {
+			copy(b[p*page:(p+1)*page], make([]byte, page))
+		} else {
+			copy(b[p*page:], data[q*page:(q+1)*page])
+			copy(b[q*page:], data[p*page:(p+1)*page])
+		}
+		path := filepath.Join(t.TempDir(), "pages.evboard")
+		os.WriteFile(path, b, 0o644)
+		func() {
+			defer func() {
+				if v := recover(); v != nil {
+					t.Fatalf("trial %d panicked: %v", trial, v)
+				}
+			}()
+			err := openOutcome(path)
+			switch {
+			case err == nil:
+				outcomes["opened"]++
+			case errors.Is(err, app.ErrDamaged):
+				outcomes["refused as damaged"]++
+			default:
+				outcomes["refused: "+app.ErrorCode(err)]++
+				if code := app.ErrorCode(err); code != app.EINVALID && code != app.EINTERNAL {
+					t.Fatalf("trial %d: %v", trial, err)
+				}
+			}
+			if db, err := Open(path, Options{ReadOnly: true}); err == nil {
+				db.Check(context.Background())
+				db.Close()
+			}
+		}()
+	}
+	t.Logf("pages zeroed or swapped: %v", outcomes)
+}
+
+// A history row whose claim the file cannot find (here deleted behind the
+// foreign keys' back) makes the board damaged, not a crash of the export.
+func TestDamaged_DanglingHistory(t *testing.T) {
+	path := sampleFile(t)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA foreign_keys = OFF; DELETE FROM claims WHERE id = (SELECT claim_id FROM claim_history LIMIT 1)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	err = openOutcome(path)
+	if !errors.Is(err, app.ErrDamaged) || !strings.Contains(app.ErrorMessage(err), "has no claim") {
+		t.Fatalf("got %v, want the board refused as damaged", err)
 	}
 }

@@ -103,8 +103,8 @@ func (w *boardWindow) finishOpening(r opened) {
 	switch {
 	case r.openErr != nil:
 		w.openFailed(r.path, r.openErr)
-	case r.readErr != nil:
-		w.showError(r.readErr)
+	case r.readErr != nil: // damage that only reading all of it finds
+		w.openFailed(r.path, r.readErr)
 	default:
 		w.adopt(r.file, r.model)
 	}
