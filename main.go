@@ -220,6 +220,19 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
+	// A board the format's rules refuse was changed behind the program's
+	// back: exporting it would hand on a document nothing can import.
+	if ps := app.ValidateDocument(doc); len(ps) > 0 {
+		fmt.Fprintf(stderr, "evidenceboard export: %s breaks the board format's rules and was not exported (evidenceboard check lists every problem):\n", pos[0])
+		for i, p := range ps {
+			if i == 5 {
+				fmt.Fprintf(stderr, "  … and %d more\n", len(ps)-5)
+				break
+			}
+			fmt.Fprintf(stderr, "  %s\n", p)
+		}
+		return exitFail
+	}
 	if *out == "" || *out == "-" {
 		err = write(stdout, doc)
 	} else {

@@ -202,6 +202,21 @@ func TestCLI_CheckFindsDamage(t *testing.T) {
 	}
 	conn.Close()
 	runCLI(t, "check", board).want(t, 1, "foreign key", "problem(s)")
+	// Export hands on no document that breaks the format's rules.
+	runCLI(t, "export", board).want(t, 1, "", `no party with id "ghost"`)
+	out := filepath.Join(t.TempDir(), "out.json")
+	runCLI(t, "export", "-o", out, board).want(t, 1, "", "was not exported")
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatalf("export of a broken board wrote %s", out)
+	}
+	// A board missing one of its tables is damaged, in those words.
+	conn, _ = sql.Open("sqlite", board)
+	if _, err := conn.Exec("PRAGMA foreign_keys = OFF; DROP TABLE layout"); err != nil {
+		t.Fatal(err)
+	}
+	conn.Close()
+	runCLI(t, "export", board).want(t, 1, "", "it has no layout table")
+	runCLI(t, "check", board).want(t, 1, "", "is damaged")
 }
 
 func TestCLI_Usage(t *testing.T) {

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -230,6 +231,17 @@ func (db *DB) verify() error {
 		return app.Errorf(app.EINVALID, "%s was saved by a newer Evidence Board (board format %d; this version reads up to %d): update Evidence Board to open it", db.path, version, len(db.migrations))
 	case version == 0:
 		return app.Errorf(app.EINVALID, "%s is an unfinished board file (it has no schema)", db.path)
+	}
+	// A file missing one of the board's tables (made by hand, or by a tool
+	// that thought it knew the format) is as good as damaged.
+	var tables []string
+	if err := db.gdb.Raw("SELECT name FROM sqlite_master WHERE type = 'table'").Scan(&tables).Error; err != nil {
+		return damaged(db.path, err.Error())
+	}
+	for _, want := range boardTables {
+		if !slices.Contains(tables, want) {
+			return damaged(db.path, "it has no "+want+" table")
+		}
 	}
 	// A damaged file is refused at the door, not half-way through an edit.
 	var quick []string

@@ -127,3 +127,6 @@ var schemaV1 = []string{
 		y    REAL NOT NULL
 	)`,
 }
+
+// boardTables are the tables every board file has, whatever its version.
+var boardTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout", "undo_log", "undo_steps"}
