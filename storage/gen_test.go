@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"evidenceboard/app"
@@ -70,7 +71,8 @@ func genProse(r *rand.Rand, lo, hi int) string {
 			w = foreignWords[r.Intn(len(foreignWords))]
 		}
 		if capital {
-			w = strings.ToUpper(w[:1]) + w[1:]
+			first, size := utf8.DecodeRuneInString(w)
+			w = string(unicode.ToUpper(first)) + w[size:]
 			capital = false
 		}
 		if r.Intn(9) == 0 {

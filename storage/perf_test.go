@@ -9,6 +9,7 @@ import (
 	"sort"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	_ "github.com/glebarez/go-sqlite"
 
@@ -138,9 +139,16 @@ func filepathTempDir() (string, error) { return os.MkdirTemp("", "evboard-bench"
 func TestWriteBigBoard(t *testing.T) {
 	out := os.Getenv("EVB_BIG_BOARD")
 	if out == "" {
-		doc := genDocument(rand.New(rand.NewSource(1)), genSize{sources: 20, parties: 50, claims: 200, quotes: 1000, links: 2200})
-		if ps := app.ValidateDocument(doc); len(ps) > 0 {
-			t.Fatal(ps[0])
+		for _, prose := range []bool{false, true} {
+			doc := genDocument(rand.New(rand.NewSource(1)), genSize{sources: 20, parties: 50, claims: 200, quotes: 1000, links: 2200, prose: prose})
+			if ps := app.ValidateDocument(doc); len(ps) > 0 {
+				t.Fatal(ps[0])
+			}
+			for _, q := range doc.Quotes {
+				if !utf8.ValidString(q.Text) {
+					t.Fatalf("prose %v: quote text %q is not UTF-8", prose, q.Text)
+				}
+			}
 		}
 		return
 	}

@@ -105,8 +105,8 @@ func (b *boardCanvas) footerText(k app.Kind, footer string) string {
 	// A margin, as text drawn at other zooms is not exactly to scale.
 	room := (cardSizes[k].Width - 2*cardPad - 4) * 0.94
 	t := footer
-	if b.words.width(footer, cardSmallSize, fyne.TextStyle{}) > room {
-		t = ellipsize(footer, room, cardSmallSize, fyne.TextStyle{})
+	if b.words.measure(footer, cardSmallSize, fyne.TextStyle{}) > room {
+		t = b.words.ellipsize(footer, room, cardSmallSize, fyne.TextStyle{})
 	}
 	b.footers[key] = t
 	return t

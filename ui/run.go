@@ -4,6 +4,8 @@ package ui
 
 import (
 	"context"
+	"fmt"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -42,6 +44,9 @@ func Run(files app.Files, path string, firstRun bool) {
 					w.welcome(path)
 				}
 				shown()
+				if os.Getenv("EVB_STARTUP_TRACE") != "" && w.board.renderer != nil {
+					fmt.Fprintf(os.Stderr, "cards-in-view=%d\n", w.board.renderer.shown)
+				}
 			})
 		}()
 	})

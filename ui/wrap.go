@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 )
 
-// wordWidths caches the width of words at the card text size, by style:
+// wordWidths caches the width of words, by text size and style:
 // cards share most of their words, and shaping text is the costly part of
 // drawing a card (Fyne shapes each string afresh, with a new shaper). A
 // word of runes that do not interact (see independentRunes) is measured as
@@ -15,26 +15,38 @@ import (
 // per distinct word; other words are shaped whole. Lines are measured as
 // their words plus the spaces between, which is what shaping gives for
 // text without ligatures across spaces.
-type wordWidths map[fyne.TextStyle]map[string]float32
+type wordWidths map[textFace]map[string]float32
+
+// textFace is a text size and style: widths are kept apart by both.
+type textFace struct {
+	size  float32
+	style fyne.TextStyle
+}
 
 func (c wordWidths) width(s string, size float32, style fyne.TextStyle) float32 {
-	m := c[style]
+	m := c[textFace{size, style}]
 	if m == nil {
 		m = map[string]float32{}
-		c[style] = m
+		c[textFace{size, style}] = m
 	}
 	w, ok := m[s]
-	if ok {
-		return w
+	if !ok {
+		w = c.measure(s, size, style)
+		m[s] = w
 	}
-	if utf8.RuneCountInString(s) > 1 && independentRunes(s) {
-		for _, r := range s {
-			w += c.width(string(r), size, style)
-		}
-	} else {
-		w = fyne.MeasureText(s, size, style).Width
+	return w
+}
+
+// measure returns the width of s without keeping it: the sum of its runes'
+// cached widths if they are independent, else a shaping of the whole.
+func (c wordWidths) measure(s string, size float32, style fyne.TextStyle) float32 {
+	if utf8.RuneCountInString(s) <= 1 || !independentRunes(s) {
+		return fyne.MeasureText(s, size, style).Width
 	}
-	m[s] = w
+	w := float32(0)
+	for _, r := range s {
+		w += c.width(string(r), size, style)
+	}
 	return w
 }
 
@@ -79,7 +91,7 @@ func (c wordWidths) wrapText(text string, width, size float32, style fyne.TextSt
 		ww := c.width(w, size, style)
 		switch {
 		case len(line) == 0 && ww > width: // a word wider than the card
-			cut := cutToFit(w, width, size, style)
+			cut := c.cutToFit(w, width, size, style)
 			lines = append(lines, cut)
 			if rest := strings.TrimPrefix(w, cut); rest != "" {
 				words = append(words[:i+1], append([]string{rest}, words[i+1:]...)...)
@@ -96,7 +108,7 @@ func (c wordWidths) wrapText(text string, width, size float32, style fyne.TextSt
 			more := i < len(words)-1 || len(line) > 0
 			lines = lines[:maxLines]
 			if more {
-				lines[maxLines-1] = ellipsize(lines[maxLines-1], width, size, style)
+				lines[maxLines-1] = c.ellipsize(lines[maxLines-1], width, size, style)
 			}
 			return lines
 		}
@@ -111,12 +123,12 @@ func wrapText(text string, width, size float32, style fyne.TextStyle, maxLines i
 }
 
 // cutToFit returns the longest start of s that fits width.
-func cutToFit(s string, width, size float32, style fyne.TextStyle) string {
+func (c wordWidths) cutToFit(s string, width, size float32, style fyne.TextStyle) string {
 	r := []rune(s)
 	lo, hi := 1, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid]), size, style).Width <= width {
+		if c.measure(string(r[:mid]), size, style) <= width {
 			lo = mid
 		} else {
 			hi = mid - 1
@@ -126,13 +138,13 @@ func cutToFit(s string, width, size float32, style fyne.TextStyle) string {
 }
 
 // ellipsize cuts s to fit width with a trailing ellipsis, finding the
-// cut by bisection: a measurement is a text shaping.
-func ellipsize(s string, width, size float32, style fyne.TextStyle) string {
+// cut by bisection.
+func (c wordWidths) ellipsize(s string, width, size float32, style fyne.TextStyle) string {
 	r := []rune(s)
 	lo, hi := 0, len(r)
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
-		if fyne.MeasureText(string(r[:mid])+"…", size, style).Width <= width {
+		if c.measure(string(r[:mid])+"…", size, style) <= width {
 			lo = mid
 		} else {
 			hi = mid - 1

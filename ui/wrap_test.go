@@ -89,3 +89,13 @@ func TestWordWidthsSumOfRunes(t *testing.T) {
 		}
 	}
 }
+
+// Widths at one size are not taken for another's.
+func TestWordWidthsBySize(t *testing.T) {
+	test.NewTempApp(t)
+	c := wordWidths{}
+	small, large := c.width("Supermicro", 10, fyne.TextStyle{}), c.width("Supermicro", 20, fyne.TextStyle{})
+	if large < small*1.8 {
+		t.Fatalf("width at 20 (%.1f) is not about twice that at 10 (%.1f)", large, small)
+	}
+}
