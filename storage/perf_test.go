@@ -159,3 +159,35 @@ func TestWriteBigBoard(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// BenchmarkReadBack reads back what an edit to one link touched, as the
+// window does after it: the two items at its ends and their links. This,
+// not a reading of the whole board (BenchmarkLoad), is what a structural
+// edit costs the window on top of BenchmarkEdit.
+func BenchmarkReadBack(b *testing.B) {
+	db, err := Open(bigBoardFile(b), Options{ReadOnly: true})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	links, err := db.FindLinks(ctx, app.LinkFilter{Relation: app.RelSupports})
+	if err != nil || len(links) == 0 {
+		b.Fatal(len(links), err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		l := links[i%len(links)]
+		if _, err := db.FindQuoteByID(ctx, l.From); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := db.FindClaimByID(ctx, l.To); err != nil {
+			b.Fatal(err)
+		}
+		for _, id := range []string{l.From, l.To} {
+			if _, err := db.FindLinks(ctx, app.LinkFilter{Item: id}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

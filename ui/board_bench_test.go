@@ -94,3 +94,29 @@ func BenchmarkSearchKeystroke(b *testing.B) {
 		n.apply()
 	}
 }
+
+// BenchmarkStructuralEdit measures the window's work after a link is made
+// on a board of 12,000 cards and 8,000 links: reading back the two items
+// it joins (readBack), against reading the whole board again (reload), the
+// way every structural edit went before. The store's own reading is
+// measured apart, in storage's BenchmarkReadBack and BenchmarkLoad.
+func BenchmarkStructuralEdit(b *testing.B) {
+	for _, how := range []string{"readBack", "reload"} {
+		b.Run(how, func(b *testing.B) {
+			a := test.NewTempApp(b)
+			f := newMemFile(gridBoard(12000))
+			w := newBoardWindow(a, memFiles{f})
+			w.win.Resize(fyne.NewSize(1280, 800))
+			w.openPath(f.path)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				q := fmt.Sprintf("q%d", 1+3*(i%3000))
+				if how == "reload" {
+					_ = w.reload(false)
+				} else if err := w.readBack(w.ref(q), w.ref("c0")); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -118,7 +118,22 @@ func (w *boardWindow) nudge(id string, d fyne.Delta) {
 }
 
 func (w *boardWindow) deleteLink(l app.Link) {
-	w.edit(func() error { return w.file.DeleteLink(w.ctx, l.From, l.To, l.Relation) })
+	w.insp.flush()
+	if err := w.file.DeleteLink(w.ctx, l.From, l.To, l.Relation); err != nil {
+		w.showError(err)
+	}
+	w.readBackOrReload(w.ref(l.From), w.ref(l.To))
+}
+
+// readBackOrReload reads the touched items back, or the whole board if
+// that fails.
+func (w *boardWindow) readBackOrReload(refs ...itemRef) {
+	if err := w.readBack(refs...); err != nil {
+		w.showError(err)
+		if err := w.reload(false); err != nil {
+			w.showError(err)
+		}
+	}
 }
 
 // confirmDelete asks first, saying what else goes with the item.
@@ -187,8 +202,19 @@ func (w *boardWindow) deleteItem(id string) {
 	default:
 		return
 	}
+	// The quotes it spoke or came from change with it.
+	refs := []itemRef{w.ref(id)}
+	for _, q := range w.model.doc.Quotes {
+		if q.Speaker == id || q.Source == id {
+			refs = append(refs, itemRef{id: q.ID, kind: app.KindQuote})
+		}
+	}
+	w.insp.flush()
 	w.board.selected = ""
-	w.edit(del)
+	if err := del(); err != nil {
+		w.showError(err)
+	}
+	w.readBackOrReload(refs...)
 }
 
 func clipText(s string, n int) string {
@@ -199,24 +225,25 @@ func clipText(s string, n int) string {
 	return s
 }
 
-// newAt places a new card at the centre of the view.
-func (w *boardWindow) newAt(id string) {
+// newAt places a new card at the centre of the view and returns where.
+func (w *boardWindow) newAt(id string, k app.Kind) fyne.Position {
 	s := w.board.Size()
-	k := w.model.kind[id]
 	c := w.board.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
 	cs := cardSizes[k]
-	_ = w.file.MoveCard(w.ctx, id, float64(int(c.X-cs.Width/2)), float64(int(c.Y-cs.Height/2)))
+	at := fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2)))
+	_ = w.file.MoveCard(w.ctx, id, float64(at.X), float64(at.Y))
+	return at
 }
 
 // created groups the edits that made one new thing into one undo step,
-// places its card, and selects it.
-func (w *boardWindow) created(id string, edits int, label string) {
+// reads what they made back into the model, and selects the new item.
+func (w *boardWindow) created(id string, edits int, label string, made ...itemRef) {
 	if err := w.file.GroupEdits(w.ctx, edits, label); err != nil {
 		w.showError(err)
 	}
-	if err := w.reload(false); err != nil {
+	if err := w.readBack(made...); err != nil {
 		w.showError(err)
-		return
+		_ = w.reload(false)
 	}
 	w.choose(id)
 }
@@ -231,9 +258,8 @@ func (w *boardWindow) newClaim() {
 		w.showError(err)
 		return
 	}
-	w.reloadQuiet()
-	w.newAt(c.ID)
-	w.created(c.ID, 2, "New claim")
+	at := w.newAt(c.ID, app.KindClaim)
+	w.created(c.ID, 2, "New claim", itemRef{c.ID, app.KindClaim, at})
 	w.focusField("statement")
 }
 
@@ -247,9 +273,8 @@ func (w *boardWindow) newSource() {
 		w.showError(err)
 		return
 	}
-	w.reloadQuiet()
-	w.newAt(s.ID)
-	w.created(s.ID, 2, "New source")
+	at := w.newAt(s.ID, app.KindSource)
+	w.created(s.ID, 2, "New source", itemRef{s.ID, app.KindSource, at})
 	w.focusField("title")
 }
 
@@ -263,17 +288,9 @@ func (w *boardWindow) newParty() {
 		w.showError(err)
 		return
 	}
-	w.reloadQuiet()
-	w.newAt(p.ID)
-	w.created(p.ID, 2, "New party")
+	at := w.newAt(p.ID, app.KindParty)
+	w.created(p.ID, 2, "New party", itemRef{p.ID, app.KindParty, at})
 	w.focusField("name")
-}
-
-// reloadQuiet refreshes the model so a new item can be placed.
-func (w *boardWindow) reloadQuiet() {
-	if doc, err := w.file.Export(w.ctx); err == nil {
-		w.model = newBoardModel(doc)
-	}
 }
 
 // focusField puts the keyboard in an inspector field, text selected.

@@ -122,7 +122,5 @@ func (l *linkDialog) submit() {
 		return
 	}
 	l.d.Hide()
-	if err := w.reload(false); err != nil {
-		w.showError(err)
-	}
+	w.readBackOrReload(w.ref(link.From), w.ref(link.To))
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"slices"
 
 	"evidenceboard/app"
 )
@@ -149,7 +150,14 @@ func (f *memFile) DeleteSource(_ context.Context, id string) error {
 	return f.deleteItem("Delete source", id)
 }
 
-func (f *memFile) FindPartyByID(context.Context, string) (*app.Party, error) { return nil, nil }
+func (f *memFile) FindPartyByID(_ context.Context, id string) (*app.Party, error) {
+	for _, p := range f.doc.Parties {
+		if p.ID == id {
+			return &p, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no party %q", id)
+}
 func (f *memFile) FindParties(context.Context, app.ItemFilter) ([]*app.Party, int, error) {
 	return nil, 0, nil
 }
@@ -177,7 +185,15 @@ func (f *memFile) DeleteParty(_ context.Context, id string) error {
 	return f.deleteItem("Delete party", id)
 }
 
-func (f *memFile) FindClaimByID(context.Context, string) (*app.Claim, error) { return nil, nil }
+func (f *memFile) FindClaimByID(_ context.Context, id string) (*app.Claim, error) {
+	for _, c := range f.doc.Claims {
+		if c.ID == id {
+			c.History = slices.Clone(c.History)
+			return &c, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no claim %q", id)
+}
 func (f *memFile) FindClaims(context.Context, app.ItemFilter) ([]*app.Claim, int, error) {
 	return nil, 0, nil
 }
@@ -223,7 +239,18 @@ func (f *memFile) DeleteClaim(_ context.Context, id string) error {
 	return f.deleteItem("Delete claim", id)
 }
 
-func (f *memFile) FindQuoteByID(context.Context, string) (*app.Quote, error) { return nil, nil }
+func (f *memFile) FindQuoteByID(_ context.Context, id string) (*app.Quote, error) {
+	for _, q := range f.doc.Quotes {
+		if q.ID == id {
+			if q.Anchor != nil {
+				a := *q.Anchor
+				q.Anchor = &a
+			}
+			return &q, nil
+		}
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "no quote %q", id)
+}
 func (f *memFile) FindQuotes(context.Context, app.ItemFilter) ([]*app.Quote, int, error) {
 	return nil, 0, nil
 }
@@ -288,7 +315,16 @@ func filter[T any](s []T, keep func(T) bool) []T {
 	return out
 }
 
-func (f *memFile) FindLinks(context.Context, app.LinkFilter) ([]*app.Link, error) { return nil, nil }
+func (f *memFile) FindLinks(_ context.Context, lf app.LinkFilter) ([]*app.Link, error) {
+	var out []*app.Link
+	for _, l := range f.doc.Links {
+		if (lf.Item == "" || l.From == lf.Item || l.To == lf.Item) && (lf.From == "" || l.From == lf.From) &&
+			(lf.To == "" || l.To == lf.To) && (lf.Relation == "" || l.Relation == lf.Relation) {
+			out = append(out, &l)
+		}
+	}
+	return out, nil
+}
 func (f *memFile) CreateLink(_ context.Context, l *app.Link) error {
 	return f.edit("New link", func(d *app.Document) error { d.Links = append(d.Links, *l); return nil })
 }

@@ -211,11 +211,27 @@ func (p *pinDialog) submit() {
 		}
 		edits++
 	}
-	w.reloadQuiet()
-	w.placeNear(q.ID, p.relation)
+	at := w.placeNear(q.ID, p.relation)
 	edits++
+	made := []itemRef{{q.ID, app.KindQuote, at}}
+	// A speaker or source made here goes below the quote, not in the rows
+	// of unplaced cards far away.
+	for i, r := range []itemRef{{id: speaker, kind: app.KindParty}, {id: source, kind: app.KindSource}} {
+		if r.id == "" || w.model.kind[r.id] != "" {
+			continue
+		}
+		r.at = at.AddXY(0, cardSizes[app.KindQuote].Height+30+float32(i)*110)
+		if err := w.file.MoveCard(w.ctx, r.id, float64(r.at.X), float64(r.at.Y)); err == nil {
+			edits++
+		}
+		made = append(made, r)
+	}
+	// The claims it bears on gain links.
+	for _, c := range sortedKeys(p.relation) {
+		made = append(made, w.ref(c))
+	}
 	p.d.Hide()
-	w.created(q.ID, edits, "Pin quote")
+	w.created(q.ID, edits, "Pin quote", made...)
 }
 
 // undoPartial takes back the edits of a pin that failed half-way.
@@ -237,14 +253,15 @@ func sortedKeys(m map[string]string) []string {
 }
 
 // placeNear puts a new quote's card left of the first claim it bears on,
-// or in the middle of the view.
-func (w *boardWindow) placeNear(id string, claims map[string]string) {
+// or in the middle of the view, and returns where.
+func (w *boardWindow) placeNear(id string, claims map[string]string) fyne.Position {
 	for _, c := range sortedKeys(claims) {
 		if p, ok := w.model.pos[c]; ok {
 			s := cardSizes[app.KindQuote]
-			_ = w.file.MoveCard(w.ctx, id, float64(int(p.X-s.Width-60)), float64(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
-			return
+			at := fyne.NewPos(float32(int(p.X-s.Width-60)), float32(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
+			_ = w.file.MoveCard(w.ctx, id, float64(at.X), float64(at.Y))
+			return at
 		}
 	}
-	w.newAt(id)
+	return w.newAt(id, app.KindQuote)
 }

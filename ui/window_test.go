@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -70,6 +71,71 @@ func undoRedo(t *testing.T, w *boardWindow, f *memFile, before, after *app.Docum
 	}
 }
 
+// modelMatchesFile checks that the window's model, patched after edits,
+// holds what a fresh reading of the whole file would: the same items, the
+// same links and the same stored positions.
+func modelMatchesFile(t *testing.T, w *boardWindow, f *memFile) {
+	t.Helper()
+	fresh := newBoardModel(cloneDoc(f.doc))
+	m := w.model
+	if !reflect.DeepEqual(m.kind, fresh.kind) {
+		t.Fatalf("items: model has %d, file %d", len(m.kind), len(fresh.kind))
+	}
+	for id := range fresh.kind {
+		var a, b any
+		switch fresh.kind[id] {
+		case app.KindSource:
+			a, b = m.sources[id], fresh.sources[id]
+		case app.KindParty:
+			a, b = m.parties[id], fresh.parties[id]
+		case app.KindClaim:
+			a, b = m.claims[id], fresh.claims[id]
+		case app.KindQuote:
+			a, b = m.quotes[id], fresh.quotes[id]
+		}
+		if !reflect.DeepEqual(a, b) {
+			t.Fatalf("%s: model has %+v, file %+v", id, a, b)
+		}
+		if m.haystack[id] != fresh.haystack[id] {
+			t.Fatalf("%s: search text %q, want %q", id, m.haystack[id], fresh.haystack[id])
+		}
+		if fresh.placed[id] && m.pos[id] != fresh.pos[id] {
+			t.Fatalf("%s: at %v, stored at %v", id, m.pos[id], fresh.pos[id])
+		}
+		if len(m.linksOf[id]) != len(fresh.linksOf[id]) {
+			t.Fatalf("%s: %d links in the model, %d in the file", id, len(m.linksOf[id]), len(fresh.linksOf[id]))
+		}
+	}
+	set := func(ls []app.Link) map[app.Link]bool {
+		out := map[app.Link]bool{}
+		for _, l := range ls {
+			out[l] = true
+		}
+		return out
+	}
+	if !reflect.DeepEqual(set(m.doc.Links), set(fresh.doc.Links)) {
+		t.Fatal("the model's links are not the file's")
+	}
+	for _, k := range app.Kinds {
+		if !reflect.DeepEqual(set2(m.ids[k]), set2(fresh.ids[k])) {
+			t.Fatalf("%s ids differ", k)
+		}
+	}
+	for id := range fresh.kind {
+		if got := m.grid.query(m.pos[id], fyne.NewSize(1, 1)); !slices.Contains(got, id) {
+			t.Fatalf("%s is not where the board looks for it", id)
+		}
+	}
+}
+
+func set2(ids []string) map[string]bool {
+	out := map[string]bool{}
+	for _, id := range ids {
+		out[id] = true
+	}
+	return out
+}
+
 func TestWindow_ShowsBoard(t *testing.T) {
 	w, _ := openTestWindow(t)
 	if !strings.Contains(w.win.Title(), "The Big Hack: claims and denials") || !strings.Contains(w.win.Title(), "test.evboard") {
@@ -112,6 +178,7 @@ func TestWindow_PinQuote(t *testing.T) {
 	if undo, _, _ := f.UndoState(context.Background()); undo != "Pin quote" {
 		t.Fatalf("undo step = %q, want one step for the whole pin", undo)
 	}
+	modelMatchesFile(t, w, f)
 	undoRedo(t, w, f, before, cloneDoc(f.doc))
 }
 
@@ -205,7 +272,14 @@ func TestWindow_LinkDialog(t *testing.T) {
 	if !hasLink(f.doc, "c-consumer-data", "supermicro", app.RelAbout) {
 		t.Fatal("the link was not made")
 	}
+	modelMatchesFile(t, w, f)
 	undoRedo(t, w, f, before, cloneDoc(f.doc))
+	w.deleteLink(app.Link{From: "c-consumer-data", To: "supermicro", Relation: app.RelAbout})
+	if hasLink(f.doc, "c-consumer-data", "supermicro", app.RelAbout) {
+		t.Fatal("the link was not deleted")
+	}
+	modelMatchesFile(t, w, f)
+	w.undo()
 
 	// A pair of kinds with no relation is refused with a reason.
 	l = w.showLinkDialog("c-consumer-data")
@@ -346,7 +420,13 @@ func TestWindow_DeleteUndoRedo(t *testing.T) {
 			t.Fatal("a quote still names the deleted speaker")
 		}
 	}
+	modelMatchesFile(t, w, f)
 	undoRedo(t, w, f, before, cloneDoc(f.doc))
+	// A source takes its quotes' source and anchors with it.
+	w.deleteItem("zdnet-2018-10-04")
+	modelMatchesFile(t, w, f)
+	w.undo()
+	modelMatchesFile(t, w, f)
 	if !strings.Contains(w.undoItem.Label, "Delete party") {
 		t.Fatalf("undo menu item = %q", w.undoItem.Label)
 	}
@@ -364,6 +444,10 @@ func TestWindow_NewClaimAndEmptyBoard(t *testing.T) {
 	w.newClaim()
 	if len(f.doc.Claims) != 1 || len(f.doc.Layout) != 1 || !w.empty.Hidden {
 		t.Fatalf("claims %d, layout %d", len(f.doc.Claims), len(f.doc.Layout))
+	}
+	modelMatchesFile(t, w, f)
+	if w.board.renderer.byID[f.doc.Claims[0].ID] == nil {
+		t.Fatal("the new claim's card is not drawn")
 	}
 	if w.win.Canvas().Focused() != w.insp.fields["statement"] {
 		t.Fatal("the new claim's statement is not ready to type")

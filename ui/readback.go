@@ -1,0 +1,85 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+
+	"evidenceboard/app"
+)
+
+// itemRef names an item an edit touched, with its kind, and for an item
+// the edit made, where the edit stored its card.
+type itemRef struct {
+	id   string
+	kind app.Kind
+	at   fyne.Position
+}
+
+// ref names an item the model holds.
+func (w *boardWindow) ref(id string) itemRef { return itemRef{id: id, kind: w.model.kind[id]} }
+
+// readBack reads the items an edit touched, and their links, back from the
+// store into the model, and redraws: an edit costs what it touched, not a
+// reading of the whole board. An item the store no longer has leaves the
+// model; a new one's card goes where its ref says.
+func (w *boardWindow) readBack(refs ...itemRef) error {
+	m := w.model
+	var ids []string
+	for _, r := range refs {
+		item, err := w.findItem(r)
+		switch {
+		case app.ErrorCode(err) == app.ENOTFOUND:
+			m.remove(r.id)
+			continue
+		case err != nil:
+			return err
+		}
+		m.upsert(item, r.at)
+		ids = append(ids, r.id)
+	}
+	var links []*app.Link
+	for _, id := range ids {
+		ls, err := w.file.FindLinks(w.ctx, app.LinkFilter{Item: id})
+		if err != nil {
+			return err
+		}
+		links = append(links, ls...)
+	}
+	m.setLinksOf(ids, links)
+	w.redrawModel()
+	return nil
+}
+
+// findItem reads one item from the store.
+func (w *boardWindow) findItem(r itemRef) (any, error) {
+	switch r.kind {
+	case app.KindSource:
+		return w.file.FindSourceByID(w.ctx, r.id)
+	case app.KindParty:
+		return w.file.FindPartyByID(w.ctx, r.id)
+	case app.KindClaim:
+		return w.file.FindClaimByID(w.ctx, r.id)
+	case app.KindQuote:
+		return w.file.FindQuoteByID(w.ctx, r.id)
+	}
+	return nil, app.Errorf(app.ENOTFOUND, "there is no item %q", r.id)
+}
+
+// redrawModel shows the patched model on the board, in the lists and in
+// the inspector.
+func (w *boardWindow) redrawModel() {
+	if w.model.kind[w.board.selected] == "" {
+		w.board.selected = ""
+	}
+	w.board.relayout()
+	w.nav.setModel(w.model)
+	sel := w.board.selected
+	w.insp.show(sel)
+	w.refreshChrome()
+	for id, v := range w.sourceViews {
+		if w.model.sources[id] == nil {
+			v.win.Close()
+		} else {
+			v.refresh()
+		}
+	}
+}
