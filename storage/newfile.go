@@ -1,8 +1,6 @@
 package storage
 
 import (
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"io/fs"
 	"os"
@@ -32,9 +30,8 @@ func WriteNew(path string, force bool, board app.Board, opts Options, fill func(
 	if di, err := os.Stat(dir); err != nil || !di.IsDir() {
 		return app.Errorf(app.EINVALID, "the folder %s does not exist", dir)
 	}
-	var rnd [6]byte
-	_, _ = rand.Read(rnd[:])
-	tmp := filepath.Join(dir, "."+filepath.Base(path)+".tmp-"+hex.EncodeToString(rnd[:]))
+	app.RemoveStaleTemps(path)
+	tmp := app.TempPath(path)
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		if errors.Is(err, fs.ErrPermission) {
