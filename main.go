@@ -369,7 +369,8 @@ func cmdWindow(args []string, stderr io.Writer) int {
 			return fail(stderr, "", err)
 		}
 	}
-	ui.Run(storage.Files{}, path, firstRun)
+	// The window checks a board's file just after showing it, not before.
+	ui.Run(storage.Files{Options: storage.Options{DeferCheck: true}}, path, firstRun)
 	return exitOK
 }
 

@@ -283,6 +283,12 @@ type BoardFile interface {
 	// Returns EINVALID if the backup folder cannot be written.
 	Backup(ctx context.Context, reason string) (Backup, error)
 
+	// Verify runs SQLite's quick check over the whole file. The window
+	// opens a board without it, to show the board sooner, and runs it
+	// right after; a damaged board refuses every edit from then on.
+	// Returns EINVALID, wrapping ErrDamaged, if the file is damaged.
+	Verify(ctx context.Context) error
+
 	// Close closes the file. The board must not be used after.
 	Close() error
 }

@@ -21,6 +21,7 @@ type memFile struct {
 	readOnly   bool
 	seq        int
 	closed     bool
+	damage     error // what Verify finds
 }
 
 type memStep struct {
@@ -29,6 +30,8 @@ type memStep struct {
 }
 
 var _ app.BoardFile = (*memFile)(nil)
+
+func (f *memFile) Verify(context.Context) error { return f.damage }
 
 func newMemFile(doc *app.Document) *memFile {
 	return &memFile{doc: cloneDoc(doc), path: "/tmp/test.evboard"}

@@ -99,6 +99,26 @@ func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 	time.AfterFunc(time.Second, debug.FreeOSMemory)
 	w.backupSoonIfDue()
 	w.addRecent(f.Path())
+	w.verifyInBackground(f)
+}
+
+// verifyInBackground runs the file's quick check, which opening left out
+// so that the board shows sooner, and offers a backup if it fails; the
+// store refuses edits to a damaged board meanwhile and after.
+func (w *boardWindow) verifyInBackground(f app.BoardFile) {
+	go func() {
+		err := f.Verify(w.ctx)
+		if err == nil || !errors.Is(err, app.ErrDamaged) {
+			return // closed meanwhile, or sound
+		}
+		fyne.Do(func() {
+			if w.file != f {
+				return
+			}
+			w.status.SetText("Damaged: edits are not saved · " + f.Path())
+			w.openFailed(f.Path(), err)
+		})
+	}()
 }
 
 // loadModel reads the whole board from f. It touches no widget, so it may

@@ -6,8 +6,10 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -514,4 +516,55 @@ func TestWindow_OpenFailureLeavesNoBoard(t *testing.T) {
 	w.board.fitAll()
 	test.Type(w.nav.search, "abc")
 	w.choose("x")
+}
+
+// A board whose quick check fails after it is shown is marked damaged and
+// the user is told, in words, with the way on.
+func TestWindow_DamageFoundAfterOpening(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := newMemFile(sampleDoc(t))
+	f.damage = &app.Error{Code: app.EINVALID, Err: app.ErrDamaged, Message: "test.evboard is damaged and cannot be opened (page 7 is broken)"}
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	t.Cleanup(func() { w.win.Close() })
+	deadline := time.Now().Add(3 * time.Second)
+	for !strings.Contains(w.status.Text, "Damaged") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	if !strings.Contains(w.status.Text, "Damaged: edits are not saved") {
+		t.Fatalf("status = %q", w.status.Text)
+	}
+	top := w.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(strings.Join(texts(top), " "), "page 7 is broken") {
+		t.Fatal("no dialog says so")
+	}
+	// The store refuses edits to a damaged board; the window keeps it shown.
+	if len(w.model.kind) == 0 {
+		t.Fatal("the board was taken away")
+	}
+}
+
+// texts returns the text of every label and text object under o.
+func texts(o fyne.CanvasObject) []string {
+	var out []string
+	switch v := o.(type) {
+	case *widget.Label:
+		out = append(out, v.Text)
+	case *canvas.Text:
+		out = append(out, v.Text)
+	case *widget.RichText:
+		out = append(out, v.String())
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			out = append(out, texts(c)...)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			out = append(out, texts(c)...)
+		}
+	}
+	return out
 }
