@@ -48,8 +48,13 @@ func BackupDir(path string) string {
 }
 
 // Backup writes a backup copy of the board now and prunes old ones.
-// Returns EINVALID if the backup folder cannot be written.
+// Returns EINVALID if the backup folder cannot be written, and the damage
+// Verify found, if it found any: a copy of a damaged board would push a
+// sound backup out of the set.
 func (db *DB) Backup(ctx context.Context, reason string) (app.Backup, error) {
+	if err := db.damage.Load(); err != nil {
+		return app.Backup{}, *err
+	}
 	dir := BackupDir(db.path)
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return app.Backup{}, app.Errorf(app.EINVALID, "cannot make the backup folder %s: %v", dir, err)

@@ -382,6 +382,9 @@ func TestDamaged_DeferredCheck(t *testing.T) {
 		if err := db.MoveCard(context.Background(), "apple", 1, 2); !errors.Is(err, app.ErrDamaged) {
 			t.Fatalf("page %d: a write after a failed Verify gave %v", p, err)
 		}
+		if _, err := db.Backup(context.Background(), app.BackupAuto); !errors.Is(err, app.ErrDamaged) {
+			t.Fatalf("page %d: a backup of a board found damaged gave %v", p, err)
+		}
 		db.Close()
 	}
 	if found == 0 {
