@@ -34,31 +34,40 @@ func gridBoard(n int) *app.Document {
 	return doc
 }
 
-// BenchmarkFrame measures one pan step of the board in a 1280×800 view at
-// 50 % zoom, about 100 cards in view, on boards of 100 to 10,000 cards:
-// the cost must follow the cards on screen, not the cards on the board.
+// BenchmarkFrame measures one pan step, and one zoom step, of the board in
+// a 1280×800 view at about 50 % zoom, about 100 cards in view, on boards
+// of 100 to 10,000 cards: the cost must follow the cards on screen, not
+// the cards on the board.
 func BenchmarkFrame(b *testing.B) {
-	for _, n := range []int{100, 1000, 10000} {
-		b.Run(fmt.Sprintf("cards=%d", n), func(b *testing.B) {
-			test.NewTempApp(b)
-			bc := newBoardCanvas()
-			w := test.NewTempWindow(b, bc)
-			w.Resize(fyne.NewSize(1280, 800))
-			bc.setModel(newBoardModel(gridBoard(n)), false)
-			bc.zoom, bc.offset, bc.autoFit = 0.5, fyne.NewPos(0, 0), false
-			bc.relayout()
-			b.ResetTimer()
-			drawn := 0
-			for i := 0; i < b.N; i++ {
-				d := float32(4)
-				if i%100 >= 50 { // pan back and forth over the same ground
-					d = -4
+	for _, step := range []string{"pan", "zoom"} {
+		for _, n := range []int{100, 1000, 10000} {
+			b.Run(fmt.Sprintf("%s/cards=%d", step, n), func(b *testing.B) {
+				test.NewTempApp(b)
+				bc := newBoardCanvas()
+				w := test.NewTempWindow(b, bc)
+				w.Resize(fyne.NewSize(1280, 800))
+				bc.setModel(newBoardModel(gridBoard(n)), false)
+				bc.zoom, bc.offset, bc.autoFit = 0.5, fyne.NewPos(0, 0), false
+				bc.relayout()
+				b.ResetTimer()
+				drawn := 0
+				for i := 0; i < b.N; i++ {
+					back := i%100 >= 50 // back and forth over the same ground
+					switch {
+					case step == "pan" && back:
+						bc.panBy(fyne.NewDelta(-4, -2))
+					case step == "pan":
+						bc.panBy(fyne.NewDelta(4, 2))
+					case back:
+						bc.zoomAbout(bc.zoom/1.004, fyne.NewPos(300, 200))
+					default:
+						bc.zoomAbout(bc.zoom*1.004, fyne.NewPos(300, 200))
+					}
+					drawn += bc.renderer.shown
 				}
-				bc.panBy(fyne.NewDelta(d, d/2))
-				drawn += bc.renderer.shown
-			}
-			b.ReportMetric(float64(drawn)/float64(b.N), "cards-drawn/op")
-		})
+				b.ReportMetric(float64(drawn)/float64(b.N), "cards-drawn/op")
+			})
+		}
 	}
 }
 
