@@ -12,7 +12,8 @@ import (
 )
 
 // Field edits patch the model in place and redraw what shows the item;
-// edits that reshape the board (new, delete, link, undo) reload it.
+// edits that reshape the board (new, delete, link) read back what they
+// touched (readback.go); undo and redo, which can touch anything, reload.
 
 func (w *boardWindow) patched(id string) {
 	w.model.index(id) // the wrap caches are keyed by text: an edit misses them

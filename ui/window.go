@@ -237,21 +237,6 @@ func (w *boardWindow) showError(err error) {
 	dialog.ShowError(errors.New(msg), w.win)
 }
 
-// edit runs a change that can reshape the board, then reloads it.
-func (w *boardWindow) edit(fn func() error) bool {
-	w.insp.flush()
-	if err := fn(); err != nil {
-		w.showError(err)
-		_ = w.reload(false)
-		return false
-	}
-	if err := w.reload(false); err != nil {
-		w.showError(err)
-		return false
-	}
-	return true
-}
-
 func (w *boardWindow) undo() {
 	w.insp.flush()
 	if w.readOnly() {
