@@ -22,32 +22,16 @@ func (m *boardModel) upsert(item any, p fyne.Position) {
 	switch v := item.(type) {
 	case *app.Source:
 		id, k = v.ID, app.KindSource
-		if old := m.sources[id]; old != nil {
-			*old = *v
-		} else {
-			m.doc.Sources = append(m.doc.Sources, *v)
-		}
+		put(m.sources[id], &m.doc.Sources, v)
 	case *app.Party:
 		id, k = v.ID, app.KindParty
-		if old := m.parties[id]; old != nil {
-			*old = *v
-		} else {
-			m.doc.Parties = append(m.doc.Parties, *v)
-		}
+		put(m.parties[id], &m.doc.Parties, v)
 	case *app.Claim:
 		id, k = v.ID, app.KindClaim
-		if old := m.claims[id]; old != nil {
-			*old = *v
-		} else {
-			m.doc.Claims = append(m.doc.Claims, *v)
-		}
+		put(m.claims[id], &m.doc.Claims, v)
 	case *app.Quote:
 		id, k = v.ID, app.KindQuote
-		if old := m.quotes[id]; old != nil {
-			*old = *v
-		} else {
-			m.doc.Quotes = append(m.doc.Quotes, *v)
-		}
+		put(m.quotes[id], &m.doc.Quotes, v)
 	default:
 		return
 	}
@@ -60,6 +44,15 @@ func (m *boardModel) upsert(item any, p fyne.Position) {
 		m.grid.add(id)
 	}
 	m.index(id)
+}
+
+// put overwrites old with v, or appends v to list if there is no old.
+func put[T any](old *T, list *[]T, v *T) {
+	if old != nil {
+		*old = *v
+	} else {
+		*list = append(*list, *v)
+	}
 }
 
 // remove takes the item, its card and its links out of the model. Quotes
@@ -116,24 +109,19 @@ func (m *boardModel) setLinksOf(ids []string, links []*app.Link) {
 func (m *boardModel) pointAt(k app.Kind) {
 	switch k {
 	case app.KindSource:
-		clear(m.sources)
-		for i := range m.doc.Sources {
-			m.sources[m.doc.Sources[i].ID] = &m.doc.Sources[i]
-		}
+		pointInto(m.sources, m.doc.Sources, func(v *app.Source) string { return v.ID })
 	case app.KindParty:
-		clear(m.parties)
-		for i := range m.doc.Parties {
-			m.parties[m.doc.Parties[i].ID] = &m.doc.Parties[i]
-		}
+		pointInto(m.parties, m.doc.Parties, func(v *app.Party) string { return v.ID })
 	case app.KindClaim:
-		clear(m.claims)
-		for i := range m.doc.Claims {
-			m.claims[m.doc.Claims[i].ID] = &m.doc.Claims[i]
-		}
+		pointInto(m.claims, m.doc.Claims, func(v *app.Claim) string { return v.ID })
 	case app.KindQuote:
-		clear(m.quotes)
-		for i := range m.doc.Quotes {
-			m.quotes[m.doc.Quotes[i].ID] = &m.doc.Quotes[i]
-		}
+		pointInto(m.quotes, m.doc.Quotes, func(v *app.Quote) string { return v.ID })
+	}
+}
+
+func pointInto[T any](byID map[string]*T, list []T, id func(*T) string) {
+	clear(byID)
+	for i := range list {
+		byID[id(&list[i])] = &list[i]
 	}
 }

@@ -71,15 +71,5 @@ func (w *boardWindow) redrawModel() {
 		w.board.selected = ""
 	}
 	w.board.relayout()
-	w.nav.setModel(w.model)
-	sel := w.board.selected
-	w.insp.show(sel)
-	w.refreshChrome()
-	for id, v := range w.sourceViews {
-		if w.model.sources[id] == nil {
-			v.win.Close()
-		} else {
-			v.refresh()
-		}
-	}
+	w.refreshPanels()
 }

@@ -148,6 +148,12 @@ func (w *boardWindow) reload(resetView bool) error {
 func (w *boardWindow) show(m *boardModel, resetView bool) {
 	w.model = m
 	w.board.setModel(w.model, resetView)
+	w.refreshPanels()
+}
+
+// refreshPanels shows the model in the lists, the inspector, the window's
+// chrome and the source windows.
+func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
