@@ -22,6 +22,7 @@ import (
 
 func main() {
 	cards := flag.Int("cards", 0, "static cards of text to draw")
+	mixed := flag.Bool("mixed", false, "cards of text in many scripts, as the mixed board's")
 	flag.Parse()
 	a := fyneapp.NewWithID("org.evidenceboard.barewindow")
 	a.Lifecycle().SetOnStarted(ui.TraceStartup(a))
@@ -29,17 +30,20 @@ func main() {
 	if *cards == 0 {
 		w.SetContent(widget.NewLabel("A bare Fyne window"))
 	} else {
-		w.SetContent(staticCards(*cards))
+		w.SetContent(staticCards(*cards, *mixed))
 	}
 	w.Resize(fyne.NewSize(1280, 800))
 	w.ShowAndRun()
 }
 
 // staticCards lays out n cards of 280×150 board units at zoom 0.55.
-func staticCards(n int) fyne.CanvasObject {
+func staticCards(n int, mixed bool) fyne.CanvasObject {
 	const z = 0.55
 	words := strings.Fields("the company said servers chips were never found and officials denied any " +
 		"report of hardware implanted by a supplier while sources familiar with the investigation disagreed")
+	if mixed {
+		words = append(words, strings.Fields("的一是 不了人 العربية مرحبا ёжзий клмн αβγδε 🍎🔥 👩‍💻 é̃ 中国大来")...)
+	}
 	r := rand.New(rand.NewSource(1))
 	line := func(k int) string {
 		s := make([]string, k)
