@@ -240,17 +240,39 @@ type ItemFilter struct {
 	Limit  int
 }
 
+// Changes is what an undo or a redo changed, so that a window can read
+// back just that rather than the whole board.
+type Changes struct {
+	// Label names the edit undone or redone.
+	Label string
+	// Items are the items whose rows, history, links or card position
+	// changed, each with its kind after the change: "" if it is gone.
+	Items []ItemKind
+	// Positions are the stored card positions of Items after the change;
+	// an item of Items with none here has no stored position.
+	Positions []Position
+	// Board is set if the board's own record changed.
+	Board bool
+}
+
+// ItemKind is an item's id and kind.
+type ItemKind struct {
+	ID   string
+	Kind Kind
+}
+
 // UndoService undoes and redoes edits. Every edit a service commits is one
 // step; the steps are kept in the board, so they outlive the window.
 type UndoService interface {
-	// Undo reverts the last edit not yet undone and returns its label
-	// (such as "Move card"). Returns ENOTFOUND if there is nothing to undo.
-	Undo(ctx context.Context) (string, error)
+	// Undo reverts the last edit not yet undone and says what it changed,
+	// under the edit's label (such as "Move card").
+	// Returns ENOTFOUND if there is nothing to undo.
+	Undo(ctx context.Context) (Changes, error)
 
-	// Redo makes again the last undone edit and returns its label. A new
-	// edit after an undo forgets what could be redone.
+	// Redo makes again the last undone edit and says what it changed. A
+	// new edit after an undo forgets what could be redone.
 	// Returns ENOTFOUND if there is nothing to redo.
-	Redo(ctx context.Context) (string, error)
+	Redo(ctx context.Context) (Changes, error)
 
 	// UndoState returns the labels of the steps Undo and Redo would act on,
 	// "" where there is none.

@@ -174,7 +174,7 @@ func TestCrashChild(t *testing.T) {
 			// edit only, never one reported before it.
 			err := db.CreateLink(ctx, &app.Link{From: mine[r.Intn(len(mine))], To: "apple", Relation: app.RelAbout})
 			if err == nil && r.Intn(4) == 0 {
-				if label, err := db.Undo(ctx); err != nil || label != "New link" {
+				if ch, err := db.Undo(ctx); err != nil || ch.Label != "New link" {
 					os.Exit(7)
 				}
 			}

@@ -158,6 +158,9 @@ func dsn(path string, readOnly, immutable bool) string {
 	q := url.Values{}
 	q.Add("_pragma", "foreign_keys(1)")
 	q.Add("_pragma", "busy_timeout(5000)")
+	// A board may come by mail: views, triggers and checks in its schema
+	// may not call functions with side effects.
+	q.Add("_pragma", "trusted_schema(0)")
 	if readOnly {
 		q.Set("mode", "ro")
 		if immutable {

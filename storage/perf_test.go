@@ -191,3 +191,43 @@ func BenchmarkReadBack(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkUndoRedo undoes and redoes the deletion of a party on the big
+// board (its quotes lose and regain their speaker, its links go and come
+// back): one undo and one redo per op, each saying what it changed.
+func BenchmarkUndoRedo(b *testing.B) {
+	data, err := os.ReadFile(bigBoardFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := filepath.Join(b.TempDir(), "undo.evboard")
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		b.Fatal(err)
+	}
+	db, err := Open(p, Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	parties, _, err := db.FindParties(ctx, app.ItemFilter{Limit: 1})
+	if err != nil || len(parties) == 0 {
+		b.Fatal(err)
+	}
+	if err := db.DeleteParty(ctx, parties[0].ID); err != nil {
+		b.Fatal(err)
+	}
+	touched := 0
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		ch, err := db.Undo(ctx)
+		if err != nil {
+			b.Fatal(err)
+		}
+		touched = len(ch.Items)
+		if _, err := db.Redo(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(touched), "items-touched")
+}

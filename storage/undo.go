@@ -136,13 +136,13 @@ type undoStep struct {
 }
 
 // Undo implements app.UndoService.
-func (db *DB) Undo(ctx context.Context) (string, error) { return db.replay(ctx, "undo", "redo") }
+func (db *DB) Undo(ctx context.Context) (app.Changes, error) { return db.replay(ctx, "undo", "redo") }
 
 // Redo implements app.UndoService.
-func (db *DB) Redo(ctx context.Context) (string, error) { return db.replay(ctx, "redo", "undo") }
+func (db *DB) Redo(ctx context.Context) (app.Changes, error) { return db.replay(ctx, "redo", "undo") }
 
-func (db *DB) replay(ctx context.Context, from, to string) (string, error) {
-	var label string
+func (db *DB) replay(ctx context.Context, from, to string) (app.Changes, error) {
+	var ch app.Changes
 	err := db.transact(ctx, func(tx *gorm.DB) error {
 		var step undoStep
 		err := tx.Raw("SELECT id, label, first_seq, last_seq FROM undo_steps WHERE stack = ? ORDER BY id DESC LIMIT 1", from).Scan(&step).Error
@@ -151,10 +151,20 @@ func (db *DB) replay(ctx context.Context, from, to string) (string, error) {
 		} else if step.ID == 0 {
 			return app.Errorf(app.ENOTFOUND, "there is nothing to %s", from)
 		}
-		label = step.Label
+		ch.Label = step.Label
 		var stmts []string
 		if err := tx.Raw("SELECT sql FROM undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC", step.FirstSeq, step.LastSeq).Scan(&stmts).Error; err != nil {
 			return err
+		}
+		cols, err := undoColumns(tx)
+		if err != nil {
+			return err
+		}
+		parsed := make([]undoStmt, len(stmts))
+		for i, s := range stmts {
+			if parsed[i], err = parseUndoStmt(s, cols); err != nil {
+				return errForeignUndo(db.path, err)
+			}
 		}
 		if err := tx.Exec("DELETE FROM undo_log WHERE seq BETWEEN ? AND ?", step.FirstSeq, step.LastSeq).Error; err != nil {
 			return err
@@ -166,19 +176,31 @@ func (db *DB) replay(ctx context.Context, from, to string) (string, error) {
 		if err != nil {
 			return err
 		}
+		// What the rows named before the step, and after it, is what it
+		// changed.
+		touched := touchedItems{ids: map[string]bool{}}
+		if err := touched.note(tx, parsed); err != nil {
+			return err
+		}
 		// Rows come back in the reverse order they went; the keys between
 		// them hold again at commit.
 		if err := tx.Exec("PRAGMA defer_foreign_keys = ON").Error; err != nil {
 			return err
 		}
-		for _, s := range stmts {
-			if err := tx.Exec(s).Error; err != nil {
-				return fmt.Errorf("%s %q: %w", from, label, err)
+		for _, st := range parsed {
+			if err := st.exec(tx); err != nil {
+				return fmt.Errorf("%s %q: %w", from, ch.Label, err)
 			}
 		}
-		return recordStep(tx, to, label, first, false)
+		if err := touched.note(tx, parsed); err != nil {
+			return err
+		}
+		if err := touched.describe(tx, &ch); err != nil {
+			return err
+		}
+		return recordStep(tx, to, ch.Label, first, false)
 	})
-	return label, err
+	return ch, err
 }
 
 // UndoState implements app.UndoService.

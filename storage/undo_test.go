@@ -2,6 +2,10 @@ package storage
 
 import (
 	"context"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"evidenceboard/app"
@@ -53,13 +57,19 @@ func TestUndo_EveryEdit(t *testing.T) {
 	}
 	final := snap()
 	for i := len(edits) - 1; i >= 0; i-- {
-		label, err := db.Undo(ctx)
+		ch, err := db.Undo(ctx)
+		label := ch.Label
 		if err != nil || label != edits[i].label {
 			t.Fatalf("undo %d = %q, %v; want %q", i, label, err, edits[i].label)
 		}
 		if !sameJSON(t, snap(), states[i]) {
 			t.Fatalf("after undoing %q the board is not as it was", edits[i].label)
 		}
+		was := final
+		if i+1 < len(edits) {
+			was = states[i+1]
+		}
+		wantChanges(t, ch, was, states[i])
 		if problems, err := db.Check(ctx); err != nil || len(problems) > 0 {
 			t.Fatalf("after undoing %q: %v %v", edits[i].label, problems, err)
 		}
@@ -76,9 +86,15 @@ func TestUndo_EveryEdit(t *testing.T) {
 	defer db2.Close()
 	db = db2
 	for i := range edits {
-		if label, err := db.Redo(ctx); err != nil || label != edits[i].label {
-			t.Fatalf("redo %d = %q, %v", i, label, err)
+		ch, err := db.Redo(ctx)
+		if err != nil || ch.Label != edits[i].label {
+			t.Fatalf("redo %d = %q, %v", i, ch.Label, err)
 		}
+		next := final
+		if i+1 < len(edits) {
+			next = states[i+1]
+		}
+		wantChanges(t, ch, states[i], next)
 	}
 	if !sameJSON(t, snap(), final) {
 		t.Fatal("after redoing everything the board is not as it was")
@@ -111,8 +127,8 @@ func TestUndo_GroupEdits(t *testing.T) {
 	if err := db.GroupEdits(ctx, 3, "Pin quote"); err != nil {
 		t.Fatal(err)
 	}
-	if label, err := db.Undo(ctx); err != nil || label != "Pin quote" {
-		t.Fatalf("undo = %q, %v", label, err)
+	if ch, err := db.Undo(ctx); err != nil || ch.Label != "Pin quote" {
+		t.Fatalf("undo = %q, %v", ch.Label, err)
 	}
 	after, _ := db.Export(ctx)
 	if !sameJSON(t, after, before) {
@@ -154,4 +170,109 @@ func TestUndo_LimitForgetsOldest(t *testing.T) {
 			t.Fatalf("after undoing the 5 kept steps apple is at %v, want 6", p.X)
 		}
 	}
+}
+
+// wantChanges checks that ch names every item that differs between the
+// boards before and after (its fields, links, history or position), says
+// whether the board's record changed, and gives the positions after.
+func wantChanges(t *testing.T, ch app.Changes, before, after *app.Document) {
+	t.Helper()
+	items := func(d *app.Document) map[string]string {
+		out := map[string]string{}
+		add := func(id string, v any) {
+			b, _ := json.Marshal(v)
+			out[id] += string(b)
+		}
+		for _, v := range d.Sources {
+			add(v.ID, v)
+		}
+		for _, v := range d.Parties {
+			add(v.ID, v)
+		}
+		for _, v := range d.Claims {
+			add(v.ID, v)
+		}
+		for _, v := range d.Quotes {
+			add(v.ID, v)
+		}
+		for _, l := range d.Links {
+			add(l.From, l)
+			add(l.To, l)
+		}
+		for _, p := range d.Layout {
+			add(p.Item, p)
+		}
+		return out
+	}
+	a, b := items(before), items(after)
+	named := map[string]app.Kind{}
+	for _, ik := range ch.Items {
+		named[ik.ID] = ik.Kind
+	}
+	for id := range b {
+		if a[id] != b[id] {
+			if _, ok := named[id]; !ok {
+				t.Fatalf("%q: %s changed but is not among %v", ch.Label, id, ch.Items)
+			}
+		}
+	}
+	for id := range a {
+		if _, still := b[id]; !still {
+			if k, ok := named[id]; !ok || k != "" {
+				t.Fatalf("%q: %s is gone but changes say %v", ch.Label, id, ch.Items)
+			}
+		}
+	}
+	if bb, ab, _ := jsonOf(before.Board), jsonOf(after.Board), 0; bb != ab && !ch.Board {
+		t.Fatalf("%q: the board's record changed but changes do not say so", ch.Label)
+	}
+	at := map[string]app.Position{}
+	for _, p := range after.Layout {
+		at[p.Item] = p
+	}
+	for _, p := range ch.Positions {
+		if at[p.Item] != p {
+			t.Fatalf("%q: position %v, the board has %v", ch.Label, p, at[p.Item])
+		}
+	}
+}
+
+// An undo log is part of the file, so it may come from anyone: a statement
+// the triggers did not write is refused as damage, and nothing of it runs.
+func TestUndo_RefusesForeignLog(t *testing.T) {
+	ctx := context.Background()
+	evil := filepath.Join(t.TempDir(), "evil.db")
+	for _, stmt := range []string{
+		"ATTACH DATABASE '" + evil + "' AS evil",
+		"VACUUM INTO '" + evil + "'",
+		"UPDATE layout SET x = 1 WHERE rowid = 1; ATTACH DATABASE '" + evil + "' AS evil",
+		"UPDATE layout SET x = abs(1) WHERE rowid = 1",
+		"UPDATE layout SET nosuch = 1 WHERE rowid = 1",
+		"DELETE FROM sqlite_master WHERE rowid = 1",
+		"INSERT INTO layout (rowid, item) VALUES (1, 'a', 'b')",
+		"DELETE FROM layout WHERE rowid = 1 OR 1",
+	} {
+		db := MustSampleDB(t)
+		if err := db.MoveCard(ctx, "apple", 5, 5); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.gdb.Exec("UPDATE undo_log SET sql = ? WHERE seq = (SELECT max(seq) FROM undo_log)", stmt).Error; err != nil {
+			t.Fatal(err)
+		}
+		_, err := db.Undo(ctx)
+		if !errors.Is(err, app.ErrDamaged) {
+			t.Fatalf("%q: undo gave %v", stmt, err)
+		}
+		if _, err := os.Stat(evil); !os.IsNotExist(err) {
+			t.Fatalf("%q: undo wrote %s", stmt, evil)
+		}
+		if doc, _ := db.Export(ctx); doc == nil || len(doc.Quotes) == 0 {
+			t.Fatalf("%q: the board was changed", stmt)
+		}
+	}
+}
+
+func jsonOf(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }

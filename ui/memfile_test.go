@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"reflect"
 	"slices"
 
 	"evidenceboard/app"
@@ -355,26 +356,96 @@ func (f *memFile) MoveCard(_ context.Context, id string, x, y float64) error {
 	})
 }
 
-func (f *memFile) Undo(context.Context) (string, error) {
+func (f *memFile) Undo(context.Context) (app.Changes, error) {
 	if len(f.undo) == 0 {
-		return "", app.Errorf(app.ENOTFOUND, "there is nothing to undo")
+		return app.Changes{}, app.Errorf(app.ENOTFOUND, "there is nothing to undo")
 	}
 	s := f.undo[len(f.undo)-1]
 	f.undo = f.undo[:len(f.undo)-1]
 	f.redo = append(f.redo, memStep{s.label, f.doc})
+	before := f.doc
 	f.doc = s.doc
-	return s.label, nil
+	return changesBetween(s.label, before, f.doc), nil
 }
 
-func (f *memFile) Redo(context.Context) (string, error) {
+func (f *memFile) Redo(context.Context) (app.Changes, error) {
 	if len(f.redo) == 0 {
-		return "", app.Errorf(app.ENOTFOUND, "there is nothing to redo")
+		return app.Changes{}, app.Errorf(app.ENOTFOUND, "there is nothing to redo")
 	}
 	s := f.redo[len(f.redo)-1]
 	f.redo = f.redo[:len(f.redo)-1]
 	f.undo = append(f.undo, memStep{s.label, f.doc})
+	before := f.doc
 	f.doc = s.doc
-	return s.label, nil
+	return changesBetween(s.label, before, f.doc), nil
+}
+
+// changesBetween says what differs between two boards, as the store's
+// undo does: every item whose fields, links or position differ.
+func changesBetween(label string, before, after *app.Document) app.Changes {
+	type item struct {
+		kind app.Kind
+		data string
+	}
+	index := func(d *app.Document) map[string]*item {
+		out := map[string]*item{}
+		add := func(id string, k app.Kind, v any) {
+			b, _ := json.Marshal(v)
+			if out[id] == nil {
+				out[id] = &item{}
+			}
+			if k != "" {
+				out[id].kind = k
+			}
+			out[id].data += string(b)
+		}
+		for _, v := range d.Sources {
+			add(v.ID, app.KindSource, v)
+		}
+		for _, v := range d.Parties {
+			add(v.ID, app.KindParty, v)
+		}
+		for _, v := range d.Claims {
+			add(v.ID, app.KindClaim, v)
+		}
+		for _, v := range d.Quotes {
+			add(v.ID, app.KindQuote, v)
+		}
+		for _, l := range d.Links {
+			add(l.From, "", l)
+			add(l.To, "", l)
+		}
+		for _, p := range d.Layout {
+			add(p.Item, "", p)
+		}
+		return out
+	}
+	a, b := index(before), index(after)
+	ch := app.Changes{Label: label, Board: !reflect.DeepEqual(before.Board, after.Board)}
+	ids := map[string]bool{}
+	for id := range a {
+		if b[id] == nil || b[id].data != a[id].data {
+			ids[id] = true
+		}
+	}
+	for id := range b {
+		if a[id] == nil || a[id].data != b[id].data {
+			ids[id] = true
+		}
+	}
+	for _, id := range sortedIDs(ids) {
+		var k app.Kind
+		if b[id] != nil {
+			k = b[id].kind
+		}
+		ch.Items = append(ch.Items, app.ItemKind{ID: id, Kind: k})
+	}
+	for _, p := range after.Layout {
+		if ids[p.Item] {
+			ch.Positions = append(ch.Positions, p)
+		}
+	}
+	return ch
 }
 
 func (f *memFile) UndoState(context.Context) (string, string, error) {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 
 	"evidenceboard/app"
@@ -35,6 +37,13 @@ func (w *boardWindow) readBack(refs ...itemRef) error {
 		}
 		m.upsert(item, r.at)
 		ids = append(ids, r.id)
+		if r.kind == app.KindParty { // quotes are found by their speaker's name
+			for _, q := range m.doc.Quotes {
+				if q.Speaker == r.id {
+					m.index(q.ID)
+				}
+			}
+		}
 	}
 	var links []*app.Link
 	for _, id := range ids {
@@ -47,6 +56,38 @@ func (w *boardWindow) readBack(refs ...itemRef) error {
 	m.setLinksOf(ids, links)
 	w.redrawModel()
 	return nil
+}
+
+// errReload says a change is better shown by reading the whole board.
+var errReload = errors.New("read the whole board")
+
+// readBackChanges reads back what an undo or redo changed.
+func (w *boardWindow) readBackChanges(ch app.Changes) error {
+	m := w.model
+	at := map[string]fyne.Position{}
+	for _, p := range ch.Positions {
+		at[p.Item] = fyne.NewPos(float32(p.X), float32(p.Y))
+	}
+	refs := make([]itemRef, 0, len(ch.Items))
+	for _, it := range ch.Items {
+		p, placed := at[it.ID]
+		switch {
+		case it.Kind == "": // gone
+		case !placed && (m.placed[it.ID] || m.kind[it.ID] == ""):
+			return errReload // back to the program's placing
+		case m.kind[it.ID] != "" && m.pos[it.ID] != p:
+			m.moveCard(it.ID, p)
+		}
+		refs = append(refs, itemRef{id: it.ID, kind: it.Kind, at: p})
+	}
+	if ch.Board {
+		b, err := w.file.Board(w.ctx)
+		if err != nil {
+			return err
+		}
+		m.doc.Board = *b
+	}
+	return w.readBack(refs...)
 }
 
 // findItem reads one item from the store.

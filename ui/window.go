@@ -248,12 +248,7 @@ func (w *boardWindow) undo() {
 	if w.readOnly() {
 		return
 	}
-	if _, err := w.file.Undo(w.ctx); err != nil && app.ErrorCode(err) != app.ENOTFOUND {
-		w.showError(err)
-	}
-	if err := w.reload(false); err != nil {
-		w.showError(err)
-	}
+	w.afterReplay(w.file.Undo(w.ctx))
 }
 
 func (w *boardWindow) redo() {
@@ -261,11 +256,26 @@ func (w *boardWindow) redo() {
 	if w.readOnly() {
 		return
 	}
-	if _, err := w.file.Redo(w.ctx); err != nil && app.ErrorCode(err) != app.ENOTFOUND {
-		w.showError(err)
+	w.afterReplay(w.file.Redo(w.ctx))
+}
+
+// afterReplay reads back what an undo or redo changed; after a failure,
+// or a change a read-back cannot show (a card that lost its stored
+// position goes back to the program's placing), it reads the whole board.
+func (w *boardWindow) afterReplay(ch app.Changes, err error) {
+	if app.ErrorCode(err) == app.ENOTFOUND {
+		return
 	}
-	if err := w.reload(false); err != nil {
-		w.showError(err)
+	if err == nil {
+		err = w.readBackChanges(ch)
+	}
+	if err != nil {
+		if err != errReload {
+			w.showError(err)
+		}
+		if err := w.reload(false); err != nil {
+			w.showError(err)
+		}
 	}
 }
 

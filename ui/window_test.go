@@ -63,14 +63,20 @@ func hasLink(d *app.Document, from, to string, r app.Relation) bool {
 // undoRedo checks that one undo gives back before and one redo after.
 func undoRedo(t *testing.T, w *boardWindow, f *memFile, before, after *app.Document) {
 	t.Helper()
+	m := w.model
 	w.undo()
 	if !reflect.DeepEqual(f.doc, before) {
 		t.Fatal("undo did not give back the board as it was")
+	}
+	modelMatchesFile(t, w, f)
+	if w.model != m {
+		t.Fatal("the undo read the whole board again, not what it changed")
 	}
 	w.redo()
 	if !reflect.DeepEqual(f.doc, after) {
 		t.Fatal("redo did not make the edit again")
 	}
+	modelMatchesFile(t, w, f)
 }
 
 // modelMatchesFile checks that the window's model, patched after edits,
