@@ -403,3 +403,44 @@ func TestDamaged_DeferredCheck(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A board whose table has a column named to smuggle SQL into the undo
+// triggers this program makes at open is refused as damaged, and the SQL
+// never runs.
+func TestDamaged_HostileColumnName(t *testing.T) {
+	path := sampleFile(t)
+	evil := filepath.Join(t.TempDir(), "evil.db")
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := `x"); ATTACH DATABASE '` + evil + `' AS e; --`
+	if _, err := raw.Exec(`ALTER TABLE layout ADD COLUMN "` + strings.ReplaceAll(name, `"`, `""`) + `" TEXT`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = Open(path, Options{})
+	if !errors.Is(err, app.ErrDamaged) || !strings.Contains(app.ErrorMessage(err), "this program does not make") {
+		t.Fatalf("got %v, want the board refused as damaged", err)
+	}
+	if _, err := os.Stat(evil); !os.IsNotExist(err) {
+		t.Fatalf("opening the board wrote %s", evil)
+	}
+}
+
+// A table that lacks a column the program reads is damaged, in words.
+func TestDamaged_MissingColumn(t *testing.T) {
+	path := sampleFile(t)
+	raw, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`PRAGMA foreign_keys = OFF; ALTER TABLE quotes DROP COLUMN location`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = Open(path, Options{ReadOnly: true})
+	if !errors.Is(err, app.ErrDamaged) || !strings.Contains(app.ErrorMessage(err), "its quotes table lacks the column location") {
+		t.Fatalf("got %v", err)
+	}
+}

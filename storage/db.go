@@ -5,6 +5,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -251,13 +252,20 @@ func (db *DB) verify() error {
 	// version's tables are the migrations' business (and the tests of the
 	// migration mechanism bring their own schema).
 	if version == int64(len(migrations)) && !db.testSchema {
-		var tables []string
-		if err := db.gdb.Raw("SELECT name FROM sqlite_master WHERE type = 'table'").Scan(&tables).Error; err != nil {
-			return damaged(db.path, err.Error())
+		want, err := currentColumns()
+		if err != nil {
+			return translate(err)
 		}
-		for _, want := range boardTables {
-			if !slices.Contains(tables, want) {
-				return damaged(db.path, "it has no "+want+" table")
+		for _, t := range boardTables {
+			var cols []string
+			if err := db.gdb.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
+				return damaged(db.path, err.Error())
+			}
+			switch {
+			case len(cols) == 0:
+				return damaged(db.path, "it has no "+t+" table")
+			case !slices.Equal(cols, want[t]):
+				return damaged(db.path, columnsDiffer(t, cols, want[t]))
 			}
 		}
 	}
@@ -332,7 +340,12 @@ func (db *DB) recordUndo() error {
 	if err := db.gdb.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'undo_log'").Scan(&n).Error; err != nil || n == 0 {
 		return translate(err)
 	}
-	return translate(setUndoRecording(db.gdb, true))
+	err := setUndoRecording(db.gdb, true)
+	var foreign errForeignColumn
+	if errors.As(err, &foreign) {
+		return damaged(db.path, foreign.Error())
+	}
+	return translate(err)
 }
 
 func (db *DB) create(b app.Board) error {
@@ -401,4 +414,19 @@ func parseTime(s string) time.Time {
 		return time.Time{}
 	}
 	return t.UTC()
+}
+
+// columnsDiffer says how a table's columns differ from the schema's.
+func columnsDiffer(table string, have, want []string) string {
+	for _, c := range have {
+		if !slices.Contains(want, c) {
+			return fmt.Sprintf("its %s table has a column %.40q this program does not make", table, c)
+		}
+	}
+	for _, c := range want {
+		if !slices.Contains(have, c) {
+			return fmt.Sprintf("its %s table lacks the column %s", table, c)
+		}
+	}
+	return fmt.Sprintf("the columns of its %s table are not in this program's order", table)
 }

@@ -2,8 +2,11 @@ package storage
 
 import (
 	"fmt"
+	"sync"
 
+	"github.com/glebarez/sqlite"
 	"gorm.io/gorm"
+	"gorm.io/gorm/logger"
 )
 
 // migration takes a board file from schema version N to N+1, where N is
@@ -130,3 +133,33 @@ var schemaV1 = []string{
 
 // boardTables are the tables every board file has, whatever its version.
 var boardTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout", "undo_log", "undo_steps"}
+
+// currentColumns returns the columns of every board table in the current
+// schema, as SQLite lists them, read once from an empty board in memory:
+// a file of the current version must have exactly these.
+var currentColumns = sync.OnceValues(func() (map[string][]string, error) {
+	gdb, err := gorm.Open(sqlite.Open(":memory:"), &gorm.Config{Logger: logger.Discard})
+	if err != nil {
+		return nil, err
+	}
+	sqldb, err := gdb.DB()
+	if err != nil {
+		return nil, err
+	}
+	defer sqldb.Close()
+	sqldb.SetMaxOpenConns(1) // one in-memory database, not one per connection
+	for _, m := range migrations {
+		if err := m(gdb); err != nil {
+			return nil, err
+		}
+	}
+	out := map[string][]string{}
+	for _, t := range boardTables {
+		var cols []string
+		if err := gdb.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
+			return nil, err
+		}
+		out[t] = cols
+	}
+	return out, nil
+})

@@ -43,6 +43,13 @@ func undoTriggers(tx *gorm.DB, create bool) ([]string, error) {
 		if err := tx.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
 			return nil, err
 		}
+		// The names go into SQL of ours: a file whose columns are named
+		// otherwise than this program names them is not one of its boards.
+		for _, c := range cols {
+			if !plainName(c) {
+				return nil, errForeignColumn{t, c}
+			}
+		}
 		sets := make([]string, len(cols))
 		vals := make([]string, len(cols))
 		for i, c := range cols {
@@ -240,4 +247,25 @@ func (db *DB) GroupEdits(ctx context.Context, n int, label string) error {
 		}
 		return tx.Exec("INSERT INTO undo_steps (stack, label, first_seq, last_seq) VALUES ('undo', ?, ?, ?)", label, oldest.FirstSeq, newest.LastSeq).Error
 	})
+}
+
+// plainName reports whether s is a name of lower-case letters, digits and
+// underscores, as every column of the board's schema is.
+func plainName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, c := range s {
+		if c != '_' && (c < 'a' || c > 'z') && (c < '0' || c > '9') {
+			return false
+		}
+	}
+	return true
+}
+
+// errForeignColumn is a column this program would never have named so.
+type errForeignColumn struct{ table, column string }
+
+func (e errForeignColumn) Error() string {
+	return fmt.Sprintf("its table %s has a column named %.40q", e.table, e.column)
 }
