@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"math"
 	"sort"
 	"strings"
 
@@ -76,6 +77,11 @@ func newBoardModel(doc *app.Document) *boardModel {
 		m.linksOf[l.To] = append(m.linksOf[l.To], i)
 	}
 	for _, p := range doc.Layout {
+		// A position no edit could store (a file changed by other means)
+		// is dropped: the card is placed as if it had none.
+		if math.Abs(p.X) > app.MaxCoordinate || math.Abs(p.Y) > app.MaxCoordinate || p.X != p.X || p.Y != p.Y {
+			continue
+		}
 		if _, ok := m.kind[p.Item]; ok {
 			m.pos[p.Item] = fyne.NewPos(float32(p.X), float32(p.Y))
 			m.placed[p.Item] = true

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"math"
 	"reflect"
 	"slices"
 	"strings"
@@ -573,4 +574,23 @@ func texts(o fyne.CanvasObject) []string {
 		}
 	}
 	return out
+}
+
+// A card whose stored position is out of every bound (a file changed by
+// other means) is placed as if it had none, where it can be seen.
+func TestModel_DropsImpossiblePositions(t *testing.T) {
+	doc := sampleDoc(t)
+	doc.Layout[0].X = math.Inf(1)
+	doc.Layout[1].Y = -1e12
+	m := newBoardModel(doc)
+	for _, id := range []string{doc.Layout[0].Item, doc.Layout[1].Item} {
+		p := m.pos[id]
+		if m.placed[id] || math.IsInf(float64(p.X), 0) || math.Abs(float64(p.Y)) > app.MaxCoordinate {
+			t.Fatalf("%s at %v, placed %v", id, p, m.placed[id])
+		}
+	}
+	lo, hi := m.bounds()
+	if math.IsInf(float64(hi.X-lo.X), 0) || hi.Y-lo.Y > 1e6 {
+		t.Fatalf("bounds %v %v", lo, hi)
+	}
 }
