@@ -42,6 +42,8 @@ type boardWindow struct {
 	mainMenu           *fyne.MainMenu
 	sourceViews        map[string]*sourceView
 	lastPin            *pinDialog // the pin dialog last opened, for tests
+	// verified is closed when the last board's background check is over.
+	verified chan struct{}
 }
 
 func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
@@ -106,12 +108,15 @@ func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 // so that the board shows sooner, and offers a backup if it fails; the
 // store refuses edits to a damaged board meanwhile and after.
 func (w *boardWindow) verifyInBackground(f app.BoardFile) {
+	done := make(chan struct{})
+	w.verified = done
 	go func() {
+		defer close(done)
 		err := f.Verify(w.ctx)
 		if err == nil || !errors.Is(err, app.ErrDamaged) {
 			return // closed meanwhile, or sound
 		}
-		fyne.Do(func() {
+		fyne.DoAndWait(func() {
 			if w.file != f {
 				return
 			}

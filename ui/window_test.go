@@ -535,9 +535,10 @@ func TestWindow_DamageFoundAfterOpening(t *testing.T) {
 	w.win.Resize(fyne.NewSize(1280, 800))
 	w.openPath(f.path)
 	t.Cleanup(func() { w.win.Close() })
-	deadline := time.Now().Add(3 * time.Second)
-	for !strings.Contains(w.status.Text, "Damaged") && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
+	select {
+	case <-w.verified:
+	case <-time.After(5 * time.Second):
+		t.Fatal("the check never finished")
 	}
 	if !strings.Contains(w.status.Text, "Damaged: edits are not saved") {
 		t.Fatalf("status = %q", w.status.Text)
