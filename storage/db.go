@@ -256,11 +256,12 @@ func (db *DB) verify() error {
 		if err != nil {
 			return translate(err)
 		}
+		have, err := tablesColumns(db.gdb, boardTables)
+		if err != nil {
+			return damaged(db.path, err.Error())
+		}
 		for _, t := range boardTables {
-			var cols []string
-			if err := db.gdb.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
-				return damaged(db.path, err.Error())
-			}
+			cols := have[t]
 			switch {
 			case len(cols) == 0:
 				return damaged(db.path, "it has no "+t+" table")

@@ -153,13 +153,23 @@ var currentColumns = sync.OnceValues(func() (map[string][]string, error) {
 			return nil, err
 		}
 	}
+	out, err := tablesColumns(gdb, boardTables)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+})
+
+// tablesColumns returns the columns of each table, in order; none for a
+// table that is not there.
+func tablesColumns(tx *gorm.DB, tables []string) (map[string][]string, error) {
 	out := map[string][]string{}
-	for _, t := range boardTables {
+	for _, t := range tables {
 		var cols []string
-		if err := gdb.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
+		if err := tx.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
 			return nil, err
 		}
 		out[t] = cols
 	}
 	return out, nil
-})
+}

@@ -32,6 +32,10 @@ var _ app.UndoService = (*DB)(nil)
 // undoTriggers returns the statements that create (or drop) the triggers.
 func undoTriggers(tx *gorm.DB, create bool) ([]string, error) {
 	var stmts []string
+	columns, err := tablesColumns(tx, undoTables)
+	if err != nil {
+		return nil, err
+	}
 	for _, t := range undoTables {
 		if !create {
 			for _, op := range []string{"insert", "update", "delete"} {
@@ -39,10 +43,7 @@ func undoTriggers(tx *gorm.DB, create bool) ([]string, error) {
 			}
 			continue
 		}
-		var cols []string
-		if err := tx.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
-			return nil, err
-		}
+		cols := columns[t]
 		// The names go into SQL of ours: a file whose columns are named
 		// otherwise than this program names them is not one of its boards.
 		for _, c := range cols {

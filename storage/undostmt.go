@@ -253,17 +253,7 @@ func (p *undoParser) literal() (any, bool) {
 }
 
 // undoColumns returns the columns of every table an undo may write.
-func undoColumns(tx *gorm.DB) (map[string][]string, error) {
-	out := map[string][]string{}
-	for _, t := range undoTables {
-		var cols []string
-		if err := tx.Raw("SELECT name FROM pragma_table_info(?) ORDER BY cid", t).Scan(&cols).Error; err != nil {
-			return nil, err
-		}
-		out[t] = cols
-	}
-	return out, nil
-}
+func undoColumns(tx *gorm.DB) (map[string][]string, error) { return tablesColumns(tx, undoTables) }
 
 // errForeignUndo marks an undo log this program cannot have written.
 func errForeignUndo(path string, err error) error {
