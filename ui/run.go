@@ -4,8 +4,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
-	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -44,8 +42,8 @@ func Run(files app.Files, path string, firstRun bool) {
 					w.welcome(path)
 				}
 				shown()
-				if os.Getenv("EVB_STARTUP_TRACE") != "" && w.board.renderer != nil {
-					fmt.Fprintf(os.Stderr, "cards-in-view=%d\n", w.board.renderer.shown)
+				if w.board.renderer != nil {
+					traceNote("cards-in-view=%d", w.board.renderer.shown)
 				}
 			})
 		}()

@@ -44,6 +44,13 @@ func TraceStartup(a fyne.App) (shown func()) {
 	}
 }
 
+// traceNote prints a line for the measuring script when tracing.
+func traceNote(format string, args ...any) {
+	if os.Getenv("EVB_STARTUP_TRACE") != "" {
+		fmt.Fprintf(os.Stderr, format+"\n", args...)
+	}
+}
+
 func residentKB() int {
 	data, err := os.ReadFile("/proc/self/status")
 	if err != nil {
