@@ -160,8 +160,14 @@ func (w *boardWindow) startAutoBackups() {
 				if w.file == nil || w.readOnly() {
 					return
 				}
+				// Every edit stamps the board's record in the store; the
+				// window's copy of it is not kept up to date by every edit.
+				board, err := w.file.Board(w.ctx)
+				if err != nil {
+					return
+				}
 				undo, _, _ := w.file.UndoState(w.ctx)
-				b := w.model.doc.Board.Updated.String() + undo
+				b := board.Updated.String() + undo
 				if b == lastUndo {
 					return // nothing changed since the last one
 				}
