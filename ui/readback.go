@@ -54,6 +54,13 @@ func (w *boardWindow) readBack(refs ...itemRef) error {
 		links = append(links, ls...)
 	}
 	m.setLinksOf(ids, links)
+	// Every edit stamps the board's record (the inspector shows when it
+	// was last edited), and an undo may change more of it.
+	b, err := w.file.Board(w.ctx)
+	if err != nil {
+		return err
+	}
+	m.doc.Board = *b
 	w.redrawModel()
 	return nil
 }
@@ -80,14 +87,7 @@ func (w *boardWindow) readBackChanges(ch app.Changes) error {
 		}
 		refs = append(refs, itemRef{id: it.ID, kind: it.Kind, at: p})
 	}
-	if ch.Board {
-		b, err := w.file.Board(w.ctx)
-		if err != nil {
-			return err
-		}
-		m.doc.Board = *b
-	}
-	return w.readBack(refs...)
+	return w.readBack(refs...) // which reads the board's record too
 }
 
 // findItem reads one item from the store.

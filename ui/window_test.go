@@ -90,6 +90,9 @@ func modelMatchesFile(t *testing.T, w *boardWindow, f *memFile) {
 	if !reflect.DeepEqual(m.kind, fresh.kind) {
 		t.Fatalf("items: model has %d, file %d", len(m.kind), len(fresh.kind))
 	}
+	if !reflect.DeepEqual(m.doc.Board, fresh.doc.Board) {
+		t.Fatalf("board record: model has %+v, file %+v", m.doc.Board, fresh.doc.Board)
+	}
 	for id := range fresh.kind {
 		var a, b any
 		switch fresh.kind[id] {
