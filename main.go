@@ -131,6 +131,10 @@ func fail(stderr io.Writer, cmd string, err error) int {
 		return exitFail
 	}
 	fmt.Fprintf(stderr, "evidenceboard %s: %s\n", cmd, app.ErrorMessage(err))
+	if errors.Is(err, app.ErrDamaged) {
+		fmt.Fprint(stderr, "List its backups with: evidenceboard backups FILE.evboard\n"+
+			"and put one in its place with: evidenceboard restore FILE.evboard BACKUP.evboard\n")
+	}
 	return exitFail
 }
 

@@ -217,6 +217,7 @@ func TestCLI_CheckFindsDamage(t *testing.T) {
 	conn.Close()
 	runCLI(t, "export", board).want(t, 1, "", "it has no layout table")
 	runCLI(t, "check", board).want(t, 1, "", "is damaged")
+	runCLI(t, "export", board).want(t, 1, "", "evidenceboard restore FILE.evboard BACKUP.evboard")
 }
 
 func TestCLI_Usage(t *testing.T) {

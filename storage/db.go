@@ -302,7 +302,7 @@ func (db *DB) Verify(ctx context.Context) error {
 // damaged is the error for a board file SQLite finds broken.
 func damaged(path, detail string) error {
 	return &app.Error{Code: app.EINVALID, Err: app.ErrDamaged, Message: fmt.Sprintf(
-		"%s is damaged and cannot be opened (%s). Restore a backup: in the window, File ▸ Backups; on the command line, evidenceboard backups %s", path, detail, path)}
+		"%s is damaged and cannot be opened (%s).", path, detail)}
 }
 
 func (db *DB) userVersion() (int, error) {

@@ -42,7 +42,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 	case errors.Is(err, app.ErrDamaged):
 		backups, _ := w.files.Backups(path)
 		if len(backups) == 0 {
-			w.showError(err)
+			dialog.ShowError(errors.New(msg+"\n\nThere is no backup of it to restore."), w.win)
 			return
 		}
 		b := backups[0]
