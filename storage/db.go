@@ -51,6 +51,9 @@ type DB struct {
 	testSchema bool      // the migrations are a test's, not the board's
 	lock       *fileLock // held while open for editing
 	deferCheck bool
+	// undoCols holds the columns of the tables undo writes, read when
+	// recording starts; the triggers and the undo log's parser use them.
+	undoCols map[string][]string
 	// damage is the error Verify found, after which writes are refused.
 	damage atomic.Pointer[error]
 }
@@ -341,7 +344,12 @@ func (db *DB) recordUndo() error {
 	if err := db.gdb.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'undo_log'").Scan(&n).Error; err != nil || n == 0 {
 		return translate(err)
 	}
-	err := setUndoRecording(db.gdb, true)
+	cols, err := tablesColumns(db.gdb, undoTables)
+	if err != nil {
+		return translate(err)
+	}
+	db.undoCols = cols
+	err = setUndoRecording(db.gdb, cols, true)
 	var foreign errForeignColumn
 	if errors.As(err, &foreign) {
 		return damaged(db.path, foreign.Error())

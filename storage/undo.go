@@ -29,13 +29,10 @@ var maxUndoSteps = 1000
 
 var _ app.UndoService = (*DB)(nil)
 
-// undoTriggers returns the statements that create (or drop) the triggers.
-func undoTriggers(tx *gorm.DB, create bool) ([]string, error) {
+// undoTriggers returns the statements that create (or drop) the triggers
+// on the tables whose columns are given.
+func undoTriggers(columns map[string][]string, create bool) ([]string, error) {
 	var stmts []string
-	columns, err := tablesColumns(tx, undoTables)
-	if err != nil {
-		return nil, err
-	}
 	for _, t := range undoTables {
 		if !create {
 			for _, op := range []string{"insert", "update", "delete"} {
@@ -72,8 +69,8 @@ func undoTriggers(tx *gorm.DB, create bool) ([]string, error) {
 }
 
 // setUndoRecording installs or removes the triggers on this connection.
-func setUndoRecording(tx *gorm.DB, on bool) error {
-	stmts, err := undoTriggers(tx, on)
+func setUndoRecording(tx *gorm.DB, columns map[string][]string, on bool) error {
+	stmts, err := undoTriggers(columns, on)
 	if err != nil {
 		return err
 	}
@@ -164,13 +161,9 @@ func (db *DB) replay(ctx context.Context, from, to string) (app.Changes, error) 
 		if err := tx.Raw("SELECT sql FROM undo_log WHERE seq BETWEEN ? AND ? ORDER BY seq DESC", step.FirstSeq, step.LastSeq).Scan(&stmts).Error; err != nil {
 			return err
 		}
-		cols, err := undoColumns(tx)
-		if err != nil {
-			return err
-		}
 		parsed := make([]undoStmt, len(stmts))
 		for i, s := range stmts {
-			if parsed[i], err = parseUndoStmt(s, cols); err != nil {
+			if parsed[i], err = parseUndoStmt(s, db.undoCols); err != nil {
 				return errForeignUndo(db.path, err)
 			}
 		}

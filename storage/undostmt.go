@@ -252,9 +252,6 @@ func (p *undoParser) literal() (any, bool) {
 	return f, true
 }
 
-// undoColumns returns the columns of every table an undo may write.
-func undoColumns(tx *gorm.DB) (map[string][]string, error) { return tablesColumns(tx, undoTables) }
-
 // errForeignUndo marks an undo log this program cannot have written.
 func errForeignUndo(path string, err error) error {
 	return &app.Error{Code: app.EINVALID, Err: app.ErrDamaged, Message: fmt.Sprintf("%s cannot be undone: %v", path, err)}

@@ -111,20 +111,28 @@ func (w *boardWindow) finishOpening(r opened) {
 }
 
 func (w *boardWindow) openDialog() {
+	d := w.pickFile(".evboard", func(r fyne.URIReadCloser) {
+		r.Close()
+		w.openPath(r.URI().Path())
+	})
+	w.startIn(d)
+	d.Show()
+}
+
+// pickFile makes a dialog that asks for a file ending in ext and hands it
+// to then, open; a failure is shown, a cancel does nothing.
+func (w *boardWindow) pickFile(ext string, then func(fyne.URIReadCloser)) *dialog.FileDialog {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 		if err != nil {
 			w.showError(err)
 			return
 		}
-		if r == nil {
-			return
+		if r != nil {
+			then(r)
 		}
-		r.Close()
-		w.openPath(r.URI().Path())
 	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".evboard"}))
-	w.startIn(d)
-	d.Show()
+	d.SetFilter(storage.NewExtensionFileFilter([]string{ext}))
+	return d
 }
 
 // startIn opens file dialogs in the folder of the open board.
@@ -193,14 +201,7 @@ func (w *boardWindow) saveCopy() {
 // importJSON makes a new board file from an interchange document and
 // opens it, all or nothing.
 func (w *boardWindow) importJSON() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil {
-			w.showError(err)
-			return
-		}
-		if r == nil {
-			return
-		}
+	w.pickFile(".json", func(r fyne.URIReadCloser) {
 		data, err := io.ReadAll(io.LimitReader(r, app.MaxDocumentBytes+1))
 		r.Close()
 		if err != nil {
@@ -226,9 +227,7 @@ func (w *boardWindow) importJSON() {
 				return msg, nil
 			})
 		})
-	}, w.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	}).Show()
 }
 
 // export writes the board in a format, away from the window's goroutine,

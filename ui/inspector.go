@@ -167,21 +167,20 @@ func (i *inspector) boardForm(b *app.Board) []fyne.CanvasObject {
 	if b.Reviewer != nil {
 		rv = *b.Reviewer
 	}
-	objs = append(objs, i.entry("reviewer", "Reviewed by (for ClaimReview)", rv.Name, false, func(s string) error {
+	// Each field saves the reviewer as it is now with that field changed.
+	saveReviewer := func(set func(*app.Reviewer)) error {
 		r := rv
 		if cur := w.model.doc.Board.Reviewer; cur != nil {
 			r = *cur
 		}
-		r.Name = s
+		set(&r)
 		return w.updateBoard(app.BoardUpdate{Reviewer: &r})
+	}
+	objs = append(objs, i.entry("reviewer", "Reviewed by (for ClaimReview)", rv.Name, false, func(s string) error {
+		return saveReviewer(func(r *app.Reviewer) { r.Name = s })
 	})...)
 	objs = append(objs, i.entry("reviewerURL", "Reviewer's URL", rv.URL, false, func(s string) error {
-		r := rv
-		if cur := w.model.doc.Board.Reviewer; cur != nil {
-			r = *cur
-		}
-		r.URL = s
-		return w.updateBoard(app.BoardUpdate{Reviewer: &r})
+		return saveReviewer(func(r *app.Reviewer) { r.URL = s })
 	})...)
 	objs = append(objs, caption(fmt.Sprintf("Created %s · last edited %s", b.Created.Local().Format("2 Jan 2006 15:04"), b.Updated.Local().Format("2 Jan 2006 15:04"))))
 	return objs

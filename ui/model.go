@@ -49,33 +49,17 @@ func newBoardModel(doc *app.Document) *boardModel {
 		claims: map[string]*app.Claim{}, quotes: map[string]*app.Quote{},
 		pos: map[string]fyne.Position{}, placed: map[string]bool{},
 		linksOf: map[string][]int{}, haystack: map[string]string{}}
-	for i := range doc.Sources {
-		s := &doc.Sources[i]
-		m.kind[s.ID], m.sources[s.ID] = app.KindSource, s
-	}
-	for i := range doc.Parties {
-		p := &doc.Parties[i]
-		m.kind[p.ID], m.parties[p.ID] = app.KindParty, p
-	}
-	for i := range doc.Claims {
-		c := &doc.Claims[i]
-		m.kind[c.ID], m.claims[c.ID] = app.KindClaim, c
-	}
-	for i := range doc.Quotes {
-		q := &doc.Quotes[i]
-		m.kind[q.ID], m.quotes[q.ID] = app.KindQuote, q
-	}
 	m.ids = map[app.Kind][]string{}
 	for _, k := range app.Kinds {
-		m.ids[k] = m.collectIDs(k)
+		m.pointAt(k)
+		for _, id := range m.ids[k] {
+			m.kind[id] = k
+		}
 	}
 	for id := range m.kind {
 		m.index(id)
 	}
-	for i, l := range doc.Links {
-		m.linksOf[l.From] = append(m.linksOf[l.From], i)
-		m.linksOf[l.To] = append(m.linksOf[l.To], i)
-	}
+	m.indexLinks()
 	for _, p := range doc.Layout {
 		// A position no edit could store (a file changed by other means)
 		// is dropped: the card is placed as if it had none.
@@ -144,29 +128,6 @@ func (m *boardModel) placeTheRest() {
 
 // idsOf returns the ids of one kind in board order; the slice is shared.
 func (m *boardModel) idsOf(k app.Kind) []string { return m.ids[k] }
-
-func (m *boardModel) collectIDs(k app.Kind) []string {
-	var ids []string
-	switch k {
-	case app.KindSource:
-		for _, v := range m.doc.Sources {
-			ids = append(ids, v.ID)
-		}
-	case app.KindParty:
-		for _, v := range m.doc.Parties {
-			ids = append(ids, v.ID)
-		}
-	case app.KindClaim:
-		for _, v := range m.doc.Claims {
-			ids = append(ids, v.ID)
-		}
-	case app.KindQuote:
-		for _, v := range m.doc.Quotes {
-			ids = append(ids, v.ID)
-		}
-	}
-	return ids
-}
 
 // name returns the party's name, or "" for none.
 func (m *boardModel) name(partyID string) string {

@@ -38,7 +38,6 @@ func (m *boardModel) upsert(item any, p fyne.Position) {
 	if m.kind[id] == "" {
 		m.kind[id] = k
 		m.pointAt(k)
-		m.ids[k] = append(m.ids[k], id)
 		m.pos[id], m.placed[id] = p, true
 		m.grid.order[id] = len(m.grid.order)
 		m.grid.add(id)
@@ -79,7 +78,6 @@ func (m *boardModel) remove(id string) {
 	delete(m.haystack, id)
 	delete(m.grid.order, id)
 	m.pointAt(k)
-	m.ids[k] = slices.DeleteFunc(slices.Clone(m.ids[k]), func(v string) bool { return v == id })
 	m.setLinksOf([]string{id}, nil)
 }
 
@@ -98,6 +96,11 @@ func (m *boardModel) setLinksOf(ids []string, links []*app.Link) {
 			m.doc.Links = append(m.doc.Links, *l)
 		}
 	}
+	m.indexLinks()
+}
+
+// indexLinks indexes doc.Links by the items at either end.
+func (m *boardModel) indexLinks() {
 	m.linksOf = make(map[string][]int, len(m.linksOf))
 	for i, l := range m.doc.Links {
 		m.linksOf[l.From] = append(m.linksOf[l.From], i)
@@ -105,23 +108,28 @@ func (m *boardModel) setLinksOf(ids []string, links []*app.Link) {
 	}
 }
 
-// pointAt points kind k's item map into doc's slice afresh.
+// pointAt points kind k's item map into doc's slice afresh, and lists
+// the kind's ids in board order.
 func (m *boardModel) pointAt(k app.Kind) {
 	switch k {
 	case app.KindSource:
-		pointInto(m.sources, m.doc.Sources, func(v *app.Source) string { return v.ID })
+		m.ids[k] = pointInto(m.sources, m.doc.Sources, func(v *app.Source) string { return v.ID })
 	case app.KindParty:
-		pointInto(m.parties, m.doc.Parties, func(v *app.Party) string { return v.ID })
+		m.ids[k] = pointInto(m.parties, m.doc.Parties, func(v *app.Party) string { return v.ID })
 	case app.KindClaim:
-		pointInto(m.claims, m.doc.Claims, func(v *app.Claim) string { return v.ID })
+		m.ids[k] = pointInto(m.claims, m.doc.Claims, func(v *app.Claim) string { return v.ID })
 	case app.KindQuote:
-		pointInto(m.quotes, m.doc.Quotes, func(v *app.Quote) string { return v.ID })
+		m.ids[k] = pointInto(m.quotes, m.doc.Quotes, func(v *app.Quote) string { return v.ID })
 	}
 }
 
-func pointInto[T any](byID map[string]*T, list []T, id func(*T) string) {
+// pointInto maps each item of list by its id and returns the ids in order.
+func pointInto[T any](byID map[string]*T, list []T, id func(*T) string) []string {
 	clear(byID)
+	ids := make([]string, len(list))
 	for i := range list {
-		byID[id(&list[i])] = &list[i]
+		ids[i] = id(&list[i])
+		byID[ids[i]] = &list[i]
 	}
+	return ids
 }

@@ -110,18 +110,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			m.para(mdText(p.Notes, ""))
 		}
 		if len(p.Affiliations) > 0 {
-			parts := make([]string, 0, len(p.Affiliations))
-			for _, a := range p.Affiliations {
-				s := capital(a.Words)
-				if a.Party != nil {
-					s += " " + mdLine(a.Party.Name)
-				}
-				if a.Note != "" {
-					s += " (" + mdLine(a.Note) + ")"
-				}
-				parts = append(parts, s)
-			}
-			m.para(strings.Join(parts, " · "))
+			m.para(affiliationsText(p.Affiliations, mdLine))
 		}
 		m.para("**Where they stand**")
 		if len(p.Stances) == 0 {

@@ -507,18 +507,7 @@ func (p *pdfWriter) parties(v *view) {
 			p.text(0, p.s(pv.Notes), false, 9, 4.5, pdfMuted)
 		}
 		if len(pv.Affiliations) > 0 {
-			var parts []string
-			for _, a := range pv.Affiliations {
-				s := capital(a.Words)
-				if a.Party != nil {
-					s += " " + a.Party.Name
-				}
-				if a.Note != "" {
-					s += " (" + a.Note + ")"
-				}
-				parts = append(parts, s)
-			}
-			p.text(0, p.s(strings.Join(parts, " · ")), false, 9, 4.5, pdfInk)
+			p.text(0, p.s(affiliationsText(pv.Affiliations, func(s string) string { return s })), false, 9, 4.5, pdfInk)
 		}
 		p.subheading("WHERE THEY STAND", pdfMuted)
 		if len(pv.Stances) == 0 {

@@ -157,6 +157,24 @@ type affiliation struct {
 	Note  string
 }
 
+// affiliationsText returns the affiliations in words, "Part of Apple
+// (board seat) · Speaks for …", with names and notes passed through esc
+// (the format's escaping).
+func affiliationsText(as []affiliation, esc func(string) string) string {
+	parts := make([]string, 0, len(as))
+	for _, a := range as {
+		s := capital(a.Words)
+		if a.Party != nil {
+			s += " " + esc(a.Party.Name)
+		}
+		if a.Note != "" {
+			s += " (" + esc(a.Note) + ")"
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, " · ")
+}
+
 type sourceView struct {
 	Index                        int
 	ID, Title, Publisher, Author string
