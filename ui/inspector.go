@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -28,7 +29,7 @@ type inspector struct {
 	root *fyne.Container
 
 	// Handles for tests.
-	fields       map[string]*widget.Entry
+	fields       map[string]*fieldEntry
 	selects      map[string]*widget.Select
 	statusSelect *widget.Select
 	statusNote   *widget.Entry
@@ -38,12 +39,18 @@ type inspector struct {
 	addLink      *widget.Button
 	deleteButton *widget.Button
 
-	timer   *time.Timer
-	pending func() error // the unsaved field edit, if any
+	// pending holds the unsaved edit of each field that has one.
+	pending map[string]*pendingSave
+}
+
+// pendingSave is one field's unsaved edit and the timer that saves it.
+type pendingSave struct {
+	timer *time.Timer
+	save  func() error
 }
 
 func newInspector(w *boardWindow) *inspector {
-	i := &inspector{w: w, root: container.NewVBox()}
+	i := &inspector{w: w, root: container.NewVBox(), pending: map[string]*pendingSave{}}
 	return i
 }
 
@@ -54,8 +61,17 @@ func (i *inspector) content() fyne.CanvasObject {
 // show builds the form for the item (or the board, for "").
 func (i *inspector) show(id string) {
 	i.flush()
+	refocus := ""
+	if id == i.id {
+		refocus = i.focusedField()
+	}
+	defer func() {
+		if e := i.fields[refocus]; e != nil && !e.Disabled() {
+			i.w.win.Canvas().Focus(e)
+		}
+	}()
 	i.id = id
-	i.fields, i.selects = map[string]*widget.Entry{}, map[string]*widget.Select{}
+	i.fields, i.selects = map[string]*fieldEntry{}, map[string]*widget.Select{}
 	i.statusSelect, i.statusNote, i.statusApply, i.history, i.links, i.addLink, i.deleteButton = nil, nil, nil, nil, nil, nil, nil
 	m := i.w.model
 	var objs []fyne.CanvasObject
@@ -95,18 +111,28 @@ func caption(text string) *widget.Label {
 	return &widget.Label{Text: text, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 }
 
-// entry makes a field bound to save: each keystroke schedules save with
-// the entry's text, after saveDelay; Enter in a one-line field saves now.
+// entry makes a field bound to save: each keystroke schedules a save of
+// the field's text after saveDelay; Enter in a one-line field, or moving
+// the keyboard elsewhere, saves now. Each field keeps its own pending
+// save, so that typing in one field never drops typing in another.
 func (i *inspector) entry(name, label, value string, multi bool, save func(string) error) []fyne.CanvasObject {
-	e := widget.NewEntry()
-	if multi {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(4)
+	e := newFieldEntry(multi, value)
+	e.board = i.w.boardUndoKey
+	e.OnChanged = func(s string) {
+		if s == e.saved { // typed back, or undone in the field: nothing to save
+			i.cancel(name)
+			return
+		}
+		i.schedule(name, func() error {
+			if err := save(s); err != nil {
+				return err
+			}
+			e.saved = s
+			return nil
+		})
 	}
-	e.SetText(value)
-	e.OnChanged = func(s string) { i.schedule(func() error { return save(s) }) }
-	e.OnSubmitted = func(string) { i.flush() }
+	e.OnSubmitted = func(string) { i.flushField(name) }
+	e.flushed = func() { i.flushField(name) }
 	if i.w.readOnly() {
 		e.Disable()
 	}
@@ -114,31 +140,70 @@ func (i *inspector) entry(name, label, value string, multi bool, save func(strin
 	return []fyne.CanvasObject{caption(label), e}
 }
 
-// schedule makes fn the pending save and (re)starts the timer.
-func (i *inspector) schedule(fn func() error) {
-	if i.pending == nil && i.w.file != nil {
-		i.w.status.SetText("Editing… (saved when you pause) · " + i.w.file.Path())
+// focusedField names the inspector field that has the keyboard, or "".
+func (i *inspector) focusedField() string {
+	f := i.w.win.Canvas().Focused()
+	for name, e := range i.fields {
+		if fyne.Focusable(e) == f {
+			return name
+		}
 	}
-	i.pending = fn
-	if i.timer != nil {
-		i.timer.Stop()
-	}
-	i.timer = time.AfterFunc(saveDelay, func() { fyne.Do(i.flush) })
+	return ""
 }
 
-// flush saves the pending field edit now.
-func (i *inspector) flush() {
-	if i.timer != nil {
-		i.timer.Stop()
-		i.timer = nil
+// schedule makes save the field's pending save and (re)starts its timer.
+func (i *inspector) schedule(field string, save func() error) {
+	if len(i.pending) == 0 && i.w.file != nil {
+		i.w.status.SetText("Editing… (saved when you pause) · " + i.w.file.Path())
 	}
-	fn := i.pending
-	i.pending = nil
-	if fn != nil {
-		if err := fn(); err != nil {
-			i.w.showError(err)
+	if p := i.pending[field]; p != nil {
+		p.timer.Stop()
+	}
+	p := &pendingSave{save: save}
+	p.timer = time.AfterFunc(saveDelay, func() {
+		fyne.Do(func() {
+			if i.pending[field] == p {
+				i.flushField(field)
+			}
+		})
+	})
+	i.pending[field] = p
+}
+
+// cancel drops the field's pending save: its text is the saved one.
+func (i *inspector) cancel(field string) {
+	if p := i.pending[field]; p != nil {
+		p.timer.Stop()
+		delete(i.pending, field)
+		if len(i.pending) == 0 {
 			i.w.refreshChrome()
 		}
+	}
+}
+
+// flushField saves the field's pending edit now, if it has one.
+func (i *inspector) flushField(field string) {
+	p := i.pending[field]
+	if p == nil {
+		return
+	}
+	p.timer.Stop()
+	delete(i.pending, field)
+	if err := p.save(); err != nil {
+		i.w.showError(err)
+		i.w.refreshChrome()
+	}
+}
+
+// flush saves every pending field edit now, in a fixed order.
+func (i *inspector) flush() {
+	names := make([]string, 0, len(i.pending))
+	for name := range i.pending {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		i.flushField(name)
 	}
 }
 

@@ -112,7 +112,12 @@ func (w *boardWindow) addShortcuts() {
 	for _, m := range w.mainMenu.Items {
 		walk(m.Items)
 	}
-	c.AddShortcut(ctrl(fyne.KeyY), func(fyne.Shortcut) { w.redo() })
+	// The desktop driver makes Ctrl+Z and Ctrl+Y (Cmd on macOS) into
+	// Fyne's own undo and redo shortcuts, never into the custom ones the
+	// menu shows, so the board takes those too; Ctrl+Shift+Z reaches the
+	// menu's redo as it is.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(s fyne.Shortcut) { w.boardUndoKey(s) })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(s fyne.Shortcut) { w.boardUndoKey(s) })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}, func(fyne.Shortcut) { w.board.zoomBy(1.25) })
 	c.SetOnTypedRune(func(r rune) {
 		switch r {
@@ -136,6 +141,25 @@ func (w *boardWindow) addShortcuts() {
 			w.nudge(w.board.selected, step[e.Name])
 		}
 	})
+}
+
+// boardUndoKey runs the board's undo or redo for Fyne's undo and redo
+// shortcuts and reports whether it did. It leaves them alone while a
+// dialog is up, so that a key pressed in a dialog never changes the board
+// behind it.
+func (w *boardWindow) boardUndoKey(s fyne.Shortcut) bool {
+	if w.win.Canvas().Overlays().Top() != nil {
+		return false
+	}
+	switch s.(type) {
+	case *fyne.ShortcutUndo:
+		w.undo()
+	case *fyne.ShortcutRedo:
+		w.redo()
+	default:
+		return false
+	}
+	return true
 }
 
 func (w *boardWindow) setTheme(choice string) {

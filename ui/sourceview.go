@@ -47,7 +47,7 @@ func (w *boardWindow) openSourceView(id string) *sourceView {
 	v.text.PlaceHolder = "Paste the source's full text here. Then select the words someone said and press Pin selection."
 	v.text.SetText(s.Text)
 	v.text.OnChanged = func(t string) {
-		w.insp.schedule(func() error { return w.updateSource(id, app.SourceUpdate{Text: &t}) })
+		w.insp.schedule("source-text:"+id, func() error { return w.updateSource(id, app.SourceUpdate{Text: &t}) })
 	}
 	if w.readOnly() {
 		v.text.Disable()
