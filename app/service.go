@@ -19,8 +19,14 @@ type Store interface {
 	QuoteService
 	LinkService
 	LayoutService
+	PinService
 	UndoService
 }
+
+// Point is a place on the board, in board units. The Create methods and
+// PinQuote take a *Point for where a new card goes: nil leaves the card to
+// the program's placing.
+type Point struct{ X, Y float64 }
 
 // BoardService reads and edits the board's own record and moves whole
 // documents in and out.
@@ -64,10 +70,11 @@ type SourceService interface {
 	// and how many match in all (ignoring Offset and Limit).
 	FindSources(ctx context.Context, filter ItemFilter) ([]*Source, int, error)
 
-	// CreateSource adds s; an empty s.ID gets a fresh id, set on s.
-	// Returns EINVALID if the title is empty or a field is malformed, and
-	// ECONFLICT if s.ID is already taken by any item.
-	CreateSource(ctx context.Context, s *Source) error
+	// CreateSource adds s, with its card at at (see Point), as one edit;
+	// an empty s.ID gets a fresh id, set on s.
+	// Returns EINVALID if the title is empty, a field is malformed or at is
+	// outside the board, and ECONFLICT if s.ID is already taken by any item.
+	CreateSource(ctx context.Context, s *Source, at *Point) error
 
 	// UpdateSource changes the fields set in upd. When the text changes,
 	// the anchors of its quotes are found again in the new text (see
@@ -96,10 +103,11 @@ type PartyService interface {
 	// and how many match in all.
 	FindParties(ctx context.Context, filter ItemFilter) ([]*Party, int, error)
 
-	// CreateParty adds p; an empty p.ID gets a fresh id, set on p.
-	// Returns EINVALID if the name is empty or the kind unknown, and
-	// ECONFLICT if p.ID is already taken by any item.
-	CreateParty(ctx context.Context, p *Party) error
+	// CreateParty adds p, with its card at at (see Point), as one edit;
+	// an empty p.ID gets a fresh id, set on p.
+	// Returns EINVALID if the name is empty, the kind unknown or at outside
+	// the board, and ECONFLICT if p.ID is already taken by any item.
+	CreateParty(ctx context.Context, p *Party, at *Point) error
 
 	// UpdateParty changes the fields set in upd.
 	// Returns ENOTFOUND if there is no such party, EINVALID as CreateParty.
@@ -128,12 +136,13 @@ type ClaimService interface {
 	// their history, and how many match in all.
 	FindClaims(ctx context.Context, filter ItemFilter) ([]*Claim, int, error)
 
-	// CreateClaim adds c; an empty c.ID gets a fresh id, set on c. When
-	// c.History is empty, one entry for the initial status is recorded at
-	// the store's clock.
-	// Returns EINVALID if the statement is empty, the status unknown or the
-	// history inconsistent, and ECONFLICT if c.ID is already taken.
-	CreateClaim(ctx context.Context, c *Claim) error
+	// CreateClaim adds c, with its card at at (see Point), as one edit; an
+	// empty c.ID gets a fresh id, set on c. When c.History is empty, one
+	// entry for the initial status is recorded at the store's clock.
+	// Returns EINVALID if the statement is empty, the status unknown, the
+	// history inconsistent or at outside the board, and ECONFLICT if c.ID
+	// is already taken.
+	CreateClaim(ctx context.Context, c *Claim, at *Point) error
 
 	// UpdateClaim changes the statement and notes set in upd; the status
 	// only changes through SetClaimStatus, so that history is kept.
@@ -168,11 +177,12 @@ type QuoteService interface {
 	// how many match in all.
 	FindQuotes(ctx context.Context, filter ItemFilter) ([]*Quote, int, error)
 
-	// CreateQuote adds q; an empty q.ID gets a fresh id, set on q.
+	// CreateQuote adds q, with its card at at (see Point), as one edit; an
+	// empty q.ID gets a fresh id, set on q.
 	// Returns EINVALID if the text is empty, the speaker is not a party, the
-	// source is not a source or the anchor does not fit the source's text,
-	// and ECONFLICT if q.ID is already taken.
-	CreateQuote(ctx context.Context, q *Quote) error
+	// source is not a source, the anchor does not fit the source's text or
+	// at is outside the board, and ECONFLICT if q.ID is already taken.
+	CreateQuote(ctx context.Context, q *Quote, at *Point) error
 
 	// UpdateQuote changes the fields set in upd.
 	// Returns ENOTFOUND if there is no such quote, EINVALID as CreateQuote.
@@ -226,6 +236,40 @@ type LayoutService interface {
 	// Returns ENOTFOUND if there is no such item, EINVALID if x or y is not
 	// a finite number within the board's limits.
 	MoveCard(ctx context.Context, id string, x, y float64) error
+}
+
+// PinService makes what pinning a quote adds, as one user action.
+type PinService interface {
+	// PinQuote makes pin.Quote with what comes with it: a new speaker and a
+	// new source if pin has them (they become the quote's speaker and
+	// source, and their ids are set on them), the quote's links to claims,
+	// and the new cards where pin places them. It is one edit: one
+	// transaction and one undo step named "Pin quote"; when it returns an
+	// error, none of it was made.
+	// Returns the errors of CreateParty, CreateSource, CreateQuote and
+	// CreateLink: EINVALID, ENOTFOUND for a claim that does not exist, and
+	// ECONFLICT for an id already taken.
+	PinQuote(ctx context.Context, pin *Pin) error
+}
+
+// Pin is a quote to pin, with what comes with it. A nil NewSpeaker or
+// NewSource leaves Quote.Speaker or Quote.Source as set (an existing item,
+// or none); the At points place the new cards (see Point).
+type Pin struct {
+	Quote      *Quote
+	NewSpeaker *Party
+	NewSource  *Source
+	// Claims are the claims the quote bears on, each with the relation of
+	// the link from the quote to it.
+	Claims []ClaimRelation
+
+	QuoteAt, SpeakerAt, SourceAt *Point
+}
+
+// ClaimRelation names a claim and how a quote bears on it.
+type ClaimRelation struct {
+	Claim    string
+	Relation Relation
 }
 
 // ItemFilter selects items of one kind. Text matches any of the kind's text

@@ -61,7 +61,7 @@ func (db *DB) FindClaims(ctx context.Context, f app.ItemFilter) ([]*app.Claim, i
 }
 
 // CreateClaim implements app.ClaimService.
-func (db *DB) CreateClaim(ctx context.Context, c *app.Claim) error {
+func (db *DB) CreateClaim(ctx context.Context, c *app.Claim, place *app.Point) error {
 	at := db.now().UTC()
 	if len(c.History) == 0 {
 		c.History = []app.StatusChange{{Status: c.Status, At: at, Note: "created"}}
@@ -82,7 +82,7 @@ func (db *DB) CreateClaim(ctx context.Context, c *app.Claim) error {
 				return err
 			}
 		}
-		return nil
+		return placeCard(tx, c.ID, place)
 	})
 }
 

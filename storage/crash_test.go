@@ -153,7 +153,7 @@ func TestCrashChild(t *testing.T) {
 		switch k := r.Intn(5); {
 		case k < 2 || len(mine) == 0:
 			id := fmt.Sprintf("crash-%d", n)
-			if err := db.CreateClaim(ctx, &app.Claim{ID: id, Statement: strings.Repeat("words ", 1+r.Intn(50)), Status: app.StatusAlleged}); err != nil {
+			if err := db.CreateClaim(ctx, &app.Claim{ID: id, Statement: strings.Repeat("words ", 1+r.Intn(50)), Status: app.StatusAlleged}, nil); err != nil {
 				os.Exit(4)
 			}
 			mine = append(mine, id)

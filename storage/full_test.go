@@ -24,7 +24,7 @@ func TestDiskFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	big := strings.Repeat("a long pasted source text ", 20000) // ~500 KB: needs new pages
-	err := db.CreateSource(ctx, &app.Source{Title: "Too big for the disk", Text: big})
+	err := db.CreateSource(ctx, &app.Source{Title: "Too big for the disk", Text: big}, nil)
 	wantCode(t, err, app.EINTERNAL, "the disk is full: the change was not saved")
 	after, _ := db.Export(ctx)
 	if !sameJSON(t, after, before) {
@@ -38,7 +38,7 @@ func TestDiskFull(t *testing.T) {
 	}
 	// Room again: edits work.
 	db.gdb.Exec("PRAGMA max_page_count = 1073741823")
-	if err := db.CreateSource(ctx, &app.Source{Title: "Fits now", Text: big}); err != nil {
+	if err := db.CreateSource(ctx, &app.Source{Title: "Fits now", Text: big}, nil); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -37,32 +37,43 @@ func (db *DB) FindLinks(ctx context.Context, f app.LinkFilter) ([]*app.Link, err
 
 // CreateLink implements app.LinkService.
 func (db *DB) CreateLink(ctx context.Context, l *app.Link) error {
+	if err := checkLink(l); err != nil {
+		return err
+	}
+	return db.write(ctx, "New link", func(tx *gorm.DB) error { return createLink(tx, l) })
+}
+
+// checkLink checks what can be checked of l without the database.
+func checkLink(l *app.Link) error {
 	if l.From == l.To {
 		return app.Errorf(app.EINVALID, "a link cannot join an item to itself")
 	}
 	if utf8.RuneCountInString(l.Note) > app.MaxNotes {
 		return app.Errorf(app.EINVALID, "the link's note is over the limit of %d characters", app.MaxNotes)
 	}
-	return db.write(ctx, "New link", func(tx *gorm.DB) error {
-		fk, err := kindOf(tx, l.From)
-		if err != nil {
-			return err
-		}
-		tk, err := kindOf(tx, l.To)
-		if err != nil {
-			return err
-		}
-		if err := app.CheckRelation(fk, tk, l.Relation); err != nil {
-			return err
-		}
-		var n int64
-		if err := tx.Model(&linkRow{}).Where("from_id = ? AND to_id = ? AND relation = ?", l.From, l.To, string(l.Relation)).Count(&n).Error; err != nil {
-			return err
-		} else if n > 0 {
-			return app.Errorf(app.ECONFLICT, "%s already %s %s", l.From, l.Relation, l.To)
-		}
-		return tx.Create(&linkRow{FromID: l.From, ToID: l.To, Relation: string(l.Relation), Note: l.Note}).Error
-	})
+	return nil
+}
+
+// createLink adds l, checked, after checking its ends and relation.
+func createLink(tx *gorm.DB, l *app.Link) error {
+	fk, err := kindOf(tx, l.From)
+	if err != nil {
+		return err
+	}
+	tk, err := kindOf(tx, l.To)
+	if err != nil {
+		return err
+	}
+	if err := app.CheckRelation(fk, tk, l.Relation); err != nil {
+		return err
+	}
+	var n int64
+	if err := tx.Model(&linkRow{}).Where("from_id = ? AND to_id = ? AND relation = ?", l.From, l.To, string(l.Relation)).Count(&n).Error; err != nil {
+		return err
+	} else if n > 0 {
+		return app.Errorf(app.ECONFLICT, "%s already %s %s", l.From, l.Relation, l.To)
+	}
+	return tx.Create(&linkRow{FromID: l.From, ToID: l.To, Relation: string(l.Relation), Note: l.Note}).Error
 }
 
 // DeleteLink implements app.LinkService.

@@ -39,16 +39,24 @@ func (db *DB) FindParties(ctx context.Context, f app.ItemFilter) ([]*app.Party, 
 }
 
 // CreateParty implements app.PartyService.
-func (db *DB) CreateParty(ctx context.Context, p *app.Party) error {
+func (db *DB) CreateParty(ctx context.Context, p *app.Party, at *app.Point) error {
 	if err := p.Validate(); err != nil {
 		return err
 	}
 	return db.write(ctx, "New party", func(tx *gorm.DB) error {
-		if err := addItem(tx, app.KindParty, &p.ID); err != nil {
-			return err
-		}
-		return tx.Create(toPartyRow(p)).Error
+		return createParty(tx, p, at)
 	})
+}
+
+// createParty adds p, already validated, and places its card at at.
+func createParty(tx *gorm.DB, p *app.Party, at *app.Point) error {
+	if err := addItem(tx, app.KindParty, &p.ID); err != nil {
+		return err
+	}
+	if err := tx.Create(toPartyRow(p)).Error; err != nil {
+		return err
+	}
+	return placeCard(tx, p.ID, at)
 }
 
 // UpdateParty implements app.PartyService.

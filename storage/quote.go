@@ -65,20 +65,34 @@ func checkQuoteRefs(tx *gorm.DB, q *app.Quote) error {
 }
 
 // CreateQuote implements app.QuoteService.
-func (db *DB) CreateQuote(ctx context.Context, q *app.Quote) error {
-	q.Said = app.NormalizeDateOrTime(q.Said)
-	if err := q.Validate(); err != nil {
+func (db *DB) CreateQuote(ctx context.Context, q *app.Quote, at *app.Point) error {
+	if err := prepareQuote(q); err != nil {
 		return err
 	}
 	return db.write(ctx, "New quote", func(tx *gorm.DB) error {
-		if err := checkQuoteRefs(tx, q); err != nil {
-			return err
-		}
-		if err := addItem(tx, app.KindQuote, &q.ID); err != nil {
-			return err
-		}
-		return tx.Create(toQuoteRow(q)).Error
+		return createQuote(tx, q, at)
 	})
+}
+
+// prepareQuote normalises the date of a new quote and validates it.
+func prepareQuote(q *app.Quote) error {
+	q.Said = app.NormalizeDateOrTime(q.Said)
+	return q.Validate()
+}
+
+// createQuote adds q, prepared, after checking what it refers to, and
+// places its card at at.
+func createQuote(tx *gorm.DB, q *app.Quote, at *app.Point) error {
+	if err := checkQuoteRefs(tx, q); err != nil {
+		return err
+	}
+	if err := addItem(tx, app.KindQuote, &q.ID); err != nil {
+		return err
+	}
+	if err := tx.Create(toQuoteRow(q)).Error; err != nil {
+		return err
+	}
+	return placeCard(tx, q.ID, at)
 }
 
 // UpdateQuote implements app.QuoteService.

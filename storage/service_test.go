@@ -15,7 +15,7 @@ func TestSources(t *testing.T) {
 	db := MustCreateDB(t)
 	t.Run("OK", func(t *testing.T) {
 		s := &app.Source{Title: "Statement", Published: "2018-10-04T10:00:00+01:00"}
-		if err := db.CreateSource(ctx, s); err != nil {
+		if err := db.CreateSource(ctx, s, nil); err != nil {
 			t.Fatal(err)
 		}
 		if !app.ValidID(s.ID) || s.ID[:2] != "s-" {
@@ -34,13 +34,13 @@ func TestSources(t *testing.T) {
 		}
 	})
 	t.Run("ErrTitleRequired", func(t *testing.T) {
-		wantCode(t, db.CreateSource(ctx, &app.Source{Title: "  "}), app.EINVALID, "title is required")
+		wantCode(t, db.CreateSource(ctx, &app.Source{Title: "  "}, nil), app.EINVALID, "title is required")
 	})
 	t.Run("ErrIDTaken", func(t *testing.T) {
-		if err := db.CreateParty(ctx, &app.Party{ID: "apple", Name: "Apple", Kind: app.PartyOrganisation}); err != nil {
+		if err := db.CreateParty(ctx, &app.Party{ID: "apple", Name: "Apple", Kind: app.PartyOrganisation}, nil); err != nil {
 			t.Fatal(err)
 		}
-		wantCode(t, db.CreateSource(ctx, &app.Source{ID: "apple", Title: "x"}), app.ECONFLICT, `the id "apple" is already used by a party`)
+		wantCode(t, db.CreateSource(ctx, &app.Source{ID: "apple", Title: "x"}, nil), app.ECONFLICT, `the id "apple" is already used by a party`)
 	})
 	t.Run("ErrNotFound", func(t *testing.T) {
 		_, err := db.FindSourceByID(ctx, "nope")
@@ -55,7 +55,7 @@ func TestClaims_StatusHistory(t *testing.T) {
 	ctx := context.Background()
 	db := MustCreateDB(t)
 	c := &app.Claim{Statement: "Chips were implanted.", Status: app.StatusAlleged}
-	if err := db.CreateClaim(ctx, c); err != nil {
+	if err := db.CreateClaim(ctx, c, nil); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.SetClaimStatus(ctx, c.ID, app.StatusDenied, "Apple statement")
@@ -89,15 +89,15 @@ func TestQuotes_References(t *testing.T) {
 	db := MustCreateDB(t)
 	src := &app.Source{ID: "s1", Title: "Article", Text: "Apple says 🍎 «nothing» was found."}
 	sp := &app.Party{ID: "apple", Name: "Apple", Kind: app.PartyOrganisation}
-	if err := db.CreateSource(ctx, src); err != nil {
+	if err := db.CreateSource(ctx, src, nil); err != nil {
 		t.Fatal(err)
 	}
-	if err := db.CreateParty(ctx, sp); err != nil {
+	if err := db.CreateParty(ctx, sp, nil); err != nil {
 		t.Fatal(err)
 	}
 	good := &app.Quote{Text: "«nothing» was found", Speaker: "apple", Source: "s1",
 		Anchor: &app.Anchor{Exact: "«nothing» was found", Prefix: "Apple says 🍎 ", Suffix: ".", Start: 13, End: 32}}
-	if err := db.CreateQuote(ctx, good); err != nil {
+	if err := db.CreateQuote(ctx, good, nil); err != nil {
 		t.Fatal(err)
 	}
 	tests := []struct {
@@ -114,7 +114,7 @@ func TestQuotes_References(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			wantCode(t, db.CreateQuote(ctx, &tt.q), app.EINVALID, tt.msg)
+			wantCode(t, db.CreateQuote(ctx, &tt.q, nil), app.EINVALID, tt.msg)
 		})
 	}
 	t.Run("DeleteSpeakerClearsIt", func(t *testing.T) {
@@ -179,7 +179,7 @@ func TestMoveCard(t *testing.T) {
 	ctx := context.Background()
 	db := MustCreateDB(t)
 	for _, id := range []string{"a", "b"} {
-		if err := db.CreateParty(ctx, &app.Party{ID: id, Name: id, Kind: app.PartyPerson}); err != nil {
+		if err := db.CreateParty(ctx, &app.Party{ID: id, Name: id, Kind: app.PartyPerson}, nil); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -232,7 +232,7 @@ func TestReadOnly(t *testing.T) {
 	if _, err := ro.Export(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	wantCode(t, ro.CreateParty(context.Background(), &app.Party{Name: "x", Kind: app.PartyPerson}), app.EINVALID, "read-only")
+	wantCode(t, ro.CreateParty(context.Background(), &app.Party{Name: "x", Kind: app.PartyPerson}, nil), app.EINVALID, "read-only")
 }
 
 func TestSaveCopy(t *testing.T) {
@@ -262,12 +262,12 @@ func TestSaveCopy(t *testing.T) {
 func TestUpdateSource_Reanchors(t *testing.T) {
 	ctx := context.Background()
 	db := MustCreateDB(t)
-	db.CreateSource(ctx, &app.Source{ID: "s", Title: "t", Text: "Apple said no. Amazon said no."})
+	db.CreateSource(ctx, &app.Source{ID: "s", Title: "t", Text: "Apple said no. Amazon said no."}, nil)
 	a, _ := app.NewAnchor("Apple said no. Amazon said no.", 22, 29)
-	if err := db.CreateQuote(ctx, &app.Quote{ID: "q", Text: "said no", Source: "s", Anchor: a}); err != nil {
+	if err := db.CreateQuote(ctx, &app.Quote{ID: "q", Text: "said no", Source: "s", Anchor: a}, nil); err != nil {
 		t.Fatal(err)
 	}
-	db.CreateQuote(ctx, &app.Quote{ID: "q2", Text: "Apple", Source: "s", Anchor: &app.Anchor{Exact: "Apple", End: 5}})
+	db.CreateQuote(ctx, &app.Quote{ID: "q2", Text: "Apple", Source: "s", Anchor: &app.Anchor{Exact: "Apple", End: 5}}, nil)
 	if _, err := db.UpdateSource(ctx, "s", app.SourceUpdate{Text: ptr("Update: Amazon said no. Apple said no.")}); err != nil {
 		t.Fatal(err)
 	}

@@ -35,17 +35,30 @@ func (db *DB) FindSources(ctx context.Context, f app.ItemFilter) ([]*app.Source,
 }
 
 // CreateSource implements app.SourceService.
-func (db *DB) CreateSource(ctx context.Context, s *app.Source) error {
-	s.Published, s.Retrieved = app.NormalizeDateOrTime(s.Published), app.NormalizeDateOrTime(s.Retrieved)
-	if err := s.Validate(); err != nil {
+func (db *DB) CreateSource(ctx context.Context, s *app.Source, at *app.Point) error {
+	if err := prepareSource(s); err != nil {
 		return err
 	}
 	return db.write(ctx, "New source", func(tx *gorm.DB) error {
-		if err := addItem(tx, app.KindSource, &s.ID); err != nil {
-			return err
-		}
-		return tx.Create(toSourceRow(s)).Error
+		return createSource(tx, s, at)
 	})
+}
+
+// prepareSource normalises the dates of a new source and validates it.
+func prepareSource(s *app.Source) error {
+	s.Published, s.Retrieved = app.NormalizeDateOrTime(s.Published), app.NormalizeDateOrTime(s.Retrieved)
+	return s.Validate()
+}
+
+// createSource adds s, prepared, and places its card at at.
+func createSource(tx *gorm.DB, s *app.Source, at *app.Point) error {
+	if err := addItem(tx, app.KindSource, &s.ID); err != nil {
+		return err
+	}
+	if err := tx.Create(toSourceRow(s)).Error; err != nil {
+		return err
+	}
+	return placeCard(tx, s.ID, at)
 }
 
 // UpdateSource implements app.SourceService.

@@ -32,13 +32,13 @@ func TestUndo_EveryEdit(t *testing.T) {
 		do    func() error
 	}{
 		{"New source", func() error {
-			return db.CreateSource(ctx, &app.Source{ID: "src", Title: "Pasted", Text: "They said no."})
+			return db.CreateSource(ctx, &app.Source{ID: "src", Title: "Pasted", Text: "They said no."}, nil)
 		}},
 		{"New claim", func() error {
-			return db.CreateClaim(ctx, &app.Claim{ID: "cl", Statement: "It happened", Status: app.StatusAlleged})
+			return db.CreateClaim(ctx, &app.Claim{ID: "cl", Statement: "It happened", Status: app.StatusAlleged}, nil)
 		}},
 		{"New quote", func() error {
-			return db.CreateQuote(ctx, &app.Quote{ID: "qq", Text: "no", Source: "src", Anchor: &app.Anchor{Exact: "no", Start: 10, End: 12}})
+			return db.CreateQuote(ctx, &app.Quote{ID: "qq", Text: "no", Source: "src", Anchor: &app.Anchor{Exact: "no", Start: 10, End: 12}}, nil)
 		}},
 		{"New link", func() error { return db.CreateLink(ctx, &app.Link{From: "qq", To: "cl", Relation: app.RelDenies}) }},
 		{"Change claim status", func() error { _, err := db.SetClaimStatus(ctx, "cl", app.StatusDenied, "a note"); return err }},
@@ -121,8 +121,8 @@ func TestUndo_GroupEdits(t *testing.T) {
 	ctx := context.Background()
 	db := MustSampleDB(t)
 	before, _ := db.Export(ctx)
-	db.CreateClaim(ctx, &app.Claim{ID: "g1", Statement: "x", Status: app.StatusAlleged})
-	db.CreateQuote(ctx, &app.Quote{ID: "g2", Text: "y"})
+	db.CreateClaim(ctx, &app.Claim{ID: "g1", Statement: "x", Status: app.StatusAlleged}, nil)
+	db.CreateQuote(ctx, &app.Quote{ID: "g2", Text: "y"}, nil)
 	db.CreateLink(ctx, &app.Link{From: "g2", To: "g1", Relation: app.RelSupports})
 	if err := db.GroupEdits(ctx, 3, "Pin quote"); err != nil {
 		t.Fatal(err)

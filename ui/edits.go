@@ -226,72 +226,63 @@ func clipText(s string, n int) string {
 	return s
 }
 
-// newAt places a new card at the centre of the view and returns where.
-func (w *boardWindow) newAt(id string, k app.Kind) fyne.Position {
+// newAt is where a new card of kind k goes: the centre of the view.
+func (w *boardWindow) newAt(k app.Kind) fyne.Position {
 	s := w.board.Size()
 	c := w.board.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
 	cs := cardSizes[k]
-	at := fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2)))
-	_ = w.file.MoveCard(w.ctx, id, float64(at.X), float64(at.Y))
-	return at
+	return fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2)))
 }
 
-// created groups the edits that made one new thing into one undo step,
-// reads what they made back into the model, and selects the new item.
-func (w *boardWindow) created(id string, edits int, label string, made ...itemRef) {
-	if err := w.file.GroupEdits(w.ctx, edits, label); err != nil {
-		w.showError(err)
-	}
-	if err := w.readBack(made...); err != nil {
-		w.showError(err)
-		_ = w.reload(false)
-	}
+// point is p as the store's Point.
+func point(p fyne.Position) *app.Point { return &app.Point{X: float64(p.X), Y: float64(p.Y)} }
+
+// created reads what one edit made back into the model and selects the
+// new item.
+func (w *boardWindow) created(id string, made ...itemRef) {
+	w.readBackOrReload(made...)
 	w.choose(id)
 }
 
-func (w *boardWindow) newClaim() {
+// newCard makes an item with its card at the centre of the view, in one
+// edit, selects it and puts the keyboard in its first field.
+func (w *boardWindow) newCard(kind app.Kind, field string, create func(at *app.Point) (string, error)) {
 	if w.readOnly() {
 		return
 	}
 	w.insp.flush()
-	c := &app.Claim{Statement: "New claim: say what is claimed", Status: app.StatusAlleged}
-	if err := w.file.CreateClaim(w.ctx, c); err != nil {
+	at := w.newAt(kind)
+	id, err := create(point(at))
+	if err != nil {
 		w.showError(err)
 		return
 	}
-	at := w.newAt(c.ID, app.KindClaim)
-	w.created(c.ID, 2, "New claim", itemRef{c.ID, app.KindClaim, at})
-	w.focusField("statement")
+	w.created(id, itemRef{id, kind, at})
+	w.focusField(field)
+}
+
+func (w *boardWindow) newClaim() {
+	w.newCard(app.KindClaim, "statement", func(at *app.Point) (string, error) {
+		c := &app.Claim{Statement: "New claim: say what is claimed", Status: app.StatusAlleged}
+		err := w.file.CreateClaim(w.ctx, c, at)
+		return c.ID, err
+	})
 }
 
 func (w *boardWindow) newSource() {
-	if w.readOnly() {
-		return
-	}
-	w.insp.flush()
-	s := &app.Source{Title: "New source"}
-	if err := w.file.CreateSource(w.ctx, s); err != nil {
-		w.showError(err)
-		return
-	}
-	at := w.newAt(s.ID, app.KindSource)
-	w.created(s.ID, 2, "New source", itemRef{s.ID, app.KindSource, at})
-	w.focusField("title")
+	w.newCard(app.KindSource, "title", func(at *app.Point) (string, error) {
+		s := &app.Source{Title: "New source"}
+		err := w.file.CreateSource(w.ctx, s, at)
+		return s.ID, err
+	})
 }
 
 func (w *boardWindow) newParty() {
-	if w.readOnly() {
-		return
-	}
-	w.insp.flush()
-	p := &app.Party{Name: "New party", Kind: app.PartyPerson}
-	if err := w.file.CreateParty(w.ctx, p); err != nil {
-		w.showError(err)
-		return
-	}
-	at := w.newAt(p.ID, app.KindParty)
-	w.created(p.ID, 2, "New party", itemRef{p.ID, app.KindParty, at})
-	w.focusField("name")
+	w.newCard(app.KindParty, "name", func(at *app.Point) (string, error) {
+		p := &app.Party{Name: "New party", Kind: app.PartyPerson}
+		err := w.file.CreateParty(w.ctx, p, at)
+		return p.ID, err
+	})
 }
 
 // focusField puts the keyboard in an inspector field, text selected.

@@ -1,8 +1,9 @@
 package ui
 
 import (
+	"context"
+	"reflect"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -142,18 +143,77 @@ func TestInspector_TwoFieldsTypedQuicklyBothSaved(t *testing.T) {
 	}
 }
 
-// Without focus changes, each field's timer saves it.
+// fakeTimer is a save timer a test fires by hand, on its own goroutine:
+// Fyne's test driver runs fyne.Do at once on the caller's goroutine, so
+// real timers would race with the test.
+type fakeTimer struct {
+	fn      func()
+	stopped bool
+}
+
+func (t *fakeTimer) Stop() bool { was := !t.stopped; t.stopped = true; return was }
+
+// Without focus changes, each field's own timer saves it.
 func TestInspector_EachFieldSavesOnItsOwnTimer(t *testing.T) {
 	w, f := openTestWindow(t)
+	var timers []*fakeTimer
+	w.insp.later = func(fn func()) interface{ Stop() bool } {
+		tm := &fakeTimer{fn: fn}
+		timers = append(timers, tm)
+		return tm
+	}
 	w.choose("apple")
 	name, notes := w.insp.fields["name"], w.insp.fields["notes"]
 	name.SetText("Apple Inc.")
 	notes.SetText("Cupertino")
-	deadline := time.Now().Add(5 * time.Second)
-	for time.Now().Before(deadline) && (f.doc.Parties[2].Name != "Apple Inc." || f.doc.Parties[2].Notes != "Cupertino") {
-		time.Sleep(50 * time.Millisecond)
+	for _, tm := range timers {
+		if !tm.stopped {
+			tm.fn()
+		}
 	}
 	if p := f.doc.Parties[2]; p.Name != "Apple Inc." || p.Notes != "Cupertino" {
 		t.Fatalf("after the save delay: name %q, notes %q", p.Name, p.Notes)
+	}
+	if len(f.undo) != 2 {
+		t.Fatalf("%d undo steps for two field edits, want 2", len(f.undo))
+	}
+}
+
+// A pin is one store call: when a step of it would fail, nothing is made,
+// and an earlier unrelated edit stays its own undo step.
+func TestWindow_PinQuoteIsOneEdit(t *testing.T) {
+	for _, failOn := range []string{"Move card", "New link", "Pin quote"} {
+		t.Run(failOn, func(t *testing.T) {
+			w, f := openTestWindow(t)
+			w.choose("apple")
+			w.insp.fields["notes"].SetText("An unrelated edit")
+			w.insp.flush()
+			before := cloneDoc(f.doc)
+			steps := len(f.undo)
+			f.failOn = failOn
+			p := w.showPinDialog(pinDraft{})
+			test.Type(p.text, "We deny it all.")
+			p.speaker.SetText("A new speaker")
+			p.source.SetText("A brand new source")
+			p.setRelation("c-apple-found-2015", "denies")
+			test.Tap(p.pinButton)
+			made := findQuote(f.doc, "We deny it all.") != nil
+			if failOn == "Pin quote" {
+				if made || p.problem.Hidden || len(f.undo) != steps {
+					t.Fatalf("a failed pin: made %v, problem shown %v, %d undo steps (was %d)", made, !p.problem.Hidden, len(f.undo), steps)
+				}
+				return
+			}
+			if !made || len(f.undo) != steps+1 || f.undo[len(f.undo)-1].label != "Pin quote" {
+				t.Fatalf("made %v with %d undo steps (was %d)", made, len(f.undo), steps)
+			}
+			w.undo()
+			if !reflect.DeepEqual(f.doc, before) {
+				t.Fatal("one undo did not take the whole pin back, and only it")
+			}
+			if undo, _, _ := f.UndoState(context.Background()); undo != "Edit party" {
+				t.Fatalf("the earlier edit was folded into the pin: next undo is %q", undo)
+			}
+		})
 	}
 }

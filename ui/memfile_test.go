@@ -23,6 +23,7 @@ type memFile struct {
 	seq        int
 	closed     bool
 	damage     error // what Verify finds
+	failOn     string // the label of edits that fail, for tests of failures
 }
 
 type memStep struct {
@@ -54,6 +55,9 @@ func cloneDoc(d *app.Document) *app.Document {
 func (f *memFile) edit(label string, fn func(d *app.Document) error) error {
 	if f.readOnly {
 		return app.Errorf(app.EINVALID, "the board is open read-only")
+	}
+	if label == f.failOn {
+		return app.Errorf(app.EINTERNAL, "%s failed (test)", label)
 	}
 	d := cloneDoc(f.doc)
 	if err := fn(d); err != nil {
@@ -118,9 +122,75 @@ func (f *memFile) FindSourceByID(_ context.Context, id string) (*app.Source, err
 func (f *memFile) FindSources(context.Context, app.ItemFilter) ([]*app.Source, int, error) {
 	return nil, 0, nil
 }
-func (f *memFile) CreateSource(_ context.Context, s *app.Source) error {
+func (f *memFile) CreateSource(_ context.Context, s *app.Source, at *app.Point) error {
 	f.fresh(app.KindSource, &s.ID)
-	return f.edit("New source", func(d *app.Document) error { d.Sources = append(d.Sources, *s); return nil })
+	return f.edit("New source", func(d *app.Document) error { d.Sources = append(d.Sources, *s); return place(d, s.ID, at) })
+}
+
+// place stores the card of id at at, if at is set.
+func place(d *app.Document, id string, at *app.Point) error {
+	if at == nil {
+		return nil
+	}
+	if math.IsNaN(at.X) || math.IsNaN(at.Y) {
+		return app.Errorf(app.EINVALID, "bad position")
+	}
+	for i := range d.Layout {
+		if d.Layout[i].Item == id {
+			d.Layout[i].X, d.Layout[i].Y = at.X, at.Y
+			return nil
+		}
+	}
+	d.Layout = append(d.Layout, app.Position{Item: id, X: at.X, Y: at.Y})
+	return nil
+}
+
+// PinQuote makes the pin in one edit.
+func (f *memFile) PinQuote(_ context.Context, pin *app.Pin) error {
+	q := *pin.Quote
+	var party *app.Party
+	var source *app.Source
+	if pin.NewSpeaker != nil {
+		p := *pin.NewSpeaker
+		f.fresh(app.KindParty, &p.ID)
+		party, q.Speaker = &p, p.ID
+	}
+	if pin.NewSource != nil {
+		s := *pin.NewSource
+		f.fresh(app.KindSource, &s.ID)
+		source, q.Source = &s, s.ID
+	}
+	f.fresh(app.KindQuote, &q.ID)
+	err := f.edit("Pin quote", func(d *app.Document) error {
+		if party != nil {
+			d.Parties = append(d.Parties, *party)
+			if err := place(d, party.ID, pin.SpeakerAt); err != nil {
+				return err
+			}
+		}
+		if source != nil {
+			d.Sources = append(d.Sources, *source)
+			if err := place(d, source.ID, pin.SourceAt); err != nil {
+				return err
+			}
+		}
+		d.Quotes = append(d.Quotes, q)
+		for _, c := range pin.Claims {
+			d.Links = append(d.Links, app.Link{From: q.ID, To: c.Claim, Relation: c.Relation})
+		}
+		return place(d, q.ID, pin.QuoteAt)
+	})
+	if err != nil {
+		return err
+	}
+	*pin.Quote = q
+	if party != nil {
+		*pin.NewSpeaker = *party
+	}
+	if source != nil {
+		*pin.NewSource = *source
+	}
+	return nil
 }
 func (f *memFile) UpdateSource(_ context.Context, id string, u app.SourceUpdate) (*app.Source, error) {
 	var out app.Source
@@ -165,9 +235,9 @@ func (f *memFile) FindPartyByID(_ context.Context, id string) (*app.Party, error
 func (f *memFile) FindParties(context.Context, app.ItemFilter) ([]*app.Party, int, error) {
 	return nil, 0, nil
 }
-func (f *memFile) CreateParty(_ context.Context, p *app.Party) error {
+func (f *memFile) CreateParty(_ context.Context, p *app.Party, at *app.Point) error {
 	f.fresh(app.KindParty, &p.ID)
-	return f.edit("New party", func(d *app.Document) error { d.Parties = append(d.Parties, *p); return nil })
+	return f.edit("New party", func(d *app.Document) error { d.Parties = append(d.Parties, *p); return place(d, p.ID, at) })
 }
 func (f *memFile) UpdateParty(_ context.Context, id string, u app.PartyUpdate) (*app.Party, error) {
 	var out app.Party
@@ -201,9 +271,9 @@ func (f *memFile) FindClaimByID(_ context.Context, id string) (*app.Claim, error
 func (f *memFile) FindClaims(context.Context, app.ItemFilter) ([]*app.Claim, int, error) {
 	return nil, 0, nil
 }
-func (f *memFile) CreateClaim(_ context.Context, c *app.Claim) error {
+func (f *memFile) CreateClaim(_ context.Context, c *app.Claim, at *app.Point) error {
 	f.fresh(app.KindClaim, &c.ID)
-	return f.edit("New claim", func(d *app.Document) error { d.Claims = append(d.Claims, *c); return nil })
+	return f.edit("New claim", func(d *app.Document) error { d.Claims = append(d.Claims, *c); return place(d, c.ID, at) })
 }
 func (f *memFile) UpdateClaim(_ context.Context, id string, u app.ClaimUpdate) (*app.Claim, error) {
 	var out app.Claim
@@ -258,9 +328,9 @@ func (f *memFile) FindQuoteByID(_ context.Context, id string) (*app.Quote, error
 func (f *memFile) FindQuotes(context.Context, app.ItemFilter) ([]*app.Quote, int, error) {
 	return nil, 0, nil
 }
-func (f *memFile) CreateQuote(_ context.Context, q *app.Quote) error {
+func (f *memFile) CreateQuote(_ context.Context, q *app.Quote, at *app.Point) error {
 	f.fresh(app.KindQuote, &q.ID)
-	return f.edit("New quote", func(d *app.Document) error { d.Quotes = append(d.Quotes, *q); return nil })
+	return f.edit("New quote", func(d *app.Document) error { d.Quotes = append(d.Quotes, *q); return place(d, q.ID, at) })
 }
 func (f *memFile) UpdateQuote(_ context.Context, id string, u app.QuoteUpdate) (*app.Quote, error) {
 	var out app.Quote

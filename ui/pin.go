@@ -171,77 +171,43 @@ func (p *pinDialog) submit() {
 		p.fail(fmt.Sprintf("%q is not a date: write it as YYYY-MM-DD.", p.said.Text))
 		return
 	}
-	edits := 0
-	speaker := p.speakerIDs[p.speaker.Text]
-	if name := strings.TrimSpace(p.speaker.Text); speaker == "" && name != "" && name != noneOption {
-		party := &app.Party{Name: name, Kind: app.PartyKind(p.newKind.Selected)}
-		if err := w.file.CreateParty(w.ctx, party); err != nil {
-			p.fail(app.ErrorMessage(err))
-			return
-		}
-		speaker = party.ID
-		edits++
+	pin := &app.Pin{Quote: &app.Quote{Text: text, Source: p.draft.source, Said: p.said.Text, Location: p.location.Text, Anchor: p.draft.anchor}}
+	pin.Quote.Speaker = p.speakerIDs[p.speaker.Text]
+	if name := strings.TrimSpace(p.speaker.Text); pin.Quote.Speaker == "" && name != "" && name != noneOption {
+		pin.NewSpeaker = &app.Party{Name: name, Kind: app.PartyKind(p.newKind.Selected)}
 	}
-	source := p.draft.source
 	if p.draft.anchor == nil {
-		source = p.sourceIDs[p.source.Text]
-		if title := strings.TrimSpace(p.source.Text); source == "" && title != "" && title != noneOption {
-			s := &app.Source{Title: title}
-			if err := w.file.CreateSource(w.ctx, s); err != nil {
-				p.undoPartial(edits)
-				p.fail(app.ErrorMessage(err))
-				return
-			}
-			source = s.ID
-			edits++
+		pin.Quote.Source = p.sourceIDs[p.source.Text]
+		if title := strings.TrimSpace(p.source.Text); pin.Quote.Source == "" && title != "" && title != noneOption {
+			pin.NewSource = &app.Source{Title: title}
 		}
 	}
-	q := &app.Quote{Text: text, Speaker: speaker, Source: source, Said: p.said.Text, Location: p.location.Text, Anchor: p.draft.anchor}
-	if err := w.file.CreateQuote(w.ctx, q); err != nil {
-		p.undoPartial(edits)
+	for _, claim := range sortedKeys(p.relation) {
+		pin.Claims = append(pin.Claims, app.ClaimRelation{Claim: claim, Relation: app.Relation(p.relation[claim])})
+	}
+	// A speaker or source made here goes below the quote, not in the rows
+	// of unplaced cards far away.
+	at := w.placeNear(p.relation)
+	below := func(i int) fyne.Position { return at.AddXY(0, cardSizes[app.KindQuote].Height+30+float32(i)*110) }
+	pin.QuoteAt, pin.SpeakerAt, pin.SourceAt = point(at), point(below(0)), point(below(1))
+	if err := w.file.PinQuote(w.ctx, pin); err != nil {
 		p.fail(app.ErrorMessage(err))
 		return
 	}
-	edits++
-	for _, claim := range sortedKeys(p.relation) {
-		if err := w.file.CreateLink(w.ctx, &app.Link{From: q.ID, To: claim, Relation: app.Relation(p.relation[claim])}); err != nil {
-			p.undoPartial(edits)
-			p.fail(app.ErrorMessage(err))
-			return
-		}
-		edits++
+	made := []itemRef{{pin.Quote.ID, app.KindQuote, at}}
+	if pin.NewSpeaker != nil {
+		made = append(made, itemRef{pin.NewSpeaker.ID, app.KindParty, below(0)})
 	}
-	at := w.placeNear(q.ID, p.relation)
-	edits++
-	made := []itemRef{{q.ID, app.KindQuote, at}}
-	// A speaker or source made here goes below the quote, not in the rows
-	// of unplaced cards far away.
-	for i, r := range []itemRef{{id: speaker, kind: app.KindParty}, {id: source, kind: app.KindSource}} {
-		if r.id == "" || w.model.kind[r.id] != "" {
-			continue
-		}
-		r.at = at.AddXY(0, cardSizes[app.KindQuote].Height+30+float32(i)*110)
-		if err := w.file.MoveCard(w.ctx, r.id, float64(r.at.X), float64(r.at.Y)); err == nil {
-			edits++
-		}
-		made = append(made, r)
+	if pin.NewSource != nil {
+		made = append(made, itemRef{pin.NewSource.ID, app.KindSource, below(1)})
 	}
-	// The claims it bears on gain links.
+	// The claims it bears on, and an existing speaker or source, gain links
+	// or quotes.
 	for _, c := range sortedKeys(p.relation) {
 		made = append(made, w.ref(c))
 	}
 	p.d.Hide()
-	w.created(q.ID, edits, "Pin quote", made...)
-}
-
-// undoPartial takes back the edits of a pin that failed half-way.
-func (p *pinDialog) undoPartial(edits int) {
-	for ; edits > 0; edits-- {
-		if _, err := p.w.file.Undo(p.w.ctx); err != nil {
-			p.w.showError(err)
-			return
-		}
-	}
+	w.created(pin.Quote.ID, made...)
 }
 
 func sortedKeys(m map[string]string) []string {
@@ -252,16 +218,14 @@ func sortedKeys(m map[string]string) []string {
 	return sortedIDs(set)
 }
 
-// placeNear puts a new quote's card left of the first claim it bears on,
-// or in the middle of the view, and returns where.
-func (w *boardWindow) placeNear(id string, claims map[string]string) fyne.Position {
+// placeNear is where a new quote's card goes: left of the first claim it
+// bears on, or in the middle of the view.
+func (w *boardWindow) placeNear(claims map[string]string) fyne.Position {
 	for _, c := range sortedKeys(claims) {
 		if p, ok := w.model.pos[c]; ok {
 			s := cardSizes[app.KindQuote]
-			at := fyne.NewPos(float32(int(p.X-s.Width-60)), float32(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
-			_ = w.file.MoveCard(w.ctx, id, float64(at.X), float64(at.Y))
-			return at
+			return fyne.NewPos(float32(int(p.X-s.Width-60)), float32(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
 		}
 	}
-	return w.newAt(id, app.KindQuote)
+	return w.newAt(app.KindQuote)
 }
