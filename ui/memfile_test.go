@@ -22,7 +22,7 @@ type memFile struct {
 	readOnly   bool
 	seq        int
 	closed     bool
-	damage     error // what Verify finds
+	damage     error  // what Verify finds
 	failOn     string // the label of edits that fail, for tests of failures
 }
 
