@@ -41,16 +41,21 @@ type inspector struct {
 
 	// pending holds the unsaved edit of each field that has one.
 	pending map[string]*pendingSave
+	// later runs fn on the main goroutine after saveDelay, unless stopped.
+	later func(fn func()) interface{ Stop() bool }
 }
 
 // pendingSave is one field's unsaved edit and the timer that saves it.
 type pendingSave struct {
-	timer *time.Timer
+	timer interface{ Stop() bool }
 	save  func() error
 }
 
 func newInspector(w *boardWindow) *inspector {
 	i := &inspector{w: w, root: container.NewVBox(), pending: map[string]*pendingSave{}}
+	i.later = func(fn func()) interface{ Stop() bool } {
+		return time.AfterFunc(saveDelay, func() { fyne.Do(fn) })
+	}
 	return i
 }
 
@@ -160,12 +165,10 @@ func (i *inspector) schedule(field string, save func() error) {
 		p.timer.Stop()
 	}
 	p := &pendingSave{save: save}
-	p.timer = time.AfterFunc(saveDelay, func() {
-		fyne.Do(func() {
-			if i.pending[field] == p {
-				i.flushField(field)
-			}
-		})
+	p.timer = i.later(func() {
+		if i.pending[field] == p {
+			i.flushField(field)
+		}
 	})
 	i.pending[field] = p
 }
