@@ -137,20 +137,39 @@ func (w *boardWindow) readBackOrReload(refs ...itemRef) {
 	}
 }
 
-// confirmDelete asks first, saying what else goes with the item.
+// confirmDelete asks first, saying what else goes with the item. Enter
+// confirms and Esc cancels, as the buttons do.
 func (w *boardWindow) confirmDelete(id string) {
-	if w.readOnly() || w.model.kind[id] == "" {
+	if w.readOnly() || w.model.kind[id] == "" || w.confirming != nil {
 		return
 	}
 	kind := w.model.kind[id]
+	var c *confirmation
 	d := dialog.NewConfirm("Delete "+string(kind), w.deleteMessage(id), func(ok bool) {
+		if w.confirming == c {
+			w.confirming = nil
+		}
 		if ok {
 			w.deleteItem(id)
 		}
 	}, w.win)
 	d.SetConfirmText("Delete")
+	c = &confirmation{d: d, onOK: func() { w.confirming = nil; d.Hide(); w.deleteItem(id) }}
+	w.confirming = c
 	d.Show()
 }
+
+// confirmation is a question the window is asking, for the keys that
+// answer it.
+type confirmation struct {
+	d    dialog.Dialog
+	onOK func()
+}
+
+func (c *confirmation) confirm() { c.onOK() }
+
+// cancel closes the dialog, which answers no.
+func (c *confirmation) cancel() { c.d.Dismiss() }
 
 // deleteMessage says what deleting the item takes with it.
 func (w *boardWindow) deleteMessage(id string) string {

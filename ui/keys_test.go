@@ -217,3 +217,37 @@ func TestWindow_PinQuoteIsOneEdit(t *testing.T) {
 		})
 	}
 }
+
+// typeKey delivers a key with nothing focused, as the driver does: to the
+// canvas's key handler.
+func typeKey(w *boardWindow, k fyne.KeyName) {
+	w.win.Canvas().OnTypedKey()(&fyne.KeyEvent{Name: k})
+}
+
+// Delete asks, Enter answers yes and Esc no, from the keyboard alone.
+func TestKeys_DeleteConfirmedWithEnter(t *testing.T) {
+	w, f := openTestWindow(t)
+	n := len(f.doc.Parties)
+	w.choose("apple")
+	w.win.Canvas().Unfocus()
+	typeKey(w, fyne.KeyDelete)
+	if w.confirming == nil || w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("Delete did not ask")
+	}
+	typeKey(w, fyne.KeyDelete) // a second press does not ask twice
+	typeKey(w, fyne.KeyEscape)
+	if len(f.doc.Parties) != n || w.confirming != nil || w.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Esc did not cancel the delete")
+	}
+	w.choose("apple")
+	w.win.Canvas().Unfocus()
+	typeKey(w, fyne.KeyDelete)
+	typeKey(w, fyne.KeyReturn)
+	if len(f.doc.Parties) != n-1 || w.win.Canvas().Overlays().Top() != nil {
+		t.Fatal("Enter did not delete the party")
+	}
+	press(w, &fyne.ShortcutUndo{})
+	if len(f.doc.Parties) != n {
+		t.Fatal("Ctrl+Z did not bring the party back")
+	}
+}

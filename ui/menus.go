@@ -128,7 +128,16 @@ func (w *boardWindow) addShortcuts() {
 		}
 	})
 	c.SetOnTypedKey(func(e *fyne.KeyEvent) {
-		if w.board.selected == "" {
+		if d := w.confirming; d != nil { // Enter confirms, Esc cancels
+			switch e.Name {
+			case fyne.KeyReturn, fyne.KeyEnter:
+				d.confirm()
+			case fyne.KeyEscape:
+				d.cancel()
+			}
+			return
+		}
+		if w.board.selected == "" || c.Overlays().Top() != nil {
 			return
 		}
 		step := map[fyne.KeyName]fyne.Delta{fyne.KeyLeft: {DX: -20}, fyne.KeyRight: {DX: 20}, fyne.KeyUp: {DY: -20}, fyne.KeyDown: {DY: 20}}

@@ -41,7 +41,8 @@ type boardWindow struct {
 	recentMenu         *fyne.Menu
 	mainMenu           *fyne.MainMenu
 	sourceViews        map[string]*sourceView
-	lastPin            *pinDialog // the pin dialog last opened, for tests
+	lastPin            *pinDialog    // the pin dialog last opened, for tests
+	confirming         *confirmation // the question being asked, if any
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -71,6 +72,7 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 	w.addShortcuts()
 	w.win.SetCloseIntercept(w.quit)
 	w.restoreSize()
+	w.watchGeometry()
 	return w
 }
 
