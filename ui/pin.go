@@ -89,6 +89,10 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 		sel.OnChanged = func(v string) { p.setRelation(id, v) }
 	})
 	p.filterClaims()
+	// Enter in a one-line field, or Shift+Enter in the quote's words, pins.
+	for _, e := range []*widget.Entry{p.text, p.said, p.location, &p.speaker.Entry, &p.source.Entry} {
+		e.OnSubmitted = func(string) { p.submit() }
+	}
 	p.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	p.problem.Hide()
 	p.pinButton = &widget.Button{Text: "Pin quote", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: p.submit}

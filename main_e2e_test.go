@@ -1,0 +1,305 @@
+//go:build e2e
+
+package main
+
+// The end-to-end test drives the real window, through Fyne's GLFW driver,
+// with real key and mouse events from xdotool, and checks the board file
+// through `evidenceboard export` after each step. It needs an X display
+// and xdotool; .ci/run runs it under Xvfb:
+//
+//	xvfb-run -a -s "-screen 0 1280x800x24" go test -tags e2e -run TestRealWindow -v .
+//
+// It waits on what the file says, never on fixed sleeps, except for the
+// short pauses xdotool's own events need between a press and a move.
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"evidenceboard/app"
+)
+
+// e2eGeometry is what the window writes to EVB_GEOMETRY_FILE (ui/geometry.go).
+type e2eGeometry struct {
+	Board    string                `json:"board"`
+	Selected string                `json:"selected"`
+	Dialog   bool                  `json:"dialog"`
+	Cards    map[string][4]float32 `json:"cards"`
+	Fields   map[string][4]float32 `json:"fields"`
+}
+
+type realWindow struct {
+	t     *testing.T
+	board string
+	geo   string
+	home  string
+	cmd   *exec.Cmd
+	wid   string
+	log   bytes.Buffer
+}
+
+func startWindow(t *testing.T, board, home string) *realWindow {
+	t.Helper()
+	w := &realWindow{t: t, board: board, home: home, geo: filepath.Join(t.TempDir(), "geometry.json")}
+	w.cmd = exec.Command(binary, board)
+	w.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"FYNE_SCALE=1", "LANG=en_US.UTF-8", "EVB_GEOMETRY_FILE="+w.geo)
+	w.cmd.Stdout, w.cmd.Stderr = &w.log, &w.log
+	if err := w.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if w.cmd.ProcessState == nil {
+			w.cmd.Process.Kill()
+			w.cmd.Wait()
+		}
+		if t.Failed() {
+			t.Logf("the app said:\n%s", w.log.String())
+		}
+	})
+	w.waitFor("the window to show the board", func() bool {
+		g, ok := w.geometry()
+		return ok && g.Board == board && len(g.Cards) > 0
+	})
+	out, err := exec.Command("xdotool", "search", "--onlyvisible", "--name", "Evidence Board").Output()
+	if err != nil {
+		t.Fatalf("xdotool found no window: %v", err)
+	}
+	w.wid = strings.Fields(string(out))[0]
+	w.xdo("windowfocus", "--sync", w.wid)
+	return w
+}
+
+func (w *realWindow) xdo(args ...string) {
+	w.t.Helper()
+	if out, err := exec.Command("xdotool", args...).CombinedOutput(); err != nil {
+		w.t.Fatalf("xdotool %v: %v\n%s", args, err, out)
+	}
+}
+
+// key presses keys as a user does: X events, through the GLFW driver.
+func (w *realWindow) key(keys ...string) {
+	w.t.Helper()
+	w.xdo(append([]string{"key", "--clearmodifiers", "--delay", "60"}, keys...)...)
+}
+
+func (w *realWindow) typeText(s string) {
+	w.t.Helper()
+	w.xdo("type", "--delay", "20", s)
+}
+
+func (w *realWindow) geometry() (e2eGeometry, bool) {
+	var g e2eGeometry
+	data, err := os.ReadFile(w.geo)
+	if err != nil || json.Unmarshal(data, &g) != nil {
+		return g, false
+	}
+	return g, true
+}
+
+// centre is where to click on a card or field, in window pixels.
+func centre(r [4]float32) (string, string) {
+	return fmt.Sprint(int(r[0] + r[2]/2)), fmt.Sprint(int(r[1] + r[3]/2))
+}
+
+func (w *realWindow) click(r [4]float32) {
+	w.t.Helper()
+	x, y := centre(r)
+	w.xdo("mousemove", "--window", w.wid, x, y)
+	w.xdo("click", "1")
+}
+
+// card waits until the card of id is on screen and returns where.
+func (w *realWindow) card(id string) [4]float32 {
+	w.t.Helper()
+	var r [4]float32
+	w.waitFor("the card of "+id+" on screen", func() bool {
+		g, ok := w.geometry()
+		r, ok = g.Cards[id]
+		return ok && r[2] > 20
+	})
+	return r
+}
+
+func (w *realWindow) field(name string) [4]float32 {
+	w.t.Helper()
+	var r [4]float32
+	w.waitFor("the inspector field "+name, func() bool {
+		g, _ := w.geometry()
+		var ok bool
+		r, ok = g.Fields[name]
+		return ok
+	})
+	return r
+}
+
+func (w *realWindow) waitFor(what string, cond func() bool) {
+	w.t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if w.cmd.ProcessState != nil || time.Now().After(deadline) {
+			w.t.Fatalf("gave up waiting for %s", what)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// exportDoc reads the board file as `evidenceboard export` writes it,
+// while the window holds it open.
+func exportDoc(t *testing.T, board string) *app.Document {
+	t.Helper()
+	out, err := exec.Command(binary, "export", "--format", "json", board).Output()
+	if err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	doc, _, err := app.ParseDocument(out)
+	if err != nil {
+		t.Fatalf("export gave a document that does not parse: %v", err)
+	}
+	return doc
+}
+
+// waitDoc waits until the file's board satisfies cond, and returns it.
+func (w *realWindow) waitDoc(what string, cond func(d *app.Document) bool) *app.Document {
+	w.t.Helper()
+	var d *app.Document
+	w.waitFor(what, func() bool {
+		d = exportDoc(w.t, w.board)
+		return cond(d)
+	})
+	return d
+}
+
+func cardAt(d *app.Document, id string) (app.Position, bool) {
+	for _, p := range d.Layout {
+		if p.Item == id {
+			return p, true
+		}
+	}
+	return app.Position{}, false
+}
+
+func TestRealWindow(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("needs an X display: run under xvfb-run")
+	}
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("needs xdotool")
+	}
+	dir := t.TempDir()
+	board := filepath.Join(dir, "sample.evboard")
+	home := filepath.Join(dir, "home")
+	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
+		t.Fatalf("sample: %v\n%s", err, out)
+	}
+	start := exportDoc(t, board)
+	claims := len(start.Claims)
+	w := startWindow(t, board, home)
+	nClaims := func(n int) func(d *app.Document) bool {
+		return func(d *app.Document) bool { return len(d.Claims) == n }
+	}
+
+	// Ctrl+K makes a claim; Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo
+	// it, with the keyboard in the new claim's statement field.
+	w.key("ctrl+k")
+	d := w.waitDoc("Ctrl+K to make a claim", nClaims(claims+1))
+	newClaim := d.Claims[len(d.Claims)-1].ID
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z to undo the new claim", nClaims(claims))
+	w.key("ctrl+shift+z")
+	w.waitDoc("Ctrl+Shift+Z to redo the new claim", nClaims(claims+1))
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z to undo it again", nClaims(claims))
+	w.key("ctrl+y")
+	w.waitDoc("Ctrl+Y to redo it", nClaims(claims+1))
+
+	// Delete asks; Enter answers; Ctrl+Z brings the claim back.
+	w.click(w.card(newClaim))
+	w.waitFor("the new claim selected", func() bool { g, _ := w.geometry(); return g.Selected == newClaim })
+	w.key("Delete")
+	w.waitFor("the delete question", func() bool { g, _ := w.geometry(); return g.Dialog })
+	w.key("Return")
+	w.waitDoc("Delete and Enter to delete the claim", nClaims(claims))
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z to bring the deleted claim back", nClaims(claims+1))
+
+	// Drag a card; Ctrl+Z puts it back.
+	g, _ := w.geometry()
+	dragged := ""
+	for _, s := range start.Sources {
+		if r, ok := g.Cards[s.ID]; ok && r[2] > 20 && dragged == "" {
+			dragged = s.ID
+		}
+	}
+	if dragged == "" {
+		t.Fatal("no source's card is on screen")
+	}
+	was, _ := cardAt(exportDoc(t, board), dragged)
+	r := w.card(dragged)
+	x, y := centre(r)
+	w.xdo("mousemove", "--window", w.wid, x, y)
+	w.xdo("mousedown", "1")
+	for i := 1; i <= 6; i++ {
+		w.xdo("mousemove_relative", "--", "15", "8")
+	}
+	w.xdo("mouseup", "1")
+	w.waitDoc("a drag to move the card", func(d *app.Document) bool {
+		p, ok := cardAt(d, dragged)
+		return ok && p.X > was.X+20 && p.Y > was.Y+10
+	})
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z to put the card back", func(d *app.Document) bool {
+		p, _ := cardAt(d, dragged)
+		return p.X == was.X && p.Y == was.Y
+	})
+
+	// Ctrl+P pins a quote: the words, then Shift+Enter.
+	const words = "Typed through the real window"
+	w.key("ctrl+p")
+	w.waitFor("the pin dialog", func() bool { g, _ := w.geometry(); return g.Dialog })
+	w.typeText(words)
+	w.key("shift+Return")
+	d = w.waitDoc("Ctrl+P to pin the quote", func(d *app.Document) bool {
+		return len(d.Quotes) == len(start.Quotes)+1 && d.Quotes[len(d.Quotes)-1].Text == words
+	})
+	quote := d.Quotes[len(d.Quotes)-1].ID
+
+	// Type into two inspector fields quickly and quit at once: both reach
+	// the file.
+	w.waitFor("the new quote in the inspector", func() bool { g, _ := w.geometry(); return g.Selected == quote && !g.Dialog })
+	w.click(w.field("location"))
+	w.typeText("p. 4")
+	w.click(w.field("notes"))
+	w.typeText("typed fast")
+	w.key("ctrl+q")
+	if err := w.cmd.Wait(); err != nil {
+		t.Fatalf("the app did not quit cleanly: %v", err)
+	}
+	left := exportDoc(t, board)
+	q := left.Quotes[len(left.Quotes)-1]
+	if q.Location != "p. 4" || q.Notes != "typed fast" {
+		t.Fatalf("typing lost: location %q, notes %q", q.Location, q.Notes)
+	}
+
+	// Reopen: everything as left, and Ctrl+Z still undoes the last edit.
+	w = startWindow(t, board, home)
+	if got := exportDoc(t, board); !reflect.DeepEqual(got, left) {
+		t.Fatal("reopening changed the board")
+	}
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z after reopening to undo the notes", func(d *app.Document) bool {
+		return d.Quotes[len(d.Quotes)-1].Notes == ""
+	})
+	w.key("ctrl+q")
+	if err := w.cmd.Wait(); err != nil {
+		t.Fatalf("the app did not quit cleanly: %v", err)
+	}
+}
