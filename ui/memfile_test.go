@@ -7,6 +7,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"time"
 
 	"evidenceboard/app"
 )
@@ -79,6 +80,65 @@ func (f *memFile) fresh(kind app.Kind, id *string) {
 	}
 }
 
+// kindOf returns the kind of the item id in d, or ENOTFOUND, as the
+// store does.
+func kindOf(d *app.Document, id string) (app.Kind, error) {
+	for _, s := range d.Sources {
+		if s.ID == id {
+			return app.KindSource, nil
+		}
+	}
+	for _, p := range d.Parties {
+		if p.ID == id {
+			return app.KindParty, nil
+		}
+	}
+	for _, c := range d.Claims {
+		if c.ID == id {
+			return app.KindClaim, nil
+		}
+	}
+	for _, q := range d.Quotes {
+		if q.ID == id {
+			return app.KindQuote, nil
+		}
+	}
+	return "", app.Errorf(app.ENOTFOUND, "there is no item with id %q", id)
+}
+
+// free returns ECONFLICT if id is taken, as the store does.
+func free(d *app.Document, id string) error {
+	if k, err := kindOf(d, id); err == nil {
+		return app.Errorf(app.ECONFLICT, "the id %q is already used by a %s", id, k)
+	}
+	return nil
+}
+
+// addLink adds l after the store's checks.
+func addLink(d *app.Document, l app.Link) error {
+	if l.From == l.To {
+		return app.Errorf(app.EINVALID, "a link cannot join an item to itself")
+	}
+	fk, err := kindOf(d, l.From)
+	if err != nil {
+		return err
+	}
+	tk, err := kindOf(d, l.To)
+	if err != nil {
+		return err
+	}
+	if err := app.CheckRelation(fk, tk, l.Relation); err != nil {
+		return err
+	}
+	for _, o := range d.Links {
+		if o.From == l.From && o.To == l.To && o.Relation == l.Relation {
+			return app.Errorf(app.ECONFLICT, "%s already %s %s", l.From, l.Relation, l.To)
+		}
+	}
+	d.Links = append(d.Links, l)
+	return nil
+}
+
 func (f *memFile) Path() string                                 { return f.path }
 func (f *memFile) ReadOnly() bool                               { return f.readOnly }
 func (f *memFile) Close() error                                 { f.closed = true; return nil }
@@ -124,7 +184,13 @@ func (f *memFile) FindSources(context.Context, app.ItemFilter) ([]*app.Source, i
 }
 func (f *memFile) CreateSource(_ context.Context, s *app.Source, at *app.Point) error {
 	f.fresh(app.KindSource, &s.ID)
-	return f.edit("New source", func(d *app.Document) error { d.Sources = append(d.Sources, *s); return place(d, s.ID, at) })
+	return f.edit("New source", func(d *app.Document) error {
+		if err := free(d, s.ID); err != nil {
+			return err
+		}
+		d.Sources = append(d.Sources, *s)
+		return place(d, s.ID, at)
+	})
 }
 
 // place stores the card of id at at, if at is set.
@@ -132,8 +198,13 @@ func place(d *app.Document, id string, at *app.Point) error {
 	if at == nil {
 		return nil
 	}
-	if math.IsNaN(at.X) || math.IsNaN(at.Y) {
-		return app.Errorf(app.EINVALID, "bad position")
+	for _, v := range []float64{at.X, at.Y} {
+		if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > app.MaxCoordinate {
+			return app.Errorf(app.EINVALID, "%v is outside the board", v)
+		}
+	}
+	if _, err := kindOf(d, id); err != nil {
+		return err
 	}
 	for i := range d.Layout {
 		if d.Layout[i].Item == id {
@@ -162,6 +233,18 @@ func (f *memFile) PinQuote(_ context.Context, pin *app.Pin) error {
 	}
 	f.fresh(app.KindQuote, &q.ID)
 	err := f.edit("Pin quote", func(d *app.Document) error {
+		ids := []string{q.ID}
+		if party != nil {
+			ids = append(ids, party.ID)
+		}
+		if source != nil {
+			ids = append(ids, source.ID)
+		}
+		for _, id := range ids {
+			if err := free(d, id); err != nil {
+				return err
+			}
+		}
 		if party != nil {
 			d.Parties = append(d.Parties, *party)
 			if err := place(d, party.ID, pin.SpeakerAt); err != nil {
@@ -176,7 +259,9 @@ func (f *memFile) PinQuote(_ context.Context, pin *app.Pin) error {
 		}
 		d.Quotes = append(d.Quotes, q)
 		for _, c := range pin.Claims {
-			d.Links = append(d.Links, app.Link{From: q.ID, To: c.Claim, Relation: c.Relation})
+			if err := addLink(d, app.Link{From: q.ID, To: c.Claim, Relation: c.Relation}); err != nil {
+				return err
+			}
 		}
 		return place(d, q.ID, pin.QuoteAt)
 	})
@@ -237,7 +322,13 @@ func (f *memFile) FindParties(context.Context, app.ItemFilter) ([]*app.Party, in
 }
 func (f *memFile) CreateParty(_ context.Context, p *app.Party, at *app.Point) error {
 	f.fresh(app.KindParty, &p.ID)
-	return f.edit("New party", func(d *app.Document) error { d.Parties = append(d.Parties, *p); return place(d, p.ID, at) })
+	return f.edit("New party", func(d *app.Document) error {
+		if err := free(d, p.ID); err != nil {
+			return err
+		}
+		d.Parties = append(d.Parties, *p)
+		return place(d, p.ID, at)
+	})
 }
 func (f *memFile) UpdateParty(_ context.Context, id string, u app.PartyUpdate) (*app.Party, error) {
 	var out app.Party
@@ -273,7 +364,16 @@ func (f *memFile) FindClaims(context.Context, app.ItemFilter) ([]*app.Claim, int
 }
 func (f *memFile) CreateClaim(_ context.Context, c *app.Claim, at *app.Point) error {
 	f.fresh(app.KindClaim, &c.ID)
-	return f.edit("New claim", func(d *app.Document) error { d.Claims = append(d.Claims, *c); return place(d, c.ID, at) })
+	if len(c.History) == 0 { // as the store does, at its clock
+		c.History = []app.StatusChange{{Status: c.Status, At: time.Now().UTC().Truncate(time.Second), Note: "created"}}
+	}
+	return f.edit("New claim", func(d *app.Document) error {
+		if err := free(d, c.ID); err != nil {
+			return err
+		}
+		d.Claims = append(d.Claims, *c)
+		return place(d, c.ID, at)
+	})
 }
 func (f *memFile) UpdateClaim(_ context.Context, id string, u app.ClaimUpdate) (*app.Claim, error) {
 	var out app.Claim
@@ -330,7 +430,13 @@ func (f *memFile) FindQuotes(context.Context, app.ItemFilter) ([]*app.Quote, int
 }
 func (f *memFile) CreateQuote(_ context.Context, q *app.Quote, at *app.Point) error {
 	f.fresh(app.KindQuote, &q.ID)
-	return f.edit("New quote", func(d *app.Document) error { d.Quotes = append(d.Quotes, *q); return place(d, q.ID, at) })
+	return f.edit("New quote", func(d *app.Document) error {
+		if err := free(d, q.ID); err != nil {
+			return err
+		}
+		d.Quotes = append(d.Quotes, *q)
+		return place(d, q.ID, at)
+	})
 }
 func (f *memFile) UpdateQuote(_ context.Context, id string, u app.QuoteUpdate) (*app.Quote, error) {
 	var out app.Quote
@@ -400,29 +506,26 @@ func (f *memFile) FindLinks(_ context.Context, lf app.LinkFilter) ([]*app.Link, 
 	return out, nil
 }
 func (f *memFile) CreateLink(_ context.Context, l *app.Link) error {
-	return f.edit("New link", func(d *app.Document) error { d.Links = append(d.Links, *l); return nil })
+	return f.edit("New link", func(d *app.Document) error { return addLink(d, *l) })
 }
 func (f *memFile) DeleteLink(_ context.Context, from, to string, r app.Relation) error {
 	return f.edit("Delete link", func(d *app.Document) error {
+		n := len(d.Links)
 		d.Links = filter(d.Links, func(l app.Link) bool { return !(l.From == from && l.To == to && l.Relation == r) })
+		if len(d.Links) == n {
+			return app.Errorf(app.ENOTFOUND, "there is no link %s %s %s", from, r, to)
+		}
 		return nil
 	})
 }
 
 func (f *memFile) Positions(context.Context) ([]app.Position, error) { return f.doc.Layout, nil }
 func (f *memFile) MoveCard(_ context.Context, id string, x, y float64) error {
-	if math.IsNaN(x) || math.IsNaN(y) {
-		return app.Errorf(app.EINVALID, "bad position")
-	}
 	return f.edit("Move card", func(d *app.Document) error {
-		for i := range d.Layout {
-			if d.Layout[i].Item == id {
-				d.Layout[i].X, d.Layout[i].Y = x, y
-				return nil
-			}
+		if _, err := kindOf(d, id); err != nil {
+			return err
 		}
-		d.Layout = append(d.Layout, app.Position{Item: id, X: x, Y: y})
-		return nil
+		return place(d, id, &app.Point{X: x, Y: y})
 	})
 }
 

@@ -1,0 +1,319 @@
+// Package storetest is the contract every app.Store keeps, as one suite of
+// tests that each implementation runs against itself: storage's SQLite
+// store, and the in-memory store the window's tests use. A rule the
+// window relies on is written here once, so the two cannot drift apart.
+package storetest
+
+import (
+	"context"
+	"math"
+	"reflect"
+	"testing"
+	"time"
+
+	"evidenceboard/app"
+	"evidenceboard/assets"
+)
+
+// Factory makes a store holding a copy of doc, for one test.
+type Factory func(t *testing.T, doc *app.Document) app.Store
+
+// Sample returns the built-in sample board.
+func Sample(t testing.TB) *app.Document {
+	t.Helper()
+	doc, _, err := app.ParseDocument(assets.SampleJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// Run runs the contract against the stores open makes.
+func Run(t *testing.T, open Factory) {
+	for _, c := range contract {
+		t.Run(c.name, func(t *testing.T) {
+			c.test(t, &env{t: t, s: open(t, Sample(t)), ctx: context.Background()})
+		})
+	}
+}
+
+type env struct {
+	t   *testing.T
+	s   app.Store
+	ctx context.Context
+}
+
+// doc exports the board, with the board's own times cleared: every edit
+// stamps them, undo too, and stores keep time differently.
+func (e *env) doc() *app.Document {
+	e.t.Helper()
+	d, err := e.s.Export(e.ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	d.Board.Updated, d.Board.Created = time.Time{}, time.Time{}
+	return d
+}
+
+func (e *env) undoLabel() string {
+	e.t.Helper()
+	u, _, err := e.s.UndoState(e.ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	return u
+}
+
+// same fails unless the board is as it was.
+func (e *env) same(before *app.Document, what string) {
+	e.t.Helper()
+	if got := e.doc(); !reflect.DeepEqual(got, before) {
+		e.t.Fatalf("%s changed the board", what)
+	}
+}
+
+// code fails unless err has the code want.
+func (e *env) code(err error, want, what string) {
+	e.t.Helper()
+	if app.ErrorCode(err) != want {
+		e.t.Fatalf("%s: error %v (%q), want %s", what, err, app.ErrorCode(err), want)
+	}
+}
+
+// oneStep checks that the last edit, named label, is one undo step that
+// takes the board back to before, and that redo makes it again.
+func (e *env) oneStep(label string, before *app.Document) {
+	e.t.Helper()
+	after := e.doc()
+	if got := e.undoLabel(); got != label {
+		e.t.Fatalf("undo step %q, want %q", got, label)
+	}
+	if _, err := e.s.Undo(e.ctx); err != nil {
+		e.t.Fatal(err)
+	}
+	if got := e.doc(); !reflect.DeepEqual(got, before) {
+		e.t.Fatalf("one undo of %q did not give back the board as it was", label)
+	}
+	if _, err := e.s.Redo(e.ctx); err != nil {
+		e.t.Fatal(err)
+	}
+	if got := e.doc(); !reflect.DeepEqual(got, after) {
+		e.t.Fatalf("one redo of %q did not make it again", label)
+	}
+}
+
+func (e *env) cardOf(id string) (app.Position, bool) {
+	e.t.Helper()
+	ps, err := e.s.Positions(e.ctx)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.Item == id {
+			return p, true
+		}
+	}
+	return app.Position{}, false
+}
+
+func ptr[T any](v T) *T { return &v }
+
+var contract = []struct {
+	name string
+	test func(t *testing.T, e *env)
+}{
+	{"export gives back what was imported", func(t *testing.T, e *env) {
+		want := Sample(t)
+		want.Board.Updated, want.Board.Created = time.Time{}, time.Time{}
+		if got := e.doc(); !reflect.DeepEqual(got, want) {
+			t.Fatal("the board exported is not the board imported")
+		}
+	}},
+	{"a new claim with its card is one step", func(t *testing.T, e *env) {
+		before := e.doc()
+		c := &app.Claim{Statement: "A new claim", Status: app.StatusAlleged}
+		if err := e.s.CreateClaim(e.ctx, c, &app.Point{X: 40, Y: -60}); err != nil {
+			t.Fatal(err)
+		}
+		if c.ID == "" {
+			t.Fatal("the new claim got no id")
+		}
+		if p, ok := e.cardOf(c.ID); !ok || p.X != 40 || p.Y != -60 {
+			t.Fatalf("card at %+v (%v), want 40,-60", p, ok)
+		}
+		got, err := e.s.FindClaimByID(e.ctx, c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.History) != 1 || got.History[0].Status != app.StatusAlleged {
+			t.Fatalf("a claim made with no history has history %+v, want its first status", got.History)
+		}
+		e.oneStep("New claim", before)
+	}},
+	{"new items without a card are placed by the program", func(t *testing.T, e *env) {
+		p := &app.Party{Name: "Someone", Kind: app.PartyPerson}
+		if err := e.s.CreateParty(e.ctx, p, nil); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := e.cardOf(p.ID); ok {
+			t.Fatal("a party made with no position has a stored card")
+		}
+	}},
+	{"refused new items change nothing", func(t *testing.T, e *env) {
+		before, label := e.doc(), e.undoLabel()
+		e.code(e.s.CreateClaim(e.ctx, &app.Claim{Statement: " ", Status: app.StatusAlleged}, nil), app.EINVALID, "an empty statement")
+		e.code(e.s.CreateClaim(e.ctx, &app.Claim{Statement: "s", Status: "true"}, nil), app.EINVALID, "an unknown status")
+		e.code(e.s.CreateParty(e.ctx, &app.Party{ID: before.Claims[0].ID, Name: "n", Kind: app.PartyPerson}, nil), app.ECONFLICT, "an id taken")
+		e.code(e.s.CreateSource(e.ctx, &app.Source{Title: "t"}, &app.Point{X: math.NaN()}), app.EINVALID, "a card at NaN")
+		e.code(e.s.CreateQuote(e.ctx, &app.Quote{Text: "q", Speaker: "no-such-party"}, nil), app.EINVALID, "a speaker that is not a party")
+		e.same(before, "refused new items")
+		if e.undoLabel() != label {
+			t.Fatal("a refused edit became an undo step")
+		}
+	}},
+	{"a pin is one step, all or nothing", func(t *testing.T, e *env) {
+		before := e.doc()
+		claim := before.Claims[0].ID
+		bad := &app.Pin{Quote: &app.Quote{Text: "words"}, NewSpeaker: &app.Party{Name: "New", Kind: app.PartyPerson},
+			Claims: []app.ClaimRelation{{Claim: claim, Relation: app.RelSupports}, {Claim: "no-such-claim", Relation: app.RelDenies}}}
+		e.code(e.s.PinQuote(e.ctx, bad), app.ENOTFOUND, "a pin to a claim that is not there")
+		e.same(before, "a failed pin")
+		pin := &app.Pin{Quote: &app.Quote{Text: "words", Said: "2018-10-04"}, NewSpeaker: &app.Party{Name: "New", Kind: app.PartyPerson},
+			NewSource: &app.Source{Title: "A statement"}, Claims: []app.ClaimRelation{{Claim: claim, Relation: app.RelDenies}},
+			QuoteAt: &app.Point{X: 1, Y: 2}, SpeakerAt: &app.Point{X: 1, Y: 200}}
+		if err := e.s.PinQuote(e.ctx, pin); err != nil {
+			t.Fatal(err)
+		}
+		q, err := e.s.FindQuoteByID(e.ctx, pin.Quote.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.Speaker == "" || q.Speaker != pin.NewSpeaker.ID || q.Source == "" || q.Source != pin.NewSource.ID {
+			t.Fatalf("quote %+v: speaker and source are not the new ones", q)
+		}
+		if _, ok := e.cardOf(pin.NewSource.ID); ok {
+			t.Fatal("the new source got a card it was not given")
+		}
+		if p, ok := e.cardOf(q.Speaker); !ok || p.Y != 200 {
+			t.Fatal("the new speaker's card is not where the pin put it")
+		}
+		e.oneStep("Pin quote", before)
+	}},
+	{"links keep their rules", func(t *testing.T, e *env) {
+		d := e.doc()
+		l := d.Links[0]
+		q, c := d.Quotes[0].ID, d.Claims[0].ID
+		e.code(e.s.CreateLink(e.ctx, &l), app.ECONFLICT, "the same link twice")
+		e.code(e.s.CreateLink(e.ctx, &app.Link{From: q, To: "no-such-item", Relation: app.RelSupports}), app.ENOTFOUND, "a link to nothing")
+		e.code(e.s.CreateLink(e.ctx, &app.Link{From: q, To: c, Relation: app.RelMadeBy}), app.EINVALID, "a relation the kinds do not allow")
+		e.code(e.s.CreateLink(e.ctx, &app.Link{From: q, To: q, Relation: app.RelSupports}), app.EINVALID, "a link to itself")
+		e.code(e.s.DeleteLink(e.ctx, q, "no-such-item", app.RelSupports), app.ENOTFOUND, "deleting a link that is not there")
+		e.same(d, "refused links")
+		if err := e.s.DeleteLink(e.ctx, l.From, l.To, l.Relation); err != nil {
+			t.Fatal(err)
+		}
+		e.oneStep("Delete link", d)
+	}},
+	{"deleting a party keeps its quotes' words", func(t *testing.T, e *env) {
+		before := e.doc()
+		party := ""
+		for _, q := range before.Quotes {
+			if q.Speaker != "" {
+				party = q.Speaker
+				break
+			}
+		}
+		if err := e.s.DeleteParty(e.ctx, party); err != nil {
+			t.Fatal(err)
+		}
+		after := e.doc()
+		if len(after.Quotes) != len(before.Quotes) {
+			t.Fatal("deleting a party deleted quotes")
+		}
+		for _, q := range after.Quotes {
+			if q.Speaker == party {
+				t.Fatal("a quote still names the deleted party")
+			}
+		}
+		for _, l := range after.Links {
+			if l.From == party || l.To == party {
+				t.Fatal("a link of the deleted party is left")
+			}
+		}
+		if _, ok := e.cardOf(party); ok {
+			t.Fatal("the deleted party's card is left")
+		}
+		e.code(e.s.DeleteParty(e.ctx, party), app.ENOTFOUND, "deleting it again")
+		e.oneStep("Delete party", before)
+	}},
+	{"a status change is history", func(t *testing.T, e *env) {
+		before := e.doc()
+		c := before.Claims[0]
+		got, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusDenied, "Denied on the record")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != app.StatusDenied || len(got.History) != len(c.History)+1 || got.History[len(got.History)-1].Note != "Denied on the record" {
+			t.Fatalf("after the change: %+v", got)
+		}
+		if n := len(got.History); n > 1 && got.History[n-1].At.Before(got.History[n-2].At) {
+			t.Fatal("the new history entry is older than the one before it")
+		}
+		e.code(func() error { _, err := e.s.SetClaimStatus(e.ctx, "no-such-claim", app.StatusDenied, ""); return err }(), app.ENOTFOUND, "an unknown claim")
+		e.code(func() error { _, err := e.s.SetClaimStatus(e.ctx, c.ID, "true", ""); return err }(), app.EINVALID, "an unknown status")
+		e.oneStep("Change claim status", before)
+	}},
+	{"edits name what they change", func(t *testing.T, e *env) {
+		before := e.doc()
+		p := before.Parties[0]
+		got, err := e.s.UpdateParty(e.ctx, p.ID, app.PartyUpdate{Notes: ptr("new notes")})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Notes != "new notes" || got.Name != p.Name {
+			t.Fatalf("after the edit: %+v", got)
+		}
+		e.oneStep("Edit party", before)
+		_, err = e.s.UpdateParty(e.ctx, "no-such-party", app.PartyUpdate{Notes: ptr("x")})
+		e.code(err, app.ENOTFOUND, "an unknown party")
+		_, err = e.s.UpdateParty(e.ctx, p.ID, app.PartyUpdate{Name: ptr("")})
+		e.code(err, app.EINVALID, "an empty name")
+		_, err = e.s.FindQuoteByID(e.ctx, "no-such-quote")
+		e.code(err, app.ENOTFOUND, "finding an unknown quote")
+	}},
+	{"cards move within the board", func(t *testing.T, e *env) {
+		before := e.doc()
+		id := before.Claims[0].ID
+		e.code(e.s.MoveCard(e.ctx, "no-such-item", 1, 2), app.ENOTFOUND, "moving the card of nothing")
+		e.code(e.s.MoveCard(e.ctx, id, math.Inf(1), 0), app.EINVALID, "moving a card to infinity")
+		e.code(e.s.MoveCard(e.ctx, id, 0, 1e12), app.EINVALID, "moving a card off the board")
+		e.same(before, "refused moves")
+		if err := e.s.MoveCard(e.ctx, id, 12, 34); err != nil {
+			t.Fatal(err)
+		}
+		e.oneStep("Move card", before)
+	}},
+	{"undo and redo keep to the log", func(t *testing.T, e *env) {
+		_, err := e.s.Redo(e.ctx)
+		e.code(err, app.ENOTFOUND, "redo with nothing undone")
+		first := e.doc()
+		if _, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Title: ptr("Renamed")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.Undo(e.ctx); err != nil {
+			t.Fatal(err)
+		}
+		e.same(first, "undoing the rename")
+		if _, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Description: ptr("Another edit")}); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.s.Redo(e.ctx)
+		e.code(err, app.ENOTFOUND, "redo after a new edit")
+		if _, err := e.s.Undo(e.ctx); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.s.Undo(e.ctx)
+		e.code(err, app.ENOTFOUND, "undo past the first edit")
+		e.same(first, "undoing every edit")
+	}},
+}
