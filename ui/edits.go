@@ -1,94 +1,65 @@
 package ui
 
 import (
-	"fmt"
-	"sort"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"evidenceboard/app"
 )
 
-// Field edits patch the model in place and redraw what shows the item;
-// edits that reshape the board (new, delete, link) read back what they
-// touched (readback.go); undo and redo, which can touch anything, reload.
+// The window's edits: each calls the session, which makes the edit as one
+// store call and patches the model, then redraws what shows the item.
 
-func (w *boardWindow) patched(id string) {
-	w.model.index(id) // the wrap caches are keyed by text: an edit misses them
-	w.board.relayout()
+// patched redraws an item whose fields the session patched.
+func (w *boardWindow) patched() {
+	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
 	w.refreshChrome()
 }
 
+// fieldEdit redraws after a field edit, or reloads for errReload.
+func (w *boardWindow) fieldEdit(err error) error {
+	switch err {
+	case nil:
+		w.patched()
+		return nil
+	case errReload:
+		return w.reload(false)
+	}
+	return err
+}
+
 func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
-	b, err := w.file.UpdateBoard(w.ctx, u)
-	if err != nil {
+	if err := w.session.updateBoard(u); err != nil {
 		return err
 	}
-	w.model.doc.Board = *b
 	w.refreshChrome()
 	return nil
 }
 
 func (w *boardWindow) updateSource(id string, u app.SourceUpdate) error {
-	s, err := w.file.UpdateSource(w.ctx, id, u)
-	if err != nil {
-		return err
-	}
-	if u.Text != nil { // anchors of its quotes may have moved
-		return w.reload(false)
-	}
-	*w.model.sources[id] = *s
-	w.patched(id)
-	return nil
+	return w.fieldEdit(w.session.updateSource(id, u))
 }
 
 func (w *boardWindow) updateParty(id string, u app.PartyUpdate) error {
-	p, err := w.file.UpdateParty(w.ctx, id, u)
-	if err != nil {
-		return err
-	}
-	*w.model.parties[id] = *p
-	w.patched(id)
-	for _, q := range w.model.doc.Quotes { // quotes show their speaker's name
-		if q.Speaker == id {
-			w.model.index(q.ID)
-		}
-	}
-	return nil
+	return w.fieldEdit(w.session.updateParty(id, u))
 }
 
 func (w *boardWindow) updateClaim(id string, u app.ClaimUpdate) error {
-	c, err := w.file.UpdateClaim(w.ctx, id, u)
-	if err != nil {
-		return err
-	}
-	*w.model.claims[id] = *c
-	w.patched(id)
-	return nil
+	return w.fieldEdit(w.session.updateClaim(id, u))
 }
 
 func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
-	q, err := w.file.UpdateQuote(w.ctx, id, u)
-	if err != nil {
-		return err
-	}
-	*w.model.quotes[id] = *q
-	w.patched(id)
-	return nil
+	return w.fieldEdit(w.session.updateQuote(id, u))
 }
 
 func (w *boardWindow) setClaimStatus(id string, s app.Status, note string) {
 	w.insp.flush()
-	c, err := w.file.SetClaimStatus(w.ctx, id, s, note)
-	if err != nil {
+	if err := w.session.setClaimStatus(id, s, note); err != nil {
 		w.showError(err)
 		return
 	}
-	*w.model.claims[id] = *c
-	w.patched(id)
+	w.patched()
 	w.insp.show(id)
 }
 
@@ -98,7 +69,7 @@ func (w *boardWindow) moveCard(id string, p fyne.Position) {
 		_ = w.reload(false) // put it back
 		return
 	}
-	if err := w.file.MoveCard(w.ctx, id, float64(p.X), float64(p.Y)); err != nil {
+	if err := w.session.moveCard(id, p); err != nil {
 		w.showError(err)
 		_ = w.reload(false)
 		return
@@ -120,21 +91,11 @@ func (w *boardWindow) nudge(id string, d fyne.Delta) {
 
 func (w *boardWindow) deleteLink(l app.Link) {
 	w.insp.flush()
-	if err := w.file.DeleteLink(w.ctx, l.From, l.To, l.Relation); err != nil {
-		w.showError(err)
+	if err := w.session.deleteLink(l); err != nil {
+		w.afterFailedEdit(err)
+		return
 	}
-	w.readBackOrReload(w.ref(l.From), w.ref(l.To))
-}
-
-// readBackOrReload reads the touched items back, or the whole board if
-// that fails.
-func (w *boardWindow) readBackOrReload(refs ...itemRef) {
-	if err := w.readBack(refs...); err != nil {
-		w.showError(err)
-		if err := w.reload(false); err != nil {
-			w.showError(err)
-		}
-	}
+	w.redrawModel()
 }
 
 // confirmDelete asks first, saying what else goes with the item. Enter
@@ -145,7 +106,7 @@ func (w *boardWindow) confirmDelete(id string) {
 	}
 	kind := w.model.kind[id]
 	var c *confirmation
-	d := dialog.NewConfirm("Delete "+string(kind), w.deleteMessage(id), func(ok bool) {
+	d := dialog.NewConfirm("Delete "+string(kind), w.session.deleteMessage(id), func(ok bool) {
 		if w.confirming == c {
 			w.confirming = nil
 		}
@@ -171,78 +132,14 @@ func (c *confirmation) confirm() { c.onOK() }
 // cancel closes the dialog, which answers no.
 func (c *confirmation) cancel() { c.d.Dismiss() }
 
-// deleteMessage says what deleting the item takes with it.
-func (w *boardWindow) deleteMessage(id string) string {
-	m := w.model
-	kind := m.kind[id]
-	var goes []string
-	if n := len(m.linksOf[id]); n > 0 {
-		goes = append(goes, fmt.Sprintf("%d link(s)", n))
-	}
-	if kind == app.KindClaim && len(m.claims[id].History) > 0 {
-		goes = append(goes, fmt.Sprintf("its history of %d status change(s)", len(m.claims[id].History)))
-	}
-	var keeps []string
-	spoke, from := 0, 0
-	for _, q := range m.doc.Quotes {
-		if q.Speaker == id {
-			spoke++
-		}
-		if q.Source == id {
-			from++
-		}
-	}
-	if spoke > 0 {
-		keeps = append(keeps, fmt.Sprintf("%d quote(s) it spoke will keep their words but lose their speaker", spoke))
-	}
-	if from > 0 {
-		keeps = append(keeps, fmt.Sprintf("%d quote(s) from it will keep their words but lose their source and pinned position", from))
-	}
-	msg := fmt.Sprintf("Delete the %s “%s”?", kind, clipText(m.label(id), 80))
-	if len(goes) > 0 {
-		msg += "\n\nGoes with it: " + strings.Join(goes, ", ") + "."
-	}
-	if len(keeps) > 0 {
-		msg += "\n" + strings.Join(keeps, "; ") + "."
-	}
-	return msg + "\n\nYou can undo this with Ctrl+Z."
-}
-
 func (w *boardWindow) deleteItem(id string) {
-	var del func() error
-	switch w.model.kind[id] {
-	case app.KindClaim:
-		del = func() error { return w.file.DeleteClaim(w.ctx, id) }
-	case app.KindQuote:
-		del = func() error { return w.file.DeleteQuote(w.ctx, id) }
-	case app.KindParty:
-		del = func() error { return w.file.DeleteParty(w.ctx, id) }
-	case app.KindSource:
-		del = func() error { return w.file.DeleteSource(w.ctx, id) }
-	default:
-		return
-	}
-	// The quotes it spoke or came from change with it.
-	refs := []itemRef{w.ref(id)}
-	for _, q := range w.model.doc.Quotes {
-		if q.Speaker == id || q.Source == id {
-			refs = append(refs, itemRef{id: q.ID, kind: app.KindQuote})
-		}
-	}
 	w.insp.flush()
 	w.board.selected = ""
-	if err := del(); err != nil {
-		w.showError(err)
+	if err := w.session.deleteItem(id); err != nil {
+		w.afterFailedEdit(err)
+		return
 	}
-	w.readBackOrReload(refs...)
-}
-
-func clipText(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > n {
-		return string(r[:n-1]) + "…"
-	}
-	return s
+	w.redrawModel()
 }
 
 // newAt is where a new card of kind k goes: the centre of the view.
@@ -253,16 +150,6 @@ func (w *boardWindow) newAt(k app.Kind) fyne.Position {
 	return fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2)))
 }
 
-// point is p as the store's Point.
-func point(p fyne.Position) *app.Point { return &app.Point{X: float64(p.X), Y: float64(p.Y)} }
-
-// created reads what one edit made back into the model and selects the
-// new item.
-func (w *boardWindow) created(id string, made ...itemRef) {
-	w.readBackOrReload(made...)
-	w.choose(id)
-}
-
 // newCard makes an item with its card at the centre of the view, in one
 // edit, selects it and puts the keyboard in its first field.
 func (w *boardWindow) newCard(kind app.Kind, field string, create func(at *app.Point) (string, error)) {
@@ -270,16 +157,19 @@ func (w *boardWindow) newCard(kind app.Kind, field string, create func(at *app.P
 		return
 	}
 	w.insp.flush()
-	at := w.newAt(kind)
-	id, err := create(point(at))
-	if err != nil {
+	id, err := w.session.create(kind, w.newAt(kind), create)
+	if id == "" && err != nil {
 		w.showError(err)
 		return
 	}
-	w.created(id, itemRef{id, kind, at})
+	if err != nil {
+		w.afterFailedEdit(err)
+	} else {
+		w.redrawModel()
+	}
+	w.choose(id)
 	w.focusField(field)
 }
-
 func (w *boardWindow) newClaim() {
 	w.newCard(app.KindClaim, "statement", func(at *app.Point) (string, error) {
 		c := &app.Claim{Statement: "New claim: say what is claimed", Status: app.StatusAlleged}
@@ -310,35 +200,4 @@ func (w *boardWindow) focusField(name string) {
 		w.win.Canvas().Focus(e)
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
-}
-
-// partyOptions lists the parties for a picker: option text -> id.
-func (w *boardWindow) partyOptions() ([]string, map[string]string) {
-	ids := map[string]string{noneOption: ""}
-	opts := []string{noneOption}
-	for _, p := range w.model.doc.Parties {
-		o := p.Name
-		if _, dup := ids[o]; dup {
-			o = fmt.Sprintf("%s (%s)", p.Name, p.ID)
-		}
-		ids[o] = p.ID
-		opts = append(opts, o)
-	}
-	sort.Strings(opts[1:])
-	return opts, ids
-}
-
-// sourceOptions lists the sources for a picker: option text -> id.
-func (w *boardWindow) sourceOptions() ([]string, map[string]string) {
-	ids := map[string]string{noneOption: ""}
-	opts := []string{noneOption}
-	for _, s := range w.model.doc.Sources {
-		o := clipText(s.Title, 70)
-		if _, dup := ids[o]; dup {
-			o = fmt.Sprintf("%s (%s)", o, s.ID)
-		}
-		ids[o] = s.ID
-		opts = append(opts, o)
-	}
-	return opts, ids
 }

@@ -194,24 +194,25 @@ func (p *pinDialog) submit() {
 	at := w.placeNear(p.relation)
 	below := func(i int) fyne.Position { return at.AddXY(0, cardSizes[app.KindQuote].Height+30+float32(i)*110) }
 	pin.QuoteAt, pin.SpeakerAt, pin.SourceAt = point(at), point(below(0)), point(below(1))
-	if err := w.file.PinQuote(w.ctx, pin); err != nil {
+	// New speakers and sources have cards only where the pin puts them.
+	if pin.NewSpeaker == nil {
+		pin.SpeakerAt = nil
+	}
+	if pin.NewSource == nil {
+		pin.SourceAt = nil
+	}
+	err := w.session.pin(pin)
+	if pin.Quote.ID == "" { // nothing was made
 		p.fail(app.ErrorMessage(err))
 		return
 	}
-	made := []itemRef{{pin.Quote.ID, app.KindQuote, at}}
-	if pin.NewSpeaker != nil {
-		made = append(made, itemRef{pin.NewSpeaker.ID, app.KindParty, below(0)})
-	}
-	if pin.NewSource != nil {
-		made = append(made, itemRef{pin.NewSource.ID, app.KindSource, below(1)})
-	}
-	// The claims it bears on, and an existing speaker or source, gain links
-	// or quotes.
-	for _, c := range sortedKeys(p.relation) {
-		made = append(made, w.ref(c))
-	}
 	p.d.Hide()
-	w.created(pin.Quote.ID, made...)
+	if err != nil {
+		w.afterFailedEdit(err)
+	} else {
+		w.redrawModel()
+	}
+	w.choose(pin.Quote.ID)
 }
 
 func sortedKeys(m map[string]string) []string {

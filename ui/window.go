@@ -24,10 +24,10 @@ type boardWindow struct {
 	app   fyne.App
 	win   fyne.Window
 	files app.Files
-	ctx   context.Context
 
-	file  app.BoardFile
-	model *boardModel
+	// session is the open board and the edits on it, without widgets;
+	// its file, model and ctx are the window's.
+	session
 
 	board   *boardCanvas
 	nav     *navigator
@@ -48,7 +48,7 @@ type boardWindow struct {
 }
 
 func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
-	w := &boardWindow{app: a, files: files, ctx: context.Background(), sourceViews: map[string]*sourceView{}}
+	w := &boardWindow{app: a, files: files, session: session{ctx: context.Background()}, sourceViews: map[string]*sourceView{}}
 	w.win = a.NewWindow("Evidence Board")
 	w.board = newBoardCanvas()
 	w.board.onSelect = func(id string) { w.choose(id) }
@@ -252,37 +252,28 @@ func (w *boardWindow) showError(err error) {
 
 func (w *boardWindow) undo() {
 	w.insp.flush()
-	if w.readOnly() {
-		return
+	if !w.readOnly() {
+		w.afterReplay(w.session.undo())
 	}
-	w.afterReplay(w.file.Undo(w.ctx))
 }
 
 func (w *boardWindow) redo() {
 	w.insp.flush()
-	if w.readOnly() {
-		return
+	if !w.readOnly() {
+		w.afterReplay(w.session.redo())
 	}
-	w.afterReplay(w.file.Redo(w.ctx))
 }
 
-// afterReplay reads back what an undo or redo changed; after a failure,
-// or a change a read-back cannot show (a card that lost its stored
-// position goes back to the program's placing), it reads the whole board.
-func (w *boardWindow) afterReplay(ch app.Changes, err error) {
-	if app.ErrorCode(err) == app.ENOTFOUND {
-		return
-	}
-	if err == nil {
-		err = w.readBackChanges(ch)
-	}
-	if err != nil {
-		if err != errReload {
-			w.showError(err)
-		}
-		if err := w.reload(false); err != nil {
-			w.showError(err)
-		}
+// afterReplay redraws what an undo or redo changed; after a failure, or a
+// change a read-back cannot show (a card that lost its stored position
+// goes back to the program's placing), it reads the whole board.
+func (w *boardWindow) afterReplay(err error) {
+	switch {
+	case err == nil:
+		w.redrawModel()
+	case app.ErrorCode(err) == app.ENOTFOUND: // nothing to undo or redo
+	default:
+		w.afterFailedEdit(err)
 	}
 }
 
