@@ -80,6 +80,30 @@ const (
 	RelSpeaksFor   Relation = "speaks-for"
 )
 
+// Meaning says in words what a link of the relation tells, for pickers
+// and legends: "denies" and "contradicts" are easily confused.
+func (r Relation) Meaning() string {
+	switch r {
+	case RelSupports:
+		return "the quote backs the claim: if the quote is true, the claim is more likely true"
+	case RelDenies:
+		return "the speaker says outright that the claim is false"
+	case RelContradicts:
+		return "the quote states something that cannot be true along with the claim, without calling the claim false"
+	case RelMentions:
+		return "the quote or claim refers to it without taking a side"
+	case RelAbout:
+		return "the claim is about this party"
+	case RelMadeBy:
+		return "this party makes the claim"
+	case RelPartOf:
+		return "the first party belongs to the second (a unit of a company, a member of a group)"
+	case RelSpeaksFor:
+		return "the first party speaks on behalf of the second (a spokesperson, a lawyer)"
+	}
+	return ""
+}
+
 // Relations lists every relation in display order.
 var Relations = []Relation{RelSupports, RelDenies, RelContradicts, RelMentions, RelAbout, RelMadeBy, RelPartOf, RelSpeaksFor}
 

@@ -386,3 +386,14 @@ func TestWriteFileAtomic(t *testing.T) {
 		}
 	})
 }
+
+func TestRelation_EveryOneHasAMeaning(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range app.Relations {
+		m := r.Meaning()
+		if m == "" || seen[m] {
+			t.Errorf("%s: meaning %q is empty or not its own", r, m)
+		}
+		seen[m] = true
+	}
+}

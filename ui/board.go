@@ -50,10 +50,17 @@ type boardCanvas struct {
 	// fitFloor is the smallest zoom fit goes to: a board opens readable,
 	// and Fit Board (which sets it to minZoom) shows it all.
 	fitFloor float32
+
+	// filter holds the navigator's matches, nil when it shows everything;
+	// hiddenRel the relations the legend hides (focus.go).
+	filter    map[string]bool
+	hiddenRel map[app.Relation]bool
+	lit       focusState // worked out at each layout
 }
 
 func newBoardCanvas() *boardCanvas {
-	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, footers: map[string]string{}, words: wordWidths{}, fitFloor: 0.55}
+	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, footers: map[string]string{}, words: wordWidths{}, fitFloor: 0.55,
+		hiddenRel: map[app.Relation]bool{}}
 	b.ExtendBaseWidget(b)
 	return b
 }
@@ -313,6 +320,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 		return
 	}
 	r.bg.Resize(size)
+	b.lit = b.focus()
 	ids := r.visible(size)
 	for i, id := range ids { // the selected card is drawn on top
 		if id == b.selected {
@@ -354,7 +362,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	seen := map[int]bool{}
 	for _, id := range ids {
 		for _, i := range b.model.linksOf[id] {
-			if !seen[i] {
+			if !seen[i] && !b.hiddenRel[b.model.doc.Links[i].Relation] {
 				seen[i] = true
 				links = append(links, i)
 			}
@@ -404,21 +412,26 @@ func (r *boardRenderer) layoutString(s *linkString, l app.Link) {
 	to, ts := b.model.rect(l.To)
 	a := b.toScreen(fyne.NewPos(from.X+fs.Width/2, from.Y+fs.Height/2))
 	z := b.toScreen(fyne.NewPos(to.X+ts.Width/2, to.Y+ts.Height/2))
+	lit, own := b.lit.litString(l)
 	col := relationColor(l.Relation)
+	width := max(1.5*b.zoom, 1)
+	if own {
+		width = max(3*b.zoom, 2)
+	}
 	s.line.Position1, s.line.Position2 = a, z
-	s.line.StrokeColor, s.line.StrokeWidth = col, max(1.5*b.zoom, 1)
+	s.line.StrokeColor, s.line.StrokeWidth = fade(col, lit), width
 	s.line.Hidden = false
 	s.line.Refresh()
 	// The knot sits where the string meets the card it points to.
 	k := edgePoint(z, a, ts.Width*b.zoom/2, ts.Height*b.zoom/2)
 	rad := 4 * b.zoom
-	s.knot.FillColor = col
+	s.knot.FillColor = fade(col, lit)
 	s.knot.Position1, s.knot.Position2 = fyne.NewPos(k.X-rad, k.Y-rad), fyne.NewPos(k.X+rad, k.Y+rad)
 	s.knot.Hidden = false
 	s.knot.Refresh()
 	s.label.Hidden = b.zoom < 0.45
 	if !s.label.Hidden {
-		s.label.Text, s.label.Color = string(l.Relation), labelInk(col)
+		s.label.Text, s.label.Color = string(l.Relation), fade(labelInk(col), lit)
 		s.label.TextSize = 11 * b.zoom
 		s.label.TextStyle = fyne.TextStyle{Bold: true}
 		ls := s.label.MinSize()

@@ -149,10 +149,12 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	z := c.board.zoom
 	ct := c.content()
 	selected := c.board.selected == c.id
+	lit := c.board.lit.lit(c.id)
 
 	c.shadow.Move(fyne.NewPos(2*z, 3*z))
 	c.shadow.Resize(size)
-	c.face.FillColor = paperColor(ct.kind)
+	c.shadow.FillColor = fade(color.NRGBA{A: 0x40}, lit)
+	c.face.FillColor = fade(paperColor(ct.kind), lit)
 	c.face.StrokeWidth = 0
 	if selected {
 		c.face.StrokeColor = selectionColor()
@@ -164,7 +166,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	pad := cardPad * z
 	textTop := pad
 	c.accent.Hidden = ct.kind == app.KindClaim
-	c.accent.FillColor = kindColor(ct.kind)
+	c.accent.FillColor = fade(kindColor(ct.kind), lit)
 	c.accent.Move(fyne.NewPos(0, 0))
 	c.accent.Resize(fyne.NewSize(5*z, size.Height))
 	textLeft := pad + 4*z
@@ -174,13 +176,14 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		c.badgeText.Text = ct.badge
 		c.badgeText.TextSize = cardSmallSize * z
 		bs := fyne.MeasureText(ct.badge, c.badgeText.TextSize, c.badgeText.TextStyle)
-		c.badge.FillColor = ct.badgeColor
+		c.badge.FillColor = fade(ct.badgeColor, lit)
+		c.badgeText.Color = fade(color.White, lit)
 		c.badge.Move(fyne.NewPos(textLeft, pad))
 		c.badge.Resize(fyne.NewSize(bs.Width+12*z, bs.Height+4*z))
 		c.badgeText.Move(fyne.NewPos(textLeft+6*z, pad+2*z))
 		textTop += bs.Height + 10*z
 		c.accent.Hidden = false
-		c.accent.FillColor = ct.badgeColor
+		c.accent.FillColor = fade(ct.badgeColor, lit)
 	}
 
 	style := fyne.TextStyle{Bold: ct.bold}
@@ -193,10 +196,10 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		if l.Hidden {
 			continue
 		}
-		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, cardTextSize*z, inkColor()
+		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, cardTextSize*z, fade(inkColor(), lit)
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
-	c.footer.TextSize, c.footer.Color = cardSmallSize*z, mutedInkColor()
+	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
 	c.footer.Text = c.board.footerText(ct.kind, ct.footer)
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
 }

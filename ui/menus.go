@@ -78,6 +78,7 @@ func (w *boardWindow) buildMenus() {
 			item("Zoom Out", ctrl(fyne.KeyMinus), func() { w.board.zoomBy(0.8) }),
 			item("Fit Board", ctrl(fyne.Key0), w.board.fitAll),
 			fyne.NewMenuItemSeparator(),
+			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

@@ -25,6 +25,9 @@ const (
 type navigator struct {
 	model    *boardModel
 	onChoose func(id string)
+	// onFilter hears the items the search and filters leave, or nil when
+	// they leave everything, after each change.
+	onFilter func(match map[string]bool)
 
 	search     *widget.Entry
 	status     *widget.Select
@@ -174,6 +177,18 @@ func (n *navigator) apply() {
 		cur.Content.Refresh()
 	}
 	n.tabs.Refresh()
+	if n.onFilter != nil {
+		var match map[string]bool
+		if query != "" || status.Valid() || party != "" || app.PartyKind(n.partyKind.Selected).Valid() {
+			match = map[string]bool{}
+			for _, k := range app.Kinds {
+				for _, id := range n.shown[k] {
+					match[id] = true
+				}
+			}
+		}
+		n.onFilter(match)
+	}
 	c := m.doc.Claims
 	by := map[app.Status]int{}
 	for _, cl := range c {

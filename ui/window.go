@@ -32,6 +32,7 @@ type boardWindow struct {
 	board   *boardCanvas
 	nav     *navigator
 	insp    *inspector
+	legend  *legend
 	status  *widget.Label
 	empty   *fyne.Container // the empty-board hint over the board
 	opening *openingNotice
@@ -59,11 +60,17 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 		}
 	}
 	w.nav = newNavigator(func(id string) { w.choose(id) })
+	w.nav.onFilter = func(match map[string]bool) {
+		w.board.filter = match
+		w.board.relayout()
+	}
 	w.insp = newInspector(w)
 	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
 	w.empty = emptyBoardHint(w)
 	w.opening = newOpeningNotice()
-	w.center = container.NewStack(w.board, w.empty, w.opening.box)
+	w.legend = newLegend(w.setRelationShown)
+	w.legend.box.Hidden = a.Preferences().Bool("legend.hidden")
+	w.center = container.NewStack(w.board, w.legend.box, w.empty, w.opening.box)
 	split := container.NewHSplit(w.nav.content(), container.NewHSplit(w.center, w.insp.content()))
 	split.Offset = 0.24
 	split.Trailing.(*container.Split).Offset = 0.72

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"image/color"
+
+	"evidenceboard/app"
+)
+
+// What the board brings forward. With a card selected, that card, its
+// strings and the cards at their other ends are drawn as usual and the
+// rest of the board is dimmed; with nothing selected, a search or filter
+// in the navigator dims what does not match. Relations hidden in the
+// legend are not drawn at all.
+
+// dimScale is how much of a dimmed card or string shows, out of 0xffff
+// (about a fifth).
+const dimScale uint32 = 0x3800
+
+// focusState is worked out once per layout.
+type focusState struct {
+	selected string
+	near     map[string]bool // the selected card's neighbours by shown strings
+	filter   map[string]bool // the navigator's matches; nil when it shows all
+}
+
+// focus works out what is brought forward now.
+func (b *boardCanvas) focus() focusState {
+	f := focusState{selected: b.selected, filter: b.filter}
+	if b.selected == "" || b.model == nil {
+		return f
+	}
+	f.near = map[string]bool{b.selected: true}
+	for _, i := range b.model.linksOf[b.selected] {
+		l := b.model.doc.Links[i]
+		if !b.hiddenRel[l.Relation] {
+			f.near[l.From], f.near[l.To] = true, true
+		}
+	}
+	return f
+}
+
+// lit reports whether the card of id is brought forward.
+func (f focusState) lit(id string) bool {
+	switch {
+	case f.near != nil:
+		return f.near[id]
+	case f.filter != nil:
+		return f.filter[id]
+	}
+	return true
+}
+
+// litString reports whether the string of l is brought forward, and
+// whether it is one of the selected card's own.
+func (f focusState) litString(l app.Link) (lit, own bool) {
+	switch {
+	case f.near != nil:
+		own = l.From == f.selected || l.To == f.selected
+		return own, own
+	case f.filter != nil:
+		return f.filter[l.From] && f.filter[l.To], false
+	}
+	return true, false
+}
+
+// fade dims c unless lit.
+func fade(c color.Color, lit bool) color.Color {
+	if lit {
+		return c
+	}
+	r, g, b, a := c.RGBA()
+	k := dimScale
+	return color.NRGBA64{R: uint16(unpremul(r, a)), G: uint16(unpremul(g, a)), B: uint16(unpremul(b, a)), A: uint16(a * k / 0xffff)}
+}
+
+func unpremul(v, a uint32) uint32 {
+	if a == 0 {
+		return 0
+	}
+	return v * 0xffff / a
+}

@@ -1,0 +1,81 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+
+	"evidenceboard/app"
+)
+
+// Selecting a card brings forward it, its strings and the cards at their
+// other ends, and dims the rest; a search dims what does not match.
+func TestFocus_SelectionAndSearchDimTheRest(t *testing.T) {
+	w, _ := openTestWindow(t)
+	m := w.model
+	w.choose("q-officials")
+	near := map[string]bool{"q-officials": true}
+	for _, i := range m.linksOf["q-officials"] {
+		l := m.doc.Links[i]
+		near[l.From], near[l.To] = true, true
+	}
+	if len(near) < 2 {
+		t.Fatal("the sample's quote has no links")
+	}
+	for id := range m.kind {
+		if got := w.board.lit.lit(id); got != near[id] {
+			t.Errorf("%s lit %v with q-officials selected, want %v", id, got, near[id])
+		}
+	}
+	for _, l := range m.doc.Links {
+		lit, own := w.board.lit.litString(l)
+		touches := l.From == "q-officials" || l.To == "q-officials"
+		if lit != touches || own != touches {
+			t.Errorf("string %s→%s lit %v own %v", l.From, l.To, lit, own)
+		}
+	}
+	w.choose("")
+	for id := range m.kind {
+		if !w.board.lit.lit(id) {
+			t.Fatalf("%s dimmed with nothing selected and no search", id)
+		}
+	}
+	test.Type(w.nav.search, "supermicro")
+	matches := 0
+	for id := range m.kind {
+		want := strings.Contains(m.haystack[id], "supermicro")
+		if got := w.board.lit.lit(id); got != want {
+			t.Errorf("%s lit %v while searching, want %v", id, got, want)
+		}
+		if want {
+			matches++
+		}
+	}
+	if matches == 0 || matches == len(m.kind) {
+		t.Fatalf("%d of %d match: the search test proves nothing", matches, len(m.kind))
+	}
+	w.nav.search.SetText("")
+	if w.board.filter != nil {
+		t.Fatal("clearing the search left the board dimmed")
+	}
+}
+
+// A relation hidden in the legend draws no strings.
+func TestFocus_HiddenRelationDrawsNoStrings(t *testing.T) {
+	w, _ := openTestWindow(t)
+	w.setRelationShown(app.RelMentions, false)
+	for _, s := range w.board.renderer.strings {
+		if !s.line.Hidden && s.label.Text == string(app.RelMentions) {
+			t.Fatal("a mentions string is drawn while mentions is hidden")
+		}
+	}
+	w.setRelationShown(app.RelMentions, true)
+	found := false
+	for _, s := range w.board.renderer.strings {
+		found = found || (!s.line.Hidden && s.label.Text == string(app.RelMentions))
+	}
+	if !found {
+		t.Fatal("showing mentions again drew no mentions string")
+	}
+}
