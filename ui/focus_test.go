@@ -79,3 +79,18 @@ func TestFocus_HiddenRelationDrawsNoStrings(t *testing.T) {
 		t.Fatal("showing mentions again drew no mentions string")
 	}
 }
+
+// Tapping a relation in the legend hides its strings; tapping again shows
+// them.
+func TestLegend_TapTogglesARelation(t *testing.T) {
+	w, _ := openTestWindow(t)
+	e := w.legend.entries[app.RelDenies]
+	test.Tap(e)
+	if !w.board.hiddenRel[app.RelDenies] || e.shown {
+		t.Fatal("tapping denies did not hide its strings")
+	}
+	test.Tap(e)
+	if w.board.hiddenRel[app.RelDenies] || !e.shown {
+		t.Fatal("tapping denies again did not show its strings")
+	}
+}

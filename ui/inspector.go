@@ -59,8 +59,30 @@ func newInspector(w *boardWindow) *inspector {
 	return i
 }
 
+// inspectorWidth is the inspector's width: the same for every kind, wide
+// enough for a link's other end to read whole.
+const inspectorWidth = 330
+
 func (i *inspector) content() fyne.CanvasObject {
-	return container.NewVScroll(container.NewPadded(i.root))
+	return container.New(minWidth(inspectorWidth), container.NewVScroll(container.NewPadded(i.root)))
+}
+
+// minWidth lays its objects over each other, at least w wide.
+type minWidth float32
+
+func (w minWidth) Layout(objs []fyne.CanvasObject, s fyne.Size) {
+	for _, o := range objs {
+		o.Resize(s)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (w minWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	out := fyne.NewSize(float32(w), 0)
+	for _, o := range objs {
+		out = out.Max(fyne.NewSize(0, o.MinSize().Height))
+	}
+	return out
 }
 
 // show builds the form for the item (or the board, for "").
@@ -397,14 +419,16 @@ func (i *inspector) linksSection(id string) fyne.CanvasObject {
 			other, arrow = l.From, "←"
 		}
 		rel := &canvas.Text{Text: fmt.Sprintf("%s %s", arrow, l.Relation), Color: relationColor(l.Relation), TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
-		name := &widget.Label{Text: m.label(other), Truncation: fyne.TextTruncateEllipsis}
+		// The other end's name gets a line of its own, wrapped, so that it
+		// reads whole rather than cut to a few letters beside the relation.
+		name := caption(clipText(m.label(other), 140))
 		link := l
 		remove := &widget.Button{Icon: theme.ContentRemoveIcon(), Importance: widget.LowImportance, OnTapped: func() { w.deleteLink(link) }}
 		goTo := &widget.Button{Icon: theme.NavigateNextIcon(), Importance: widget.LowImportance, OnTapped: func() { w.choose(other) }}
 		if w.readOnly() {
 			remove.Disable()
 		}
-		i.links.Add(container.NewBorder(nil, nil, rel, container.NewHBox(goTo, remove), name))
+		i.links.Add(container.NewBorder(nil, nil, nil, container.NewHBox(goTo, remove), container.NewVBox(container.NewPadded(rel), name)))
 	}
 	if len(m.linksOf[id]) == 0 {
 		i.links.Add(caption("No links yet."))

@@ -73,7 +73,7 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 	w.center = container.NewStack(w.board, w.legend.box, w.empty, w.opening.box)
 	split := container.NewHSplit(w.nav.content(), container.NewHSplit(w.center, w.insp.content()))
 	split.Offset = 0.24
-	split.Trailing.(*container.Split).Offset = 0.72
+	split.Trailing.(*container.Split).Offset = 0.66
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
 	w.buildMenus()
 	w.addShortcuts()
