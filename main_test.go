@@ -14,6 +14,7 @@ import (
 	_ "github.com/glebarez/go-sqlite"
 
 	"evidenceboard/assets"
+	"evidenceboard/storage"
 )
 
 var binary string
@@ -235,4 +236,36 @@ func TestCLI_NoDisplay(t *testing.T) {
 	board := filepath.Join(t.TempDir(), "b.evboard")
 	runCLI(t, "sample", board).want(t, 0, "", "")
 	runCLI(t, board).want(t, 1, "", "no display")
+}
+
+// TestCLI_ForceRefusesBoardOpenElsewhere: import --force and sample --force
+// do not replace a board another program (here this test) holds open for
+// editing, nor touch its -wal and -shm; they say why.
+func TestCLI_ForceRefusesBoardOpenElsewhere(t *testing.T) {
+	dir := t.TempDir()
+	board := filepath.Join(dir, "held.evboard")
+	runCLI(t, "sample", board).want(t, 0, "wrote the sample board", "")
+	in := filepath.Join(dir, "in.json")
+	if err := os.WriteFile(in, assets.SampleJSON, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	db, err := storage.Open(board, storage.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := db.MoveCard(t.Context(), "apple", 1, 2); err != nil { // makes a -wal and a -shm
+		t.Fatal(err)
+	}
+	before := map[string][]byte{}
+	for _, s := range []string{"", "-wal", "-shm"} {
+		before[s] = readFile(t, board+s)
+	}
+	runCLI(t, "import", "--force", in, board).want(t, 1, "", "open for editing elsewhere")
+	runCLI(t, "sample", "--force", board).want(t, 1, "", "open for editing elsewhere")
+	for s, data := range before {
+		if !bytes.Equal(readFile(t, board+s), data) {
+			t.Fatalf("%s%s changed", board, s)
+		}
+	}
 }

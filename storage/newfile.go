@@ -14,7 +14,13 @@ import (
 // it and renames it into place. On any error nothing is left behind and
 // whatever was at path is untouched.
 //
-// Returns ECONFLICT if path exists and force is false, EINVALID if path is a
+// A board that is there and open for editing elsewhere (another window or
+// program holds its lock) is never replaced, even with force: its lock is
+// taken before anything is done and held across the rename, so that
+// nobody opens it meanwhile, and its -wal and -shm are left alone.
+//
+// Returns ECONFLICT if path exists and force is false, ECONFLICT wrapping
+// app.ErrInUse if it is open for editing elsewhere, EINVALID if path is a
 // folder or the folder cannot be written, and fill's errors as they are.
 func WriteNew(path string, force bool, board app.Board, opts Options, fill func(*DB) error) (err error) {
 	fi, statErr := os.Stat(path)
@@ -29,6 +35,13 @@ func WriteNew(path string, force bool, board app.Board, opts Options, fill func(
 	dir := filepath.Dir(path)
 	if di, err := os.Stat(dir); err != nil || !di.IsDir() {
 		return app.Errorf(app.EINVALID, "the folder %s does not exist", dir)
+	}
+	if statErr == nil {
+		lock, err := lockToReplace(path)
+		if err != nil {
+			return err
+		}
+		defer lock.release() // after the rename: the old file is nobody's until then
 	}
 	app.RemoveStaleTemps(path)
 	tmp := app.TempPath(path)
@@ -68,6 +81,23 @@ func WriteNew(path string, force bool, board app.Board, opts Options, fill func(
 	}
 	_ = syncFile(dir)
 	return nil
+}
+
+// lockToReplace takes the lock of the file at path, which is about to be
+// replaced. A file this process cannot open for writing cannot be open for
+// editing anywhere either (Open would refuse it), so it needs no lock.
+func lockToReplace(path string) (*fileLock, error) {
+	lock, err := lockFile(path)
+	switch {
+	case err == nil:
+		return lock, nil
+	case errors.Is(err, app.ErrInUse):
+		return nil, &app.Error{Code: app.ECONFLICT, Err: app.ErrInUse,
+			Message: path + " is open for editing elsewhere (in another window or program), so it was not replaced: close it there first"}
+	case errors.Is(err, app.ErrReadOnly):
+		return nil, nil
+	}
+	return nil, err
 }
 
 func removeBoardFiles(path string) {
