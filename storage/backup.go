@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -132,6 +133,8 @@ func pruneBackups(path string) error {
 			if err := os.Remove(b.Path); err != nil {
 				return app.Errorf(app.EINTERNAL, "cannot delete the old backup %s: %v", b.Path, err)
 			}
+			os.Remove(b.Path + "-wal") // beside a byte-for-byte copy of a damaged board
+			os.Remove(b.Path + "-shm")
 		}
 	}
 	return nil
@@ -139,11 +142,12 @@ func pruneBackups(path string) error {
 
 // Restore puts a backup in the place of the board at path, all or
 // nothing: the backup must open and pass Check; the board as it is now is
-// backed up first (if it can be read at all); the copy goes in through a
-// temporary file and a rename. The board must not be open for editing.
+// backed up first, and if that cannot be done nothing is restored; the
+// copy goes in through a temporary file and a rename. The board must not
+// be open for editing.
 //
 // Returns ECONFLICT if the board is open elsewhere, EINVALID if the
-// backup is not a sound board.
+// backup is not a sound board or the board as it is cannot be backed up.
 func Restore(path, backup string, opts Options) error {
 	src, err := Open(backup, Options{ReadOnly: true})
 	if err != nil {
@@ -163,14 +167,73 @@ func Restore(path, backup string, opts Options) error {
 			return err
 		}
 		defer lock.release()
-		// Keep what is there now, if SQLite can still read it.
-		if cur, err := connect(path, Options{Now: opts.Now}); err == nil {
-			if err := cur.verify(); err == nil {
-				cur.path = path
-				cur.Backup(context.Background(), BackupBeforeRestore)
-			}
-			cur.sqldb.Close()
+		if err := backupBeforeRestore(path, opts); err != nil {
+			return &app.Error{Code: app.EINVALID, Err: err, Message: fmt.Sprintf(
+				"the backup was not restored and %s was left as it was, because the board as it is now could not be backed up first: %s",
+				path, app.ErrorMessage(err))}
 		}
 	}
 	return src.copyTo(context.Background(), path)
+}
+
+// backupBeforeRestore keeps the board at path as it is now among its
+// backups: a copy through SQLite if it can read the board, otherwise (a
+// damaged board) its bytes as they are, with its write-ahead log.
+func backupBeforeRestore(path string, opts Options) error {
+	if cur, err := connect(path, Options{Now: opts.Now}); err == nil {
+		if err = cur.verify(); err == nil {
+			cur.path = path
+			var b app.Backup
+			b, err = cur.Backup(context.Background(), BackupBeforeRestore)
+			if err != nil && b.Path != "" && fileExists(b.Path) {
+				err = nil // made; only pruning old ones failed
+			}
+		}
+		cur.sqldb.Close()
+		if err == nil {
+			return nil
+		}
+	}
+	return rawBackup(path, opts)
+}
+
+// rawBackup copies the file at path and its -wal, byte for byte, into its
+// backup folder as a before-restore backup.
+func rawBackup(path string, opts Options) error {
+	dir := BackupDir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return app.Errorf(app.EINVALID, "cannot make the backup folder %s: %v", dir, err)
+	}
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	t := now().UTC()
+	dst := filepath.Join(dir, t.Format(backupStamp)+"-"+BackupBeforeRestore+".evboard")
+	for i := 2; fileExists(dst); i++ {
+		dst = filepath.Join(dir, fmt.Sprintf("%s-%s-%d.evboard", t.Format(backupStamp), BackupBeforeRestore, i))
+	}
+	copyFile := func(from, to string) error {
+		in, err := os.Open(from)
+		if err != nil {
+			return app.Errorf(app.EINVALID, "cannot read %s: %v", from, err)
+		}
+		defer in.Close()
+		return app.WriteFileAtomic(to, func(w io.Writer) error {
+			_, err := io.Copy(w, in)
+			return err
+		})
+	}
+	// The log first: a backup is listed once its main file is there.
+	if fi, err := os.Stat(path + "-wal"); err == nil && fi.Size() > 0 {
+		if err := copyFile(path+"-wal", dst+"-wal"); err != nil {
+			return err
+		}
+	}
+	if err := copyFile(path, dst); err != nil {
+		os.Remove(dst + "-wal")
+		return err
+	}
+	_ = pruneBackups(path)
+	return nil
 }
