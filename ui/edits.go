@@ -86,7 +86,16 @@ func (w *boardWindow) nudge(id string, d fyne.Delta) {
 	w.model.moveCard(id, p)
 	w.board.reveal(id)
 	w.board.relayout()
-	w.moveCard(id, p)
+	// A run of nudges is saved once, when the keys pause or anything else
+	// happens, as one edit and one undo step.
+	w.insp.schedule("move:"+id, func() error {
+		if err := w.session.moveCard(id, p); err != nil {
+			_ = w.reload(false)
+			return err
+		}
+		w.refreshChrome()
+		return nil
+	})
 }
 
 func (w *boardWindow) deleteLink(l app.Link) {

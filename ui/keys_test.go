@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -249,5 +250,76 @@ func TestKeys_DeleteConfirmedWithEnter(t *testing.T) {
 	press(w, &fyne.ShortcutUndo{})
 	if len(f.doc.Parties) != n {
 		t.Fatal("Ctrl+Z did not bring the party back")
+	}
+}
+
+// A card chosen in the navigator's list moves with the arrow keys, and a
+// run of nudges is one undo step.
+func TestKeys_NudgeAfterChoosingInTheList(t *testing.T) {
+	w, f := openTestWindow(t)
+	w.nav.tabs.SelectIndex(2) // parties
+	list := w.nav.lists[app.KindParty]
+	row := -1
+	for i, id := range w.nav.shown[app.KindParty] {
+		if id == "apple" {
+			row = i
+		}
+	}
+	w.win.Canvas().Focus(list) // as a tap on a row does
+	list.Select(row)
+	if w.board.selected != "apple" {
+		t.Fatal("choosing in the list did not select the card")
+	}
+	if w.win.Canvas().Focused() != nil {
+		t.Fatal("the list kept the keyboard after a row was chosen")
+	}
+	before := w.model.pos["apple"]
+	steps := len(f.undo)
+	for i := 0; i < 3; i++ {
+		typeKey(w, fyne.KeyRight)
+	}
+	typeKey(w, fyne.KeyDown)
+	w.insp.flush()
+	got, _ := func() (app.Position, bool) {
+		for _, p := range f.doc.Layout {
+			if p.Item == "apple" {
+				return p, true
+			}
+		}
+		return app.Position{}, false
+	}()
+	if float32(got.X) != before.X+60 || float32(got.Y) != before.Y+20 {
+		t.Fatalf("saved at %v,%v, want %v,%v", got.X, got.Y, before.X+60, before.Y+20)
+	}
+	if len(f.undo) != steps+1 {
+		t.Fatalf("%d undo steps for a run of four nudges, want 1", len(f.undo)-steps)
+	}
+	press(w, &fyne.ShortcutUndo{})
+	if w.model.pos["apple"] != before {
+		t.Fatal("one Ctrl+Z did not take back the whole run of nudges")
+	}
+}
+
+// The pin dialog's speaker and source pickers narrow as you type.
+func TestPin_PickersNarrowAsYouType(t *testing.T) {
+	w, _ := openTestWindow(t)
+	p := w.showPinDialog(pinDraft{})
+	all := len(p.speakersShown)
+	test.Type(p.speaker, "app")
+	if n := len(p.speakersShown); n == 0 || n >= all {
+		t.Fatalf("typing \"app\" left %d of %d speakers", n, all)
+	}
+	for _, o := range p.speakersShown {
+		if !strings.Contains(strings.ToLower(o), "app") {
+			t.Fatalf("%q offered for \"app\"", o)
+		}
+	}
+	p.speaker.SetText("")
+	if len(p.speakersShown) != all {
+		t.Fatal("clearing the speaker did not offer every party again")
+	}
+	test.Type(p.source, "deny claims")
+	if len(p.sourcesShown) != 1 {
+		t.Fatalf("typing \"deny claims\" left sources %v", p.sourcesShown)
 	}
 }

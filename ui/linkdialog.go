@@ -24,6 +24,7 @@ type linkDialog struct {
 	search   *widget.Entry
 	targets  *widget.List
 	relation *widget.Select
+	meaning  *widget.Label // what the chosen relation means
 	reason   *widget.Label
 	note     *widget.Entry
 	add      *widget.Button
@@ -38,6 +39,10 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 		return nil
 	}
 	w.insp.flush()
+	if !linkable(w.model.kind[from]) {
+		w.explainSourceLinks(from)
+		return nil
+	}
 	l := &linkDialog{w: w, from: from, choices: map[string]app.Link{}}
 	l.search = &widget.Entry{PlaceHolder: "Search the board for the other end…"}
 	l.search.OnChanged = func(string) { l.filter() }
@@ -46,7 +51,12 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 		o.(*navRow).set(strings.ToUpper(string(w.model.kind[id])), kindColor(w.model.kind[id]), w.model.label(id), "")
 	})
 	l.targets.OnSelected = func(i widget.ListItemID) { l.choose(l.shown[i]) }
-	l.relation = widget.NewSelect(nil, nil)
+	l.meaning = caption("")
+	l.relation = widget.NewSelect(nil, func(o string) {
+		if link, ok := l.choices[o]; ok {
+			l.meaning.SetText(string(link.Relation) + ": " + link.Relation.Meaning() + ".")
+		}
+	})
 	l.relation.PlaceHolder = "Relation"
 	l.reason = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance, Text: "Choose the item to link to."}
 	l.note = &widget.Entry{PlaceHolder: "Note (optional)"}
@@ -55,7 +65,7 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { l.d.Hide() }}
 	l.filter()
 	top := container.NewVBox(caption("Link “"+clipText(w.model.label(from), 70)+"” to:"), l.search)
-	bottom := container.NewVBox(l.reason, l.relation, l.note, container.NewHBox(layout.NewSpacer(), cancel, l.add))
+	bottom := container.NewVBox(l.reason, l.relation, l.meaning, l.note, container.NewHBox(layout.NewSpacer(), cancel, l.add))
 	l.d = dialog.NewCustomWithoutButtons("Add link", container.NewBorder(top, bottom, nil, nil, l.targets), w.win)
 	l.d.Resize(fyne.NewSize(620, 560))
 	l.d.Show()
@@ -66,7 +76,11 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 func (l *linkDialog) filter() {
 	m := l.w.model
 	l.shown = l.shown[:0]
+	fk := m.kind[l.from]
 	for _, k := range app.Kinds {
+		if len(app.RelationsFor(fk, k)) == 0 && len(app.RelationsFor(k, fk)) == 0 {
+			continue // only what can be linked is offered
+		}
 		for _, id := range m.search(k, l.search.Text) {
 			if id != l.from {
 				l.shown = append(l.shown, id)
@@ -123,4 +137,30 @@ func (l *linkDialog) submit() {
 	}
 	l.d.Hide()
 	w.readBackOrReload(w.ref(link.From), w.ref(link.To))
+}
+
+// linkable reports whether an item of kind k can have links at all.
+func linkable(k app.Kind) bool {
+	for _, o := range app.Kinds {
+		if len(app.RelationsFor(k, o)) > 0 || len(app.RelationsFor(o, k)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// explainSourceLinks says at once that a source links through its quotes,
+// and offers to pin one from it.
+func (w *boardWindow) explainSourceLinks(id string) {
+	msg := widget.NewLabel("A source has no links of its own: it is tied to the story through its quotes. " +
+		"Pin a quote from it, and link the quote to the claims it supports or denies.")
+	msg.Wrapping = fyne.TextWrapWord
+	var d dialog.Dialog
+	pin := &widget.Button{Text: "Pin a quote from it…", Importance: widget.HighImportance, OnTapped: func() {
+		d.Hide()
+		w.showPinDialog(pinDraft{source: id})
+	}}
+	d = dialog.NewCustom("Sources link through their quotes", "Close", container.NewVBox(msg, container.NewHBox(layout.NewSpacer(), pin)), w.win)
+	d.Resize(fyne.NewSize(480, 200))
+	d.Show()
 }

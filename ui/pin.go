@@ -39,6 +39,8 @@ type pinDialog struct {
 	problem                           *widget.Label
 
 	speakerIDs, sourceIDs map[string]string
+	// The options the pickers offer now, narrowed by what was typed.
+	speakersShown, sourcesShown []string
 	shown                 []string          // claim ids listed
 	relation              map[string]string // claim id -> chosen relation
 }
@@ -89,6 +91,8 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 		sel.OnChanged = func(v string) { p.setRelation(id, v) }
 	})
 	p.filterClaims()
+	narrowAsTyped(p.speaker, speakers[1:], &p.speakersShown)
+	narrowAsTyped(p.source, sources[1:], &p.sourcesShown)
 	// Enter in a one-line field, or Shift+Enter in the quote's words, pins.
 	for _, e := range []*widget.Entry{p.text, p.said, p.location, &p.speaker.Entry, &p.source.Entry} {
 		e.OnSubmitted = func(string) { p.submit() }
@@ -105,7 +109,7 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 		widget.NewFormItem("Said on", p.said),
 		widget.NewFormItem("Location", p.location),
 	)
-	claimsBox := container.NewBorder(container.NewVBox(caption("Claims this quote bears on: choose supports, denies, contradicts or mentions."), p.claimFilter), nil, nil, nil, p.claims)
+	claimsBox := container.NewBorder(container.NewVBox(caption("Claims this quote bears on: choose how for each. "+relationKey(app.RelationsFor(app.KindQuote, app.KindClaim))), p.claimFilter), nil, nil, nil, p.claims)
 	body := container.NewBorder(form, container.NewVBox(p.problem, container.NewHBox(layout.NewSpacer(), p.cancel, p.pinButton)), nil, nil, claimsBox)
 	title := "Pin a quote"
 	if d.anchor != nil {
@@ -233,4 +237,44 @@ func (w *boardWindow) placeNear(claims map[string]string) fyne.Position {
 		}
 	}
 	return w.newAt(app.KindQuote)
+}
+
+// narrowAsTyped makes a picker's list show only the options that hold
+// what has been typed, in any case, so that a long list of parties or
+// sources narrows to the one meant.
+func narrowAsTyped(e *widget.SelectEntry, all []string, shown *[]string) {
+	typed := e.OnChanged
+	*shown = all
+	e.OnChanged = func(s string) {
+		*shown = matchingOptions(all, s)
+		e.SetOptions(*shown)
+		if typed != nil {
+			typed(s)
+		}
+	}
+}
+
+// matchingOptions returns the options that contain s, case-folded; all of
+// them for an empty s.
+func matchingOptions(all []string, s string) []string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return all
+	}
+	var out []string
+	for _, o := range all {
+		if strings.Contains(strings.ToLower(o), s) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// relationKey says in one line what each relation means.
+func relationKey(rs []app.Relation) string {
+	parts := make([]string, len(rs))
+	for i, r := range rs {
+		parts[i] = string(r) + ": " + r.Meaning()
+	}
+	return strings.Join(parts, "; ") + "."
 }

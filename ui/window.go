@@ -59,7 +59,14 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 			w.openSourceView(id)
 		}
 	}
-	w.nav = newNavigator(func(id string) { w.choose(id) })
+	w.nav = newNavigator(func(id string) {
+		w.choose(id)
+		// A list takes the keyboard when a row is tapped; give it to the
+		// board, so that the arrow keys move the card just chosen.
+		if _, ok := w.win.Canvas().Focused().(*widget.List); ok {
+			w.win.Canvas().Unfocus()
+		}
+	})
 	w.nav.onFilter = func(match map[string]bool) {
 		w.board.filter = match
 		w.board.relayout()

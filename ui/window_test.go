@@ -293,15 +293,21 @@ func TestWindow_LinkDialog(t *testing.T) {
 	modelMatchesFile(t, w, f)
 	w.undo()
 
-	// A pair of kinds with no relation is refused with a reason.
+	// Only what can be linked is offered: a claim cannot link to a source.
 	l = w.showLinkDialog("c-consumer-data")
-	for i, id := range l.shown {
-		if id == "zdnet-2018-10-04" {
-			l.targets.Select(i)
+	for _, id := range l.shown {
+		if w.model.kind[id] == app.KindSource {
+			t.Fatalf("a claim's link dialog offers the source %s", id)
 		}
 	}
-	if !l.add.Disabled() || !strings.Contains(l.reason.Text, "cannot be linked") {
-		t.Fatalf("reason = %q", l.reason.Text)
+	l.d.Hide()
+	// A source has no links of its own: the dialog says so at once, and
+	// offers to pin a quote from it instead.
+	if w.showLinkDialog("zdnet-2018-10-04") != nil {
+		t.Fatal("a source's link dialog opened, to refuse every choice later")
+	}
+	if w.win.Canvas().Overlays().Top() == nil {
+		t.Fatal("nothing said why a source cannot be linked")
 	}
 }
 
@@ -494,6 +500,7 @@ func TestWindow_ArrowKeysNudgeCard(t *testing.T) {
 	if got := w.model.pos["apple"]; got.X != before.X+20 {
 		t.Fatalf("moved to %v from %v", got, before)
 	}
+	w.insp.flush() // the pause that saves a run of nudges
 	for _, p := range f.doc.Layout {
 		if p.Item == "apple" && float32(p.X) != before.X+20 {
 			t.Fatalf("saved %v", p)
