@@ -41,8 +41,8 @@ type pinDialog struct {
 	speakerIDs, sourceIDs map[string]string
 	// The options the pickers offer now, narrowed by what was typed.
 	speakersShown, sourcesShown []string
-	shown                 []string          // claim ids listed
-	relation              map[string]string // claim id -> chosen relation
+	shown                       []string          // claim ids listed
+	relation                    map[string]string // claim id -> chosen relation
 }
 
 func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
