@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 )
 
 // TempPath returns a fresh name for a temporary file that will become
@@ -38,15 +37,6 @@ func RemoveStaleTemps(path string) {
 		}
 		os.Remove(m)
 	}
-}
-
-// processAlive reports whether a process with that id exists.
-func processAlive(pid int) bool {
-	if pid == os.Getpid() {
-		return true
-	}
-	err := syscall.Kill(pid, 0)
-	return err == nil || err == syscall.EPERM
 }
 
 // globEscape quotes the characters filepath.Match treats specially.

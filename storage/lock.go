@@ -3,20 +3,21 @@ package storage
 import (
 	"errors"
 	"os"
-	"syscall"
 
 	"evidenceboard/app"
 )
 
-// fileLock holds an exclusive flock on the board file while it is open
-// for editing, so that two writers never happen. flock locks are separate
-// from the fcntl locks SQLite takes, and the descriptor is kept open until
-// after SQLite closes the file: closing it earlier would drop SQLite's own
-// fcntl locks, which belong to the process, not to the descriptor.
+// fileLock holds an exclusive lock on the board file while it is open for
+// editing, so that two writers never happen. The lock is one that SQLite's
+// own locks do not see and that does not get in SQLite's way (flock on
+// Unix, a far byte range on Windows: see lock_unix.go and lock_windows.go),
+// and the file stays open until after SQLite closes it: on Unix closing it
+// earlier would drop SQLite's own fcntl locks, which belong to the
+// process, not to the descriptor.
 type fileLock struct{ f *os.File }
 
 func lockFile(path string) (*fileLock, error) {
-	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	f, err := openForLock(path)
 	if err != nil {
 		if errors.Is(err, os.ErrPermission) {
 			return nil, &app.Error{Code: app.EINVALID, Err: app.ErrReadOnly,
@@ -24,9 +25,9 @@ func lockFile(path string) (*fileLock, error) {
 		}
 		return nil, app.Errorf(app.EINVALID, "%s cannot be opened: %v", path, err)
 	}
-	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+	if err := lockExclusive(f); err != nil {
 		f.Close()
-		if errors.Is(err, syscall.EWOULDBLOCK) {
+		if heldElsewhere(err) {
 			return nil, &app.Error{Code: app.ECONFLICT, Message: path + ": " + app.ErrInUse.Error() + "; it can be opened read-only", Err: app.ErrInUse}
 		}
 		return nil, app.Errorf(app.EINTERNAL, "%s cannot be locked: %v", path, err)
@@ -36,7 +37,7 @@ func lockFile(path string) (*fileLock, error) {
 
 func (l *fileLock) release() {
 	if l != nil && l.f != nil {
-		syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+		unlock(l.f)
 		l.f.Close()
 		l.f = nil
 	}
