@@ -55,7 +55,10 @@ func (c wordWidths) measure(s string, size float32, style fyne.TextStyle) float3
 // punctuation, but no combining marks, joiners, direction controls or
 // joining scripts such as Arabic. For such text the width of a word is the
 // sum of its runes' (kerning aside, which only narrows a pair: the sum errs
-// on the side of an earlier line break).
+// on the side of an earlier line break). That holds too for runes no
+// installed font has (CJK with no CJK font): Fyne measures each as a
+// fallback box and a run of them one box more, so the sum of such runes
+// is wider than the whole, never narrower.
 func independentRunes(s string) bool {
 	for _, r := range s {
 		switch {
