@@ -285,7 +285,8 @@ type boardRenderer struct {
 type linkString struct {
 	line  *canvas.Line
 	label *canvas.Text
-	knot  *canvas.Circle
+	// head is the arrowhead where the string meets the card it points to.
+	head [2]*canvas.Line
 }
 
 func (r *boardRenderer) Destroy()                     {}
@@ -370,19 +371,19 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 	}
 	for len(r.strings) < len(links) {
 		r.strings = append(r.strings, &linkString{line: &canvas.Line{}, label: &canvas.Text{Alignment: fyne.TextAlignCenter},
-			knot: &canvas.Circle{}})
+			head: [2]*canvas.Line{{}, {}}})
 	}
 	for i, li := range links {
 		r.layoutString(r.strings[i], b.model.doc.Links[li])
 	}
 	for _, s := range r.strings[len(links):] {
-		s.line.Hidden, s.label.Hidden, s.knot.Hidden = true, true, true
+		s.line.Hidden, s.label.Hidden, s.head[0].Hidden, s.head[1].Hidden = true, true, true, true
 	}
 	// Draw order: cork, strings, labels, then cards as listed.
 	objs := r.objects[:0]
 	objs = append(objs, r.bg)
 	for _, s := range r.strings {
-		objs = append(objs, s.line, s.knot)
+		objs = append(objs, s.line, s.head[0], s.head[1])
 	}
 	for _, s := range r.strings {
 		objs = append(objs, s.label)
@@ -422,14 +423,13 @@ func (r *boardRenderer) layoutString(s *linkString, l app.Link) {
 	s.line.StrokeColor, s.line.StrokeWidth = fade(col, lit), width
 	s.line.Hidden = false
 	s.line.Refresh()
-	// The knot sits where the string meets the card it points to.
+	// The arrowhead sits where the string meets the card it points to.
 	k := edgePoint(z, a, ts.Width*b.zoom/2, ts.Height*b.zoom/2)
-	rad := 4 * b.zoom
-	s.knot.FillColor = fade(col, lit)
-	s.knot.Position1, s.knot.Position2 = fyne.NewPos(k.X-rad, k.Y-rad), fyne.NewPos(k.X+rad, k.Y+rad)
-	s.knot.Hidden = false
-	s.knot.Refresh()
-	s.label.Hidden = b.zoom < 0.45
+	arrowHead(s.head, a, k, max(9*b.zoom, 6), fade(col, lit), width)
+	// Labels are drawn for the selected card's own strings only: drawn for
+	// every string they pile on each other where strings meet, and the
+	// legend gives the colours' words.
+	s.label.Hidden = !own
 	if !s.label.Hidden {
 		s.label.Text, s.label.Color = string(l.Relation), fade(labelInk(col), lit)
 		s.label.TextSize = 11 * b.zoom
@@ -465,4 +465,23 @@ func labelInk(c color.NRGBA) color.Color {
 		return color.NRGBA{R: min(255, c.R/2+128), G: min(255, c.G/2+128), B: min(255, c.B/2+128), A: 0xff}
 	}
 	return color.NRGBA{R: c.R / 2, G: c.G / 2, B: c.B / 2, A: 0xff}
+}
+
+// arrowHead draws a V pointing at k along the string from a.
+func arrowHead(head [2]*canvas.Line, a, k fyne.Position, size float32, col color.Color, width float32) {
+	dx, dy := k.X-a.X, k.Y-a.Y
+	n := float32(math.Hypot(float64(dx), float64(dy)))
+	if n < 1 {
+		head[0].Hidden, head[1].Hidden = true, true
+		return
+	}
+	ux, uy := dx/n, dy/n
+	for i, side := range []float32{1, -1} {
+		h := head[i]
+		h.Position1 = k
+		h.Position2 = fyne.NewPos(k.X-ux*size-uy*size*0.55*side, k.Y-uy*size+ux*size*0.55*side)
+		h.StrokeColor, h.StrokeWidth = col, width
+		h.Hidden = false
+		h.Refresh()
+	}
 }

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -66,14 +67,14 @@ func TestFocus_HiddenRelationDrawsNoStrings(t *testing.T) {
 	w, _ := openTestWindow(t)
 	w.setRelationShown(app.RelMentions, false)
 	for _, s := range w.board.renderer.strings {
-		if !s.line.Hidden && s.label.Text == string(app.RelMentions) {
+		if !s.line.Hidden && s.line.StrokeColor == color.Color(relationColor(app.RelMentions)) {
 			t.Fatal("a mentions string is drawn while mentions is hidden")
 		}
 	}
 	w.setRelationShown(app.RelMentions, true)
 	found := false
 	for _, s := range w.board.renderer.strings {
-		found = found || (!s.line.Hidden && s.label.Text == string(app.RelMentions))
+		found = found || (!s.line.Hidden && s.line.StrokeColor == color.Color(relationColor(app.RelMentions)))
 	}
 	if !found {
 		t.Fatal("showing mentions again drew no mentions string")
