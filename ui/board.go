@@ -91,13 +91,19 @@ func (b *boardCanvas) MinSize() fyne.Size { return fyne.NewSize(100, 100) }
 // wrapped returns the item's text broken into card lines, cached per item
 // and text: panning rebinds cards, and wrapping is the costly part.
 func (b *boardCanvas) wrapped(id, text string, style fyne.TextStyle, maxLines int) []string {
-	key := fmt.Sprintf("%s\x00%d\x00%v\x00%s", id, maxLines, style, text)
+	return b.wrappedAt(id, text, style, maxLines, cardTextSize)
+}
+
+// wrappedAt is wrapped for text of size board units, which overview cards
+// draw larger than the body text to keep it readable.
+func (b *boardCanvas) wrappedAt(id, text string, style fyne.TextStyle, maxLines int, size float32) []string {
+	key := fmt.Sprintf("%s\x00%d\x00%v\x00%g\x00%s", id, maxLines, style, size, text)
 	if l, ok := b.wrapCache[key]; ok {
 		return l
 	}
 	// A margin, as text drawn at other zooms is not exactly to scale.
 	w := (cardSizes[b.model.kind[id]].Width - 2*cardPad - 4) * 0.94
-	l := b.words.wrapText(text, w, cardTextSize, style, maxLines)
+	l := b.words.wrapText(text, w, size, style, maxLines)
 	b.wrapCache[key] = l
 	return l
 }

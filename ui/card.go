@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"math"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -174,19 +175,23 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	c.badge.Hidden, c.badgeText.Hidden = ct.badge == "", ct.badge == ""
 	if ct.badge != "" {
 		c.badgeText.Text = ct.badge
-		c.badgeText.TextSize = cardSmallSize * z
+		c.badgeText.TextSize = max(cardSmallSize*z, min(readableText-1, size.Height/3))
 		bs := fyne.MeasureText(ct.badge, c.badgeText.TextSize, c.badgeText.TextStyle)
 		c.badge.FillColor = fade(ct.badgeColor, lit)
 		c.badgeText.Color = fade(color.White, lit)
 		c.badge.Move(fyne.NewPos(textLeft, pad))
 		c.badge.Resize(fyne.NewSize(bs.Width+12*z, bs.Height+4*z))
 		c.badgeText.Move(fyne.NewPos(textLeft+6*z, pad+2*z))
-		textTop += bs.Height + 10*z
+		textTop += bs.Height + 4*z + max(6*z, 2)
 		c.accent.Hidden = false
 		c.accent.FillColor = fade(ct.badgeColor, lit)
 	}
 
 	style := fyne.TextStyle{Bold: ct.bold}
+	if overview(z) {
+		r.layoutOverview(size, textLeft, textTop, style, ct, lit)
+		return
+	}
 	footH := fyne.MeasureText("Mg", cardSmallSize*z, fyne.TextStyle{}).Height
 	lineH := fyne.MeasureText("Mg", cardTextSize*z, style).Height
 	rows := int((size.Height - textTop - footH - pad) / max(lineH, 1))
@@ -199,9 +204,48 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, cardTextSize*z, fade(inkColor(), lit)
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
+	c.footer.Hidden = false
 	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
 	c.footer.Text = c.board.footerText(ct.kind, ct.footer)
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
+}
+
+// readableText is the smallest text, in pixels, a card draws: below the
+// zoom at which its body text would be smaller, the card shows only what
+// identifies it (a claim's status word and first words, a party's name, a
+// source's title, a quote's first words) at this size, in as many lines
+// as fit, and leaves out its footer.
+const readableText = 11
+
+// overview reports whether cards drawn at zoom z show only what
+// identifies them.
+func overview(z float32) bool { return cardTextSize*z < readableText }
+
+func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style fyne.TextStyle, ct content, lit bool) {
+	c := r.c
+	z := c.board.zoom
+	if ct.kind == app.KindClaim || ct.kind == app.KindParty || ct.kind == app.KindSource {
+		style.Bold = true
+	}
+	lineH := fyne.MeasureText("Mg", readableText, style).Height
+	rows := int((size.Height - top - cardPad*z) / max(lineH, 1))
+	var lines []string
+	if rows > 0 {
+		// Wrapped in board units at the size that draws readableText
+		// pixels, with the zoom in steps so that a zoom gesture reuses
+		// the wraps.
+		step := float32(math.Max(0.05, math.Round(float64(z)*20)/20))
+		lines = c.board.wrappedAt(c.id, ct.text, style, min(rows, maxCardLines), readableText/step)
+	}
+	for i, l := range c.lines {
+		l.Hidden = i >= len(lines)
+		if l.Hidden {
+			continue
+		}
+		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, readableText, fade(inkColor(), lit)
+		l.Move(fyne.NewPos(left, top+float32(i)*lineH))
+	}
+	c.footer.Hidden = true
 }
 
 func selectionColor() color.Color { return color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff} }

@@ -95,3 +95,32 @@ func TestLegend_TapTogglesARelation(t *testing.T) {
 		t.Fatal("tapping denies again did not show its strings")
 	}
 }
+
+// Below the zoom where body text can be read, cards show what identifies
+// them in readable type: a claim its status word and first words, a
+// party its name; above it, the body text and footer at scale.
+func TestCards_ReadableAtEveryZoom(t *testing.T) {
+	w, _ := openTestWindow(t)
+	for _, z := range []float32{0.3, 0.5, 0.8, 1, 1.5} {
+		w.board.zoomAbout(z, w.board.toScreen(w.model.pos["c-pla-chips"]))
+		w.board.reveal("c-pla-chips")
+		c := w.board.renderer.byID["c-pla-chips"]
+		if c == nil {
+			t.Fatalf("zoom %v: the claim is not in view", z)
+		}
+		c.Refresh()
+		if c.badgeText.Hidden || c.badgeText.Text != "UNCONFIRMED" {
+			t.Fatalf("zoom %v: badge %q hidden %v", z, c.badgeText.Text, c.badgeText.Hidden)
+		}
+		first := c.lines[0]
+		if first.Hidden || first.Text == "" {
+			t.Fatalf("zoom %v: the claim shows no words", z)
+		}
+		if first.TextSize < readableText-0.01 {
+			t.Fatalf("zoom %v: text drawn at %.1f px, under the readable %d", z, first.TextSize, readableText)
+		}
+		if overview(z) != c.footer.Hidden {
+			t.Fatalf("zoom %v: footer hidden %v in overview %v", z, c.footer.Hidden, overview(z))
+		}
+	}
+}
