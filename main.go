@@ -29,23 +29,47 @@ const (
 	exitUsage = 2 // the command line itself is wrong
 )
 
-const usage = `Evidence Board: pin quotes, tie them to who said them and to the claims
-they support or deny, and mark each claim alleged, denied or unconfirmed.
+// command is one of the command line's commands. The table below is
+// both what run dispatches on and what the usage lists.
+type command struct {
+	name     string
+	synopsis string // the arguments, after the name
+	summary  string // for the usage, "" to list the synopsis alone
+	run      func(args []string, stdin io.Reader, stdout, stderr io.Writer) int
+}
 
-Usage:
-  evidenceboard [FILE.evboard]                  open a board in the window
-  evidenceboard import [--force] IN.json OUT.evboard
-  evidenceboard export [--format F] [-o OUT] FILE.evboard
-                                                F: json, png, html, md, pdf, csv, claimreview, canvas
-  evidenceboard sample [--force] OUT.evboard    write the built-in sample board
-  evidenceboard check FILE.evboard              check a board file
-  evidenceboard backup FILE.evboard             make a backup copy now
-  evidenceboard backups FILE.evboard            list the backups, newest first
-  evidenceboard restore FILE.evboard BACKUP     put a backup in the board's place
+var commands = []command{
+	{"import", "[--force] IN.json OUT.evboard", "make a board from an interchange document", cmdImport},
+	{"export", "[--format F] [-o OUT] FILE.evboard", "F: " + strings.Join(formatNames(), ", "), cmdExport},
+	{"sample", "[--force] OUT.evboard", "write the built-in sample board", cmdSample},
+	{"check", "FILE.evboard", "check a board file", cmdCheck},
+	{"backup", "FILE.evboard", "make a backup copy now", cmdBackup},
+	{"backups", "FILE.evboard", "list the backups, newest first", cmdBackups},
+	{"restore", "FILE.evboard BACKUP", "put a backup in the board's place", cmdRestore},
+}
 
-Run "evidenceboard COMMAND --help" for a command's options.
-Exit codes: 0 done, 1 problems found or the work failed, 2 wrong usage.
-`
+// usage lists the commands from the table.
+func usage() string {
+	var b strings.Builder
+	b.WriteString("Evidence Board: pin quotes, tie them to who said them and to the claims\n" +
+		"they support or deny, and mark each claim alleged, denied or unconfirmed.\n\nUsage:\n")
+	line := func(left, right string) {
+		if right == "" {
+			fmt.Fprintf(&b, "  %s\n", left)
+		} else if len(left) > 44 {
+			fmt.Fprintf(&b, "  %s\n  %-44s  %s\n", left, "", right)
+		} else {
+			fmt.Fprintf(&b, "  %-44s  %s\n", left, right)
+		}
+	}
+	line("evidenceboard [FILE.evboard]", "open a board in the window")
+	for _, c := range commands {
+		line("evidenceboard "+c.name+" "+c.synopsis, c.summary)
+	}
+	b.WriteString("\nRun \"evidenceboard COMMAND --help\" for a command's options.\n" +
+		"Exit codes: 0 done, 1 problems found or the work failed, 2 wrong usage.\n")
+	return b.String()
+}
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
@@ -53,27 +77,18 @@ func main() {
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) > 0 {
+		for _, c := range commands {
+			if c.name == args[0] {
+				return c.run(args[1:], stdin, stdout, stderr)
+			}
+		}
 		switch args[0] {
-		case "import":
-			return cmdImport(args[1:], stdin, stdout, stderr)
-		case "export":
-			return cmdExport(args[1:], stdout, stderr)
-		case "sample":
-			return cmdSample(args[1:], stdout, stderr)
-		case "check":
-			return cmdCheck(args[1:], stdout, stderr)
-		case "backup":
-			return cmdBackup(args[1:], stdout, stderr)
-		case "backups":
-			return cmdBackups(args[1:], stdout, stderr)
-		case "restore":
-			return cmdRestore(args[1:], stdout, stderr)
 		case "-h", "-help", "--help", "help":
-			fmt.Fprint(stdout, usage)
+			fmt.Fprint(stdout, usage())
 			return exitOK
 		}
 		if len(args) > 1 || (len(args[0]) > 0 && args[0][0] == '-') {
-			fmt.Fprintf(stderr, "evidenceboard: unknown command %q\n\n%s", args[0], usage)
+			fmt.Fprintf(stderr, "evidenceboard: unknown command %q\n\n%s", args[0], usage())
 			return exitUsage
 		}
 	}
@@ -82,10 +97,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 
 // parse parses flags and positional arguments in any order and checks the
 // count of positional ones.
-func parse(fs *flag.FlagSet, args []string, want int, stderr io.Writer) ([]string, int) {
+func parse(fs *flag.FlagSet, args []string, want int, stdout, stderr io.Writer) ([]string, int) {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
-			fs.SetOutput(os.Stdout)
+			fs.SetOutput(stdout)
 			fs.Usage()
 			return nil, exitOK
 		}
@@ -143,7 +158,7 @@ func cmdImport(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		"Makes a new board file from an interchange document (IN may be - for standard input).\n"+
 			"All or nothing: on any problem it lists every one and creates nothing.")
 	force := fs.Bool("force", false, "replace OUT if it exists")
-	pos, code := parse(fs, args, 2, stderr)
+	pos, code := parse(fs, args, 2, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -195,7 +210,7 @@ func readLimited(path string) ([]byte, error) {
 	return data, nil
 }
 
-func cmdExport(args []string, stdout, stderr io.Writer) int {
+func cmdExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("export", "export [--format F] [-o OUT] FILE.evboard",
 		"Writes the board in a portable format or as a report, to OUT or to standard\n"+
 			"output. OUT is written whole or not at all. Formats: "+strings.Join(formatNames(), ", ")+".\n"+
@@ -206,7 +221,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 	region := fs.String("region", "", "png: the part of the board to draw, as X,Y,WIDTH,HEIGHT in board units (default: all of it)")
 	paper := fs.String("paper", "A4", "pdf: paper size, A4 or Letter")
 	dark := fs.Bool("dark", false, "png: draw the board in the dark theme")
-	pos, code := parse(fs, args, 1, stderr)
+	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -215,7 +230,7 @@ func cmdExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evidenceboard export: %s\n", app.ErrorMessage(err))
 		return exitUsage
 	}
-	db, err := openForReading(pos[0])
+	db, err := storage.OpenForReading(pos[0])
 	if err != nil {
 		return fail(stderr, "export", err)
 	}
@@ -297,11 +312,11 @@ func exporter(format string, scale float64, region, paper string, dark bool, std
 	}, nil
 }
 
-func cmdSample(args []string, stdout, stderr io.Writer) int {
+func cmdSample(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("sample", "sample [--force] OUT.evboard",
 		"Writes the built-in sample board, \"The Big Hack: claims and denials\".")
 	force := fs.Bool("force", false, "replace OUT if it exists")
-	pos, code := parse(fs, args, 1, stderr)
+	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -320,15 +335,15 @@ func writeSample(path string, force bool) error {
 	return storage.Files{}.Import(path, doc, force)
 }
 
-func cmdCheck(args []string, stdout, stderr io.Writer) int {
+func cmdCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "check FILE.evboard",
 		"Runs SQLite's integrity and foreign key checks and the board's own rules.\n"+
 			"Prints ok and exits 0, or lists the problems and exits 1.")
-	pos, code := parse(fs, args, 1, stderr)
+	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
-	db, err := openForReading(pos[0])
+	db, err := storage.OpenForReading(pos[0])
 	if err != nil {
 		return fail(stderr, "check", err)
 	}
@@ -396,26 +411,10 @@ func firstRunSample() (string, bool, error) {
 	return path, true, writeSample(path, false)
 }
 
-// openForReading opens a board read-only, so that it may be open in a
-// window meanwhile; a board of an older format is upgraded first.
-//
-// A read-only connection cannot replay a write-ahead log left by a crash;
-// then the board is opened for editing, which replays it, and is only read.
-func openForReading(path string) (*storage.DB, error) {
-	db, err := storage.Open(path, storage.Options{ReadOnly: true})
-	if err == nil || app.ErrorCode(err) == app.ENOTFOUND {
-		return db, err
-	}
-	if rw, err2 := storage.Open(path, storage.Options{}); err2 == nil {
-		return rw, nil
-	}
-	return nil, err
-}
-
-func cmdBackup(args []string, stdout, stderr io.Writer) int {
+func cmdBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("backup", "backup FILE.evboard",
 		"Makes a backup copy of the board now, in the folder ."+"NAME.evboard-backups beside it.")
-	pos, code := parse(fs, args, 1, stderr)
+	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -432,9 +431,9 @@ func cmdBackup(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func cmdBackups(args []string, stdout, stderr io.Writer) int {
+func cmdBackups(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("backups", "backups FILE.evboard", "Lists the board's backups, newest first: time (UTC), reason, size, path.")
-	pos, code := parse(fs, args, 1, stderr)
+	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
 	}
@@ -451,11 +450,11 @@ func cmdBackups(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func cmdRestore(args []string, stdout, stderr io.Writer) int {
+func cmdRestore(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("restore", "restore FILE.evboard BACKUP.evboard",
 		"Puts a backup in the board's place, all or nothing. The backup must pass check;\n"+
 			"the board as it is now is backed up first. The board must not be open.")
-	pos, code := parse(fs, args, 2, stderr)
+	pos, code := parse(fs, args, 2, stdout, stderr)
 	if code >= 0 {
 		return code
 	}

@@ -269,3 +269,18 @@ func TestCLI_ForceRefusesBoardOpenElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// The usage comes from the command table: every command is listed, and
+// every one answers --help.
+func TestUsage_ListsEveryCommand(t *testing.T) {
+	u := usage()
+	for _, c := range commands {
+		if !strings.Contains(u, "evidenceboard "+c.name+" ") {
+			t.Errorf("the usage does not list %s", c.name)
+		}
+		var out, errw bytes.Buffer
+		if code := run([]string{c.name, "--help"}, nil, &out, &errw); code != exitOK || !strings.Contains(out.String()+errw.String(), "Usage: evidenceboard "+c.name) {
+			t.Errorf("%s --help: exit %d, %q", c.name, code, out.String()+errw.String())
+		}
+	}
+}
