@@ -57,18 +57,28 @@ func (w *boardWindow) openFailed(path string, err error) {
 	}
 }
 
-// restore closes the board if it is open, puts the backup in its place
-// and opens it again.
+// restore closes the board if it is open, puts the backup in its place,
+// off the window's goroutine, and opens it again. If the restore is
+// refused (the board as it is could not be backed up first, say) the board
+// is left as it was and shown again.
 func (w *boardWindow) restore(path, backup string) {
-	if w.file != nil && w.file.Path() == path {
-		w.closeBoard()
-	}
-	if err := w.files.Restore(path, backup); err != nil {
-		w.showError(err)
+	if w.busy() {
 		return
 	}
-	w.openPath(path)
-	w.status.SetText("Restored from " + backup)
+	wasOpen := w.file != nil && w.file.Path() == path
+	if wasOpen {
+		w.closeBoard()
+	}
+	w.background("Restoring…", func(func(float64)) (string, error) {
+		err := w.files.Restore(path, backup)
+		if err == nil || wasOpen {
+			do(func() { w.openPath(path) })
+		}
+		if err != nil {
+			return "", err
+		}
+		return "Restored from " + backup, nil
+	})
 }
 
 // showBackups lists the open board's backups, to make one or restore one.
@@ -115,12 +125,14 @@ func (w *boardWindow) showBackups() {
 	d.Show()
 }
 
+// backupNow makes a backup off the window's goroutine, behind a progress
+// dialog.
 func (w *boardWindow) backupNow(reason string) {
 	if w.file == nil || w.readOnly() {
 		return
 	}
 	file := w.file
-	w.background("Backing up…", func() (string, error) {
+	w.background("Backing up…", func(func(float64)) (string, error) {
 		b, err := file.Backup(w.ctx, reason)
 		return "Backed up to " + b.Path, err
 	})
@@ -138,15 +150,43 @@ func (w *boardWindow) backupSoonIfDue() {
 	if err != nil || (len(backups) > 0 && time.Since(backups[0].Taken) < backupEvery) {
 		return
 	}
-	time.AfterFunc(10*time.Second, func() {
-		fyne.Do(func() {
-			if w.file != file { // closed or replaced meanwhile
-				return
-			}
-			if _, err := file.Backup(w.ctx, app.BackupAuto); err != nil {
-				w.status.SetText("Backup failed: " + app.ErrorMessage(err))
-			}
-		})
+	time.AfterFunc(10*time.Second, func() { w.autoBackup(file) })
+}
+
+// autoBackup makes a rolling backup of file, if it is still the open
+// board; it is called off the window's goroutine, by a timer.
+func (w *boardWindow) autoBackup(file app.BoardFile) {
+	do(func() {
+		if w.file == file && w.shown() { // not closed or replaced meanwhile
+			w.startAutoBackup(file)
+		}
+	})
+}
+
+// shown reports whether the window is still one of the app's.
+func (w *boardWindow) shown() bool {
+	for _, x := range w.app.Driver().AllWindows() {
+		if x == w.win {
+			return true
+		}
+	}
+	return false
+}
+
+// startAutoBackup starts a rolling backup of file off the window's
+// goroutine, saying so on the status line; it returns false if other
+// background work is under way (the next one will do). Call it on the
+// window's goroutine.
+func (w *boardWindow) startAutoBackup(file app.BoardFile) bool {
+	if file == nil || file.ReadOnly() {
+		return true
+	}
+	return w.quietly("Backing up…", func() (string, error) {
+		b, err := file.Backup(w.ctx, app.BackupAuto)
+		if err != nil {
+			return "Backup failed", err
+		}
+		return "Backed up at " + b.Taken.Local().Format("15:04"), nil
 	})
 }
 
@@ -156,8 +196,8 @@ func (w *boardWindow) startAutoBackups() {
 	var lastUndo string
 	go func() {
 		for range time.Tick(backupEvery) {
-			fyne.Do(func() {
-				if w.file == nil || w.readOnly() {
+			do(func() {
+				if w.file == nil || w.readOnly() || !w.shown() {
 					return
 				}
 				// Every edit stamps the board's record in the store; the
@@ -171,9 +211,8 @@ func (w *boardWindow) startAutoBackups() {
 				if b == lastUndo {
 					return // nothing changed since the last one
 				}
-				lastUndo = b
-				if _, err := w.file.Backup(w.ctx, app.BackupAuto); err != nil {
-					w.status.SetText("Backup failed: " + app.ErrorMessage(err))
+				if w.startAutoBackup(w.file) {
+					lastUndo = b
 				}
 			})
 		}

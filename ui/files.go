@@ -1,16 +1,24 @@
 package ui
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
@@ -28,29 +36,28 @@ type exportFormat struct {
 
 // exportFormats lists what Export offers: the interchange JSON, every
 // report, and an image of the board. write runs off the window's
-// goroutine; drawing the board is done on it, through fyne.DoAndWait.
+// goroutine; drawing the board is done on it, a band at a time, through
+// fyne.DoAndWait (see renderPNGInTurns).
 var exportFormats = func() []exportFormat {
 	fs := []exportFormat{{name: "json", ext: ".json", label: "Interchange JSON…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
 		return app.WriteDocumentJSON(w, doc)
 	}}}
 	for _, f := range report.Formats {
 		f := f
-		fs = append(fs, exportFormat{name: f.Name, ext: f.Ext, label: f.Description + "…", write: func(_ context.Context, w io.Writer, doc *app.Document, warn func(string)) error {
+		fs = append(fs, exportFormat{name: f.Name, ext: f.Ext, label: f.Description + "…", write: func(ctx context.Context, w io.Writer, doc *app.Document, warn func(string)) error {
 			opts := report.Options{Generated: report.GeneratedTime(time.Now), Warn: warn}
 			if f.Name == "html" || f.Name == "pdf" {
-				var err error
-				fyne.DoAndWait(func() { opts.BoardImage, err = PreviewPNG(doc) })
-				if err != nil {
+				var img bytes.Buffer
+				if err := renderPNGInTurns(ctx, &img, doc, RenderOptions{Scale: fitScale(doc, 0.6, previewPixels)}, nil); err != nil {
 					return err
 				}
+				opts.BoardImage = img.Bytes()
 			}
 			return f.Write(w, doc, opts)
 		}})
 	}
-	return append(fs, exportFormat{name: "png", ext: ".png", label: "Image of the board (PNG)…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
-		var err error
-		fyne.DoAndWait(func() { err = RenderPNG(w, doc, RenderOptions{Scale: fitScale(doc, 1, MaxRenderPixels/2)}) })
-		return err
+	return append(fs, exportFormat{name: "png", ext: ".png", label: "Image of the board (PNG)…", write: func(ctx context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
+		return renderPNGInTurns(ctx, w, doc, RenderOptions{Scale: fitScale(doc, 1, MaxRenderPixels/2)}, progressOf(ctx))
 	}})
 }()
 
@@ -145,35 +152,132 @@ func (w *boardWindow) startIn(d interface{ SetLocation(fyne.ListableURI) }) {
 	}
 }
 
-// saveTarget asks where to write a new file, suggesting a name.
-func (w *boardWindow) saveTarget(name, ext string, then func(path string)) {
-	d := dialog.NewFileSave(func(wc fyne.URIWriteCloser, err error) {
-		if err != nil {
-			w.showError(err)
+// saveTarget asks where to write a new file, suggesting a name, and hands
+// the path to then. It never opens the file: Fyne's save dialog creates,
+// and so empties, the file chosen before its callback runs (even a board
+// open for editing), so this asks for a folder (through Fyne's folder
+// dialog, which opens nothing) and a name. A name that is taken is
+// refused unless replace is true (an export, written whole through a
+// temporary file and renamed over), and then only once the user says so.
+func (w *boardWindow) saveTarget(title, name, ext string, replace bool, then func(path string)) {
+	dir := w.saveFolder()
+	folder := &widget.Label{Text: dir, Truncation: fyne.TextTruncateEllipsis}
+	entry := widget.NewEntry()
+	entry.SetText(name + ext)
+	var d *dialog.CustomDialog
+	save := &widget.Button{Text: "Save", Importance: widget.HighImportance}
+	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { d.Hide() }}
+	choose := &widget.Button{Text: "Choose…", OnTapped: func() {
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if u != nil {
+				dir = u.Path()
+				folder.SetText(dir)
+			}
+		}, w.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(dir)); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Show()
+	}}
+	entry.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == "" {
+			save.Disable()
+		} else {
+			save.Enable()
+		}
+	}
+	submit := func() {
+		n := strings.TrimSpace(entry.Text)
+		if n == "" {
 			return
 		}
-		if wc == nil {
-			return
-		}
-		path := wc.URI().Path()
-		wc.Close()
-		// The dialog made an empty file; the real one is written whole
-		// by the caller, through a temporary file.
-		if fi, err := os.Stat(path); err == nil && fi.Size() == 0 {
-			os.Remove(path)
+		path := n
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(dir, n)
 		}
 		if !strings.HasSuffix(strings.ToLower(path), ext) {
 			path += ext
 		}
-		then(path)
-	}, w.win)
-	d.SetFileName(name + ext)
-	w.startIn(d)
+		d.Hide()
+		w.app.Preferences().SetString("saveFolder", filepath.Dir(path))
+		w.checkTarget(path, replace, then, d.Show)
+	}
+	save.OnTapped = submit
+	entry.OnSubmitted = func(string) { submit() }
+	form := widget.NewForm(
+		widget.NewFormItem("Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("Name", entry))
+	d = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, container.NewHBox(layout.NewSpacer(), cancel, save)), w.win)
+	d.Resize(fyne.NewSize(560, d.MinSize().Height))
 	d.Show()
+	w.win.Canvas().Focus(entry)
+}
+
+// saveFolder is where saveTarget starts: the open board's folder, else the
+// last one chosen, else the home folder.
+func (w *boardWindow) saveFolder() string {
+	if w.file != nil {
+		return filepath.Dir(w.file.Path())
+	}
+	if d := w.app.Preferences().String("saveFolder"); d != "" {
+		if fi, err := os.Stat(d); err == nil && fi.IsDir() {
+			return d
+		}
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return home
+	}
+	return "."
+}
+
+// checkTarget hands path to then if nothing is there, or if something is,
+// replace is true and the user says to replace it; otherwise it says why
+// not and shows the picker again (again).
+func (w *boardWindow) checkTarget(path string, replace bool, then func(string), again func()) {
+	refuse := func(msg string) {
+		e := dialog.NewError(errors.New(msg), w.win)
+		e.SetOnClosed(again)
+		e.Show()
+	}
+	fi, err := os.Stat(path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		then(path)
+	case err != nil:
+		refuse(fmt.Sprintf("%s cannot be used: %v", path, err))
+	case fi.IsDir():
+		refuse(path + " is a folder: choose another name.")
+	case w.file != nil && sameFile(path, w.file.Path()):
+		refuse(path + " already exists: it is the board open in this window. Choose another name.")
+	case !replace:
+		refuse(path + " already exists. A board file is never written over from here: choose another name.")
+	default:
+		c := dialog.NewConfirm("Replace?", filepath.Base(path)+" already exists in "+filepath.Dir(path)+
+			".\n\nReplace it? It is kept as it is until the new file is written whole.", func(ok bool) {
+			if ok {
+				then(path)
+			} else {
+				again()
+			}
+		}, w.win)
+		c.SetConfirmText("Replace")
+		c.SetDismissText("Cancel")
+		c.Show()
+	}
+}
+
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
 }
 
 func (w *boardWindow) newBoard() {
-	w.saveTarget("New board", ".evboard", func(path string) {
+	w.saveTarget("New board", "New board", ".evboard", false, func(path string) {
 		f, err := w.files.Create(path, app.Board{Title: strings.TrimSuffix(filepath.Base(path), ".evboard")})
 		if err != nil {
 			w.showError(err)
@@ -191,9 +295,10 @@ func (w *boardWindow) saveCopy() {
 	}
 	w.insp.flush()
 	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
-	w.saveTarget(base+" copy", ".evboard", func(path string) {
-		w.background("Saving a copy…", func() (string, error) {
-			return "Saved a copy to " + path, w.file.SaveCopy(w.ctx, path)
+	file := w.file
+	w.saveTarget("Save a copy", base+" copy", ".evboard", false, func(path string) {
+		w.background("Saving a copy…", func(func(float64)) (string, error) {
+			return "Saved a copy to " + path, file.SaveCopy(w.ctx, path)
 		})
 	})
 }
@@ -214,12 +319,12 @@ func (w *boardWindow) importJSON() {
 			return
 		}
 		name := strings.TrimSuffix(filepath.Base(r.URI().Path()), filepath.Ext(r.URI().Path()))
-		w.saveTarget(name, ".evboard", func(path string) {
-			w.background("Importing…", func() (string, error) {
+		w.saveTarget("Import as a new board", name, ".evboard", false, func(path string) {
+			w.background("Importing…", func(func(float64)) (string, error) {
 				if err := w.files.Import(path, doc, false); err != nil {
 					return "", err
 				}
-				fyne.Do(func() { w.openPath(path) })
+				do(func() { w.openPath(path) })
 				msg := fmt.Sprintf("Imported %d claims, %d quotes, %d parties and %d sources.", len(doc.Claims), len(doc.Quotes), len(doc.Parties), len(doc.Sources))
 				if len(warnings) > 0 {
 					msg += fmt.Sprintf("\n\n%d unknown field(s) were ignored, such as %s.", len(warnings), warnings[0])
@@ -238,19 +343,20 @@ func (w *boardWindow) export(f exportFormat) {
 	}
 	w.insp.flush()
 	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
-	w.saveTarget(base, f.ext, func(path string) {
-		file := w.file
-		w.background("Exporting…", func() (string, error) {
+	file := w.file
+	w.saveTarget("Export", base, f.ext, true, func(path string) {
+		w.background("Exporting…", func(progress func(float64)) (string, error) {
 			doc, err := file.Export(w.ctx)
 			if err != nil {
 				return "", err
 			}
 			var warnings []string
+			ctx := withProgress(w.ctx, progress)
 			err = app.WriteFileAtomic(path, func(out io.Writer) error {
-				return f.write(w.ctx, out, doc, func(s string) { warnings = append(warnings, s) })
+				return f.write(ctx, out, doc, func(s string) { warnings = append(warnings, s) })
 			})
 			if err == nil && len(warnings) > 0 {
-				fyne.Do(func() {
+				do(func() {
 					dialog.ShowInformation("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(warnings, "\n\n"), w.win)
 				})
 			}
@@ -259,26 +365,120 @@ func (w *boardWindow) export(f exportFormat) {
 	})
 }
 
+// jobs holds, for each window, the title of the background work it is
+// doing: one at a time, so that a second backup or export cannot start
+// while one runs.
+var jobs sync.Map // *boardWindow → string
+
+// startJob marks w busy with title, or says what it is busy with and
+// returns false. Call it on the window's goroutine.
+func (w *boardWindow) startJob(title string) bool {
+	if what, busy := jobs.LoadOrStore(w, title); busy {
+		w.sayBusy(what.(string))
+		return false
+	}
+	return true
+}
+
+// busy says what w is busy with, if it is, and returns true.
+func (w *boardWindow) busy() bool {
+	if what, busy := jobs.Load(w); busy {
+		w.sayBusy(what.(string))
+		return true
+	}
+	return false
+}
+
+func (w *boardWindow) sayBusy(what string) {
+	w.status.SetText(strings.TrimSuffix(what, "…") + " is under way: wait for it to finish, then try again.")
+}
+
+func (w *boardWindow) endJob() { jobs.Delete(w) }
+
 // background runs work off the window's goroutine behind a progress
-// dialog; the window stays responsive and hears back through fyne.Do.
-func (w *boardWindow) background(title string, work func() (string, error)) {
-	bar := widget.NewProgressBarInfinite()
-	d := dialog.NewCustomWithoutButtons(title, bar, w.win)
+// dialog, one piece of work at a time; the window stays responsive and
+// hears back through fyne.Do. work may report how far it has got, from 0
+// to 1, through progress; until it does the bar just moves. Returns false
+// if other work was under way, and nothing was started.
+func (w *boardWindow) background(title string, work func(progress func(float64)) (string, error)) bool {
+	if !w.startJob(title) {
+		return false
+	}
+	moving := widget.NewProgressBarInfinite()
+	bar := widget.NewProgressBar()
+	bar.Hide()
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(moving, bar), w.win)
+	d.Resize(fyne.NewSize(360, d.MinSize().Height))
 	d.Show()
-	start := time.Now()
+	var shown atomic.Int64
+	shown.Store(-1)
+	progress := func(f float64) {
+		pc := int64(math.Round(100 * max(0, min(1, f))))
+		if shown.Swap(pc) == pc {
+			return // no change worth a turn of the window's goroutine
+		}
+		do(func() {
+			if moving.Visible() {
+				moving.Stop()
+				moving.Hide()
+				bar.Show()
+			}
+			bar.SetValue(float64(pc) / 100)
+		})
+	}
 	go func() {
-		msg, err := work()
-		fyne.Do(func() {
+		msg, err := work(progress)
+		do(func() {
+			w.endJob()
+			moving.Stop()
 			d.Hide()
 			if err != nil {
 				w.showError(err)
 				return
 			}
-			if time.Since(start) > 0 && msg != "" {
+			if msg != "" {
 				w.status.SetText(msg)
 			}
 		})
 	}()
+	return true
+}
+
+// quietly runs work off the window's goroutine like background, one piece
+// of work at a time, but says so on the status line only: for work the
+// user did not ask for, such as the rolling backups.
+func (w *boardWindow) quietly(title string, work func() (string, error)) bool {
+	if _, busy := jobs.LoadOrStore(w, title); busy {
+		return false
+	}
+	w.status.SetText(title)
+	go func() {
+		msg, err := work()
+		do(func() {
+			w.endJob()
+			if err != nil {
+				w.status.SetText(msg + ": " + app.ErrorMessage(err))
+				return
+			}
+			w.status.SetText(msg)
+		})
+	}()
+	return true
+}
+
+type progressKey struct{}
+
+// withProgress gives an export format's write a way to say how far it has
+// got (see progressOf).
+func withProgress(ctx context.Context, f func(float64)) context.Context {
+	return context.WithValue(ctx, progressKey{}, f)
+}
+
+func progressOf(ctx context.Context) func(float64) {
+	if f, ok := ctx.Value(progressKey{}).(func(float64)); ok && f != nil {
+		return f
+	}
+	return func(float64) {}
 }
 
 func (w *boardWindow) closeBoard() {
@@ -325,4 +525,28 @@ func (w *boardWindow) refreshRecent() {
 		w.recentMenu.Items = []*fyne.MenuItem{{Label: "No recent boards", Disabled: true}}
 	}
 	w.mainMenu.Refresh()
+}
+
+// uiQueue, when a test sets it, stands for the window's goroutine: do and
+// doAndWait hand it their functions, and the test runs them.
+var uiQueue atomic.Pointer[chan func()]
+
+// do runs f on the window's goroutine, later; fyne.Do.
+func do(f func()) {
+	if q := uiQueue.Load(); q != nil {
+		*q <- f
+		return
+	}
+	fyne.Do(f)
+}
+
+// doAndWait runs f on the window's goroutine and waits; fyne.DoAndWait.
+func doAndWait(f func()) {
+	if q := uiQueue.Load(); q != nil {
+		done := make(chan struct{})
+		*q <- func() { defer close(done); f() }
+		<-done
+		return
+	}
+	fyne.DoAndWait(f)
 }

@@ -3,11 +3,101 @@ package ui
 import (
 	"bufio"
 	"compress/zlib"
+	"context"
 	"encoding/binary"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"io"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/software"
+
+	"evidenceboard/app"
 )
+
+// renderPNGInTurns is RenderPNG for the window, whose goroutine must not
+// be held for the whole of a big board: each band of the image is drawn in
+// a turn of its own on the window's goroutine (doAndWait), where Fyne's
+// widgets live and where the theme may be switched to the image's without
+// the window seeing it, and the band is encoded and written on the calling
+// goroutine, which must not be the window's. progress, if not nil, hears
+// how much is done, from 0 to 1. It stops between bands when ctx is done.
+func renderPNGInTurns(ctx context.Context, w io.Writer, doc *app.Document, opts RenderOptions, progress func(float64)) error {
+	if opts.Scale <= 0 {
+		opts.Scale = 1
+	}
+	if opts.Scale > 4 {
+		return app.Errorf(app.EINVALID, "a scale of %g is too large (at most 4)", opts.Scale)
+	}
+	if progress == nil {
+		progress = func(float64) {}
+	}
+	m := newBoardModel(doc)
+	region := opts.Region
+	if region.Empty() {
+		region = image.Rect(0, 0, 400, 300)
+		if len(m.pos) > 0 {
+			lo, hi := m.bounds()
+			region = image.Rect(int(math.Floor(float64(lo.X)))-40, int(math.Floor(float64(lo.Y)))-40,
+				int(math.Ceil(float64(hi.X)))+40, int(math.Ceil(float64(hi.Y)))+40)
+		}
+	}
+	width := int(math.Ceil(float64(region.Dx()) * float64(opts.Scale)))
+	height := int(math.Ceil(float64(region.Dy()) * float64(opts.Scale)))
+	if width <= 0 || height <= 0 {
+		return app.Errorf(app.EINVALID, "the region to draw is empty")
+	}
+	if int64(width)*int64(height) > MaxRenderPixels {
+		return app.Errorf(app.EINVALID, "the image would be %d×%d pixels, over the limit of %d million: choose a smaller scale or a region", width, height, MaxRenderPixels/1_000_000)
+	}
+	out, err := newPNGStream(w, width, height)
+	if err != nil {
+		return err
+	}
+	variant := themeLight
+	if opts.Dark {
+		variant = themeDark
+	}
+	var b *boardCanvas
+	var c interface {
+		Resize(fyne.Size)
+		Capture() image.Image
+	}
+	for top := 0; top < height; top += renderBand {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		rows := min(renderBand, height-top)
+		var img image.Image
+		doAndWait(func() {
+			renderVariant = variant
+			defer func() { renderVariant = "" }()
+			if b == nil {
+				b = newBoardCanvas()
+				b.model = m
+				b.zoom = opts.Scale
+				sc := software.NewCanvas()
+				sc.SetPadded(false)
+				sc.SetContent(b)
+				c = sc
+			}
+			b.offset = fyne.NewPos(float32(region.Min.X), float32(region.Min.Y)+float32(top)/opts.Scale)
+			c.Resize(fyne.NewSize(float32(width), float32(rows)))
+			b.relayout()
+			img = c.Capture()
+		})
+		if img.Bounds().Dx() < width || img.Bounds().Dy() < rows {
+			return fmt.Errorf("the renderer drew %v, not %d×%d", img.Bounds().Size(), width, rows)
+		}
+		if err := out.writeRows(subImage(img, width, rows)); err != nil {
+			return err
+		}
+		progress(float64(top+rows) / float64(height))
+	}
+	return out.close()
+}
 
 // pngStream writes an RGBA PNG row band by row band, so an image larger
 // than memory can be written: image/png needs the whole image at once.
