@@ -13,10 +13,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"time"
 
 	"evidenceboard/app"
-	"evidenceboard/app/report"
 	"evidenceboard/assets"
 	"evidenceboard/storage"
 	"evidenceboard/ui"
@@ -264,52 +262,36 @@ func cmdExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 }
 
 func formatNames() []string {
-	names := []string{"json", "png"}
-	for _, f := range report.Formats {
+	var names []string
+	for _, f := range ui.ExportFormats {
 		names = append(names, f.Name)
 	}
 	return names
 }
 
-// exporter returns the writer for a format, or EINVALID for a wrong
-// format or option.
+// exporter returns the writer for a format, from the one list the window
+// offers too, or EINVALID for a wrong format or option.
 func exporter(format string, scale float64, region, paper string, dark bool, stderr io.Writer) (func(io.Writer, *app.Document) error, error) {
-	switch format {
-	case "json":
-		return app.WriteDocumentJSON, nil
-	case "png":
-		opts := ui.RenderOptions{Scale: float32(scale), Dark: dark}
-		if scale < 0.1 || scale > 4 {
-			return nil, app.Errorf(app.EINVALID, "--scale must be between 0.1 and 4, not %g", scale)
-		}
-		if region != "" {
-			var x, y, w, h int
-			if n, err := fmt.Sscanf(region, "%d,%d,%d,%d", &x, &y, &w, &h); n != 4 || err != nil || w <= 0 || h <= 0 {
-				return nil, app.Errorf(app.EINVALID, "--region must be X,Y,WIDTH,HEIGHT in whole board units, such as 0,0,1200,800")
-			}
-			opts.Region = image.Rect(x, y, x+w, y+h)
-		}
-		return func(w io.Writer, doc *app.Document) error { return ui.RenderPNG(w, doc, opts) }, nil
-	}
-	f, ok := report.Lookup(format)
+	f, ok := ui.LookupFormat(format)
 	if !ok {
 		return nil, app.Errorf(app.EINVALID, "unknown format %q (use one of %s)", format, strings.Join(formatNames(), ", "))
 	}
 	if paper != "A4" && paper != "Letter" {
 		return nil, app.Errorf(app.EINVALID, "--paper must be A4 or Letter, not %q", paper)
 	}
-	return func(w io.Writer, doc *app.Document) error {
-		opts := report.Options{Generated: report.GeneratedTime(time.Now), Paper: paper,
-			Warn: func(msg string) { fmt.Fprintf(stderr, "warning: %s\n", msg) }}
-		if format == "html" || format == "pdf" {
-			img, err := ui.PreviewPNG(doc)
-			if err != nil {
-				return err
-			}
-			opts.BoardImage = img
+	if scale < 0.1 || scale > 4 {
+		return nil, app.Errorf(app.EINVALID, "--scale must be between 0.1 and 4, not %g", scale)
+	}
+	opts := ui.ExportOptions{Paper: paper, PNG: ui.RenderOptions{Scale: float32(scale), Dark: dark},
+		Warn: func(msg string) { fmt.Fprintf(stderr, "warning: %s\n", msg) }}
+	if region != "" {
+		var x, y, w, h int
+		if n, err := fmt.Sscanf(region, "%d,%d,%d,%d", &x, &y, &w, &h); n != 4 || err != nil || w <= 0 || h <= 0 {
+			return nil, app.Errorf(app.EINVALID, "--region must be X,Y,WIDTH,HEIGHT in whole board units, such as 0,0,1200,800")
 		}
-		return f.Write(w, doc, opts)
-	}, nil
+		opts.PNG.Region = image.Rect(x, y, x+w, y+h)
+	}
+	return func(w io.Writer, doc *app.Document) error { return f.Write(context.Background(), w, doc, opts) }, nil
 }
 
 func cmdSample(args []string, _ io.Reader, stdout, stderr io.Writer) int {

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -13,7 +12,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,53 +21,19 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
-	"evidenceboard/app/report"
 )
 
 const maxRecent = 8
 
-// exportFormat is one way to write the board out.
-type exportFormat struct {
-	name, ext, label string
-	write            func(ctx context.Context, w io.Writer, doc *app.Document, warn func(string)) error
-}
-
-// exportFormats lists what Export offers: the interchange JSON, every
-// report, and an image of the board. write runs off the window's
-// goroutine; drawing the board is done on it, a band at a time, through
-// fyne.DoAndWait (see renderPNGInTurns).
-var exportFormats = func() []exportFormat {
-	fs := []exportFormat{{name: "json", ext: ".json", label: "Interchange JSON…", write: func(_ context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
-		return app.WriteDocumentJSON(w, doc)
-	}}}
-	for _, f := range report.Formats {
-		f := f
-		fs = append(fs, exportFormat{name: f.Name, ext: f.Ext, label: f.Description + "…", write: func(ctx context.Context, w io.Writer, doc *app.Document, warn func(string)) error {
-			opts := report.Options{Generated: report.GeneratedTime(time.Now), Warn: warn}
-			if f.Name == "html" || f.Name == "pdf" {
-				var img bytes.Buffer
-				if err := renderPNGInTurns(ctx, &img, doc, RenderOptions{Scale: fitScale(doc, 0.6, previewPixels)}, nil); err != nil {
-					return err
-				}
-				opts.BoardImage = img.Bytes()
-			}
-			return f.Write(w, doc, opts)
-		}})
-	}
-	return append(fs, exportFormat{name: "png", ext: ".png", label: "Image of the board (PNG)…", write: func(ctx context.Context, w io.Writer, doc *app.Document, _ func(string)) error {
-		return renderPNGInTurns(ctx, w, doc, RenderOptions{Scale: fitScale(doc, 1, MaxRenderPixels/2)}, progressOf(ctx))
-	}})
-}()
-
 func (w *boardWindow) exportItems() []*fyne.MenuItem {
 	var items []*fyne.MenuItem
-	for _, f := range exportFormats {
+	for _, f := range ExportFormats {
 		f := f
 		sc := fyne.Shortcut(nil)
-		if f.name == "json" {
+		if f.Name == "json" {
 			sc = ctrl(fyne.KeyE)
 		}
-		items = append(items, &fyne.MenuItem{Label: f.label, Shortcut: sc, Action: func() { w.export(f) }})
+		items = append(items, &fyne.MenuItem{Label: f.Label + "…", Shortcut: sc, Action: func() { w.export(f) }})
 	}
 	return items
 }
@@ -337,14 +301,14 @@ func (w *boardWindow) importJSON() {
 
 // export writes the board in a format, away from the window's goroutine,
 // whole or not at all.
-func (w *boardWindow) export(f exportFormat) {
+func (w *boardWindow) export(f ExportFormat) {
 	if w.file == nil {
 		return
 	}
 	w.insp.flush()
 	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
 	file := w.file
-	w.saveTarget("Export", base, f.ext, true, func(path string) {
+	w.saveTarget("Export", base, f.Ext, true, func(path string) {
 		w.background("Exporting…", func(progress func(float64)) (string, error) {
 			doc, err := file.Export(w.ctx)
 			if err != nil {
@@ -353,7 +317,7 @@ func (w *boardWindow) export(f exportFormat) {
 			var warnings []string
 			ctx := withProgress(w.ctx, progress)
 			err = app.WriteFileAtomic(path, func(out io.Writer) error {
-				return f.write(ctx, out, doc, func(s string) { warnings = append(warnings, s) })
+				return f.Write(ctx, out, doc, ExportOptions{InTurns: true, Warn: func(s string) { warnings = append(warnings, s) }})
 			})
 			if err == nil && len(warnings) > 0 {
 				do(func() {

@@ -231,7 +231,7 @@ func TestSafeSave_ExportKeepsFileUntilWritten(t *testing.T) {
 		t.Fatal(err)
 	}
 	during := make(chan []byte, 1)
-	f := exportFormat{name: "json", ext: ".json", write: func(_ context.Context, out io.Writer, _ *app.Document, _ func(string)) error {
+	f := ExportFormat{Name: "json", Ext: ".json", Write: func(_ context.Context, out io.Writer, _ *app.Document, _ ExportOptions) error {
 		b, _ := os.ReadFile(target)
 		during <- b
 		_, err := out.Write([]byte("the new export"))
@@ -414,12 +414,7 @@ func TestBackground_BackupsOffTheWindow(t *testing.T) {
 func TestBackground_PNGExportInSlices(t *testing.T) {
 	l := newUILoop(t)
 	w, path := openRealWindow(t)
-	var f exportFormat
-	for _, e := range exportFormats {
-		if e.name == "png" {
-			f = e
-		}
-	}
+	f, _ := LookupFormat("png")
 	start := time.Now()
 	w.export(f)
 	chooseTarget(t, w, "board.png")
