@@ -236,6 +236,13 @@ type LayoutService interface {
 	// Returns ENOTFOUND if there is no such item, EINVALID if x or y is not
 	// a finite number within the board's limits.
 	MoveCard(ctx context.Context, id string, x, y float64) error
+
+	// ArrangeCards stores all the given card positions as one edit: one
+	// transaction and one undo step named "Arrange board". Items not named
+	// keep their positions. Returns EINVALID if a position is not a finite
+	// point within the board's limits, and ENOTFOUND if an item does not
+	// exist; on any error nothing is stored.
+	ArrangeCards(ctx context.Context, positions []Position) error
 }
 
 // PinService makes what pinning a quote adds, as one user action.

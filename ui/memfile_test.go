@@ -659,3 +659,14 @@ func (m memFiles) Restore(string, string) error         { return nil }
 func (m memFiles) Open(string) (app.BoardFile, error)              { return m.f, nil }
 func (m memFiles) Create(string, app.Board) (app.BoardFile, error) { return m.f, nil }
 func (m memFiles) Import(string, *app.Document, bool) error        { return nil }
+
+func (f *memFile) ArrangeCards(_ context.Context, ps []app.Position) error {
+	return f.edit("Arrange board", func(d *app.Document) error {
+		for _, p := range ps {
+			if err := place(d, p.Item, &app.Point{X: p.X, Y: p.Y}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
