@@ -19,11 +19,15 @@ import (
 
 const pdfFamily = "DejaVu"
 
-// Widths of the PDF's columns, in millimetres: dates and times, and status
-// badges at 6.5 pt (UNCONFIRMED is the widest word).
+// Least widths of the PDF's columns, in millimetres: dates and times, and
+// status badges at 6.5 pt (UNCONFIRMED is the widest word). A column of
+// times is made as wide as its widest time as drawn (see columnW): a time
+// with seconds is wider than these.
 const (
 	pdfWhenW  = 38
 	pdfBadgeW = 24
+	pdfTimeW  = 20
+	pdfColGap = 2
 )
 
 // Colours of the PDF, as RGB.
@@ -190,6 +194,18 @@ func (p *pdfWriter) badge(x, y float64, word string, color [3]int, size float64)
 	p.f.RoundedRect(x, y, w, h, 0.7, "1234", "F")
 	p.f.SetXY(x, y)
 	p.f.CellFormat(w, h, word, "", 0, "C", false, 0, "")
+	return w
+}
+
+// columnW returns the width of a column of cells holding texts in the
+// regular font at size: the widest text as measured in the PDF's font, and
+// a gap, or least if that is wider.
+func (p *pdfWriter) columnW(least, size float64, texts []string) float64 {
+	p.font(false, size, pdfMuted)
+	w := least
+	for _, s := range texts {
+		w = max(w, p.f.GetStringWidth(s)+2*p.f.GetCellMargin()+pdfColGap)
+	}
 	return w
 }
 
@@ -365,6 +381,13 @@ func (p *pdfWriter) claims(v *view) {
 	if len(v.Claims) == 0 {
 		p.text(0, "This board has no claims yet.", false, 10, 5, pdfMuted)
 	}
+	var whens []string
+	for _, c := range v.Claims {
+		for _, h := range c.History {
+			whens = append(whens, h.When)
+		}
+	}
+	whenW := p.columnW(pdfWhenW, 8.5, whens)
 	for i, c := range v.Claims {
 		p.ensure(32)
 		if i > 0 {
@@ -399,9 +422,9 @@ func (p *pdfWriter) claims(v *view) {
 				y := f.GetY()
 				p.font(false, 8.5, pdfMuted)
 				f.SetXY(p.left, y)
-				f.CellFormat(pdfWhenW, 4.6, h.When, "", 0, "L", false, 0, "")
-				bw := p.badge(p.left+pdfWhenW, y+0.5, p.s(h.Word), statusRGB(h.Status), 6.5)
-				x := p.left + pdfWhenW + max(bw, pdfBadgeW) + 2.5
+				f.CellFormat(whenW, 4.6, h.When, "", 0, "L", false, 0, "")
+				bw := p.badge(p.left+whenW, y+0.5, p.s(h.Word), statusRGB(h.Status), 6.5)
+				x := p.left + whenW + max(bw, pdfBadgeW) + 2.5
 				p.font(false, 9, pdfInk)
 				f.SetXY(x, y)
 				f.MultiCell(p.left+p.width-x, 4.6, p.s(h.Note), "", "L", false)
@@ -584,7 +607,13 @@ func (p *pdfWriter) timeline(v *view) {
 		return
 	}
 	p.text(0, "Everything dated on the board, oldest first, day by day (UTC). What is dated to the day only is shown with “—” and comes first in its day.", false, 9, 4.5, pdfMuted)
-	const timeW = 20
+	times := []string{"—"}
+	for _, d := range v.Days {
+		for _, e := range d.Events {
+			times = append(times, e.Time)
+		}
+	}
+	timeW := p.columnW(pdfTimeW, 8.5, times)
 	for _, d := range v.Days {
 		p.ensure(16)
 		f.Ln(3)
@@ -602,6 +631,7 @@ func (p *pdfWriter) timeline(v *view) {
 			f.CellFormat(timeW, 4.6, when, "", 0, "L", false, 0, "")
 			x := p.left + timeW
 			var text string
+			bw := 0.0
 			switch e.Kind {
 			case "published":
 				p.tag(x, y, "PUBLISHED")
@@ -613,13 +643,13 @@ func (p *pdfWriter) timeline(v *view) {
 				p.tag(x, y, "SAID")
 				text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
 			default:
-				p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
+				bw = p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
 				text = truncate(e.Claim.Statement, 140)
 				if e.History.Note != "" {
 					text += "\n" + e.History.Note
 				}
 			}
-			x += pdfBadgeW + 2.5
+			x += max(bw, pdfBadgeW) + 2.5
 			p.font(false, 9, pdfInk)
 			f.SetXY(x, y)
 			f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
