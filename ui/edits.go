@@ -151,12 +151,13 @@ func (w *boardWindow) deleteItem(id string) {
 	w.redrawModel()
 }
 
-// newAt is where a new card of kind k goes: the centre of the view.
+// newAt is where a new card of kind k goes: the free space nearest the
+// centre of the view.
 func (w *boardWindow) newAt(k app.Kind) fyne.Position {
 	s := w.board.Size()
 	c := w.board.toBoard(fyne.NewPos(s.Width/2, s.Height/2))
 	cs := cardSizes[k]
-	return fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2)))
+	return w.model.freeSpot(fyne.NewPos(float32(int(c.X-cs.Width/2)), float32(int(c.Y-cs.Height/2))), k)
 }
 
 // newCard makes an item with its card at the centre of the view, in one

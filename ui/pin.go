@@ -196,8 +196,11 @@ func (p *pinDialog) submit() {
 	// A speaker or source made here goes below the quote, not in the rows
 	// of unplaced cards far away.
 	at := w.placeNear(p.relation)
-	below := func(i int) fyne.Position { return at.AddXY(0, cardSizes[app.KindQuote].Height+30+float32(i)*110) }
-	pin.QuoteAt, pin.SpeakerAt, pin.SourceAt = point(at), point(below(0)), point(below(1))
+	taken := []placedCard{{at, cardSizes[app.KindQuote]}}
+	speakerAt := w.model.freeSpot(at.AddXY(0, cardSizes[app.KindQuote].Height+30), app.KindParty, taken...)
+	taken = append(taken, placedCard{speakerAt, cardSizes[app.KindParty]})
+	sourceAt := w.model.freeSpot(speakerAt.AddXY(0, cardSizes[app.KindParty].Height+30), app.KindSource, taken...)
+	pin.QuoteAt, pin.SpeakerAt, pin.SourceAt = point(at), point(speakerAt), point(sourceAt)
 	// New speakers and sources have cards only where the pin puts them.
 	if pin.NewSpeaker == nil {
 		pin.SpeakerAt = nil
@@ -233,7 +236,7 @@ func (w *boardWindow) placeNear(claims map[string]string) fyne.Position {
 	for _, c := range sortedKeys(claims) {
 		if p, ok := w.model.pos[c]; ok {
 			s := cardSizes[app.KindQuote]
-			return fyne.NewPos(float32(int(p.X-s.Width-60)), float32(int(p.Y+float32(len(w.model.linksOf[c])%4)*30)))
+			return w.model.freeSpot(fyne.NewPos(float32(int(p.X-s.Width-60)), p.Y), app.KindQuote)
 		}
 	}
 	return w.newAt(app.KindQuote)

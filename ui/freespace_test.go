@@ -1,0 +1,49 @@
+package ui
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// overlapping returns a card that the card of id overlaps, or "".
+func overlapping(w *boardWindow, id string) string {
+	p, s := w.model.rect(id)
+	for other := range w.model.kind {
+		if other == id {
+			continue
+		}
+		q, qs := w.model.rect(other)
+		if p.X < q.X+qs.Width && q.X < p.X+s.Width && p.Y < q.Y+qs.Height && q.Y < p.Y+s.Height {
+			return other
+		}
+	}
+	return ""
+}
+
+// New cards go into free space, never on top of another card: five new
+// claims in a row, and a pin with a new speaker and a new source.
+func TestFreeSpace_NewCardsNeverOverlap(t *testing.T) {
+	w, _ := openTestWindow(t)
+	for i := 0; i < 5; i++ {
+		w.newClaim()
+		if o := overlapping(w, w.board.selected); o != "" {
+			t.Fatalf("new claim %d lies on %s", i, o)
+		}
+	}
+	p := w.showPinDialog(pinDraft{})
+	test.Type(p.text, "Words pinned next to their claim.")
+	p.speaker.SetText("A brand new speaker")
+	p.source.SetText("A brand new source")
+	p.setRelation("c-pla-chips", "denies")
+	test.Tap(p.pinButton)
+	q := w.board.selected
+	for _, id := range []string{q, w.model.quotes[q].Speaker, w.model.quotes[q].Source} {
+		if id == "" {
+			t.Fatal("the pin made no speaker or source")
+		}
+		if o := overlapping(w, id); o != "" {
+			t.Fatalf("the pinned %s lies on %s", id, o)
+		}
+	}
+}
