@@ -61,3 +61,27 @@ func (m *boardModel) free(p fyne.Position, s fyne.Size, taken []placedCard) bool
 	}
 	return m.grid == nil || len(m.grid.query(tl, big)) == 0
 }
+
+// unstack moves clear, in the model only, each stored card that lies on
+// top of a card stored before it (an old board, or a file changed by other
+// means): it is shown in the free space nearest its place, and nothing is
+// written until the user moves it.
+func (m *boardModel) unstack() {
+	settled := map[string]bool{}
+	for _, p := range m.doc.Layout {
+		id := p.Item
+		if m.kind[id] == "" || settled[id] {
+			continue
+		}
+		at, s := m.rect(id)
+		for _, o := range m.grid.query(at, s) {
+			if o != id && settled[o] {
+				m.grid.remove(id)
+				m.pos[id] = m.freeSpot(at, m.kind[id])
+				m.grid.add(id)
+				break
+			}
+		}
+		settled[id] = true
+	}
+}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"reflect"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -45,5 +46,30 @@ func TestFreeSpace_NewCardsNeverOverlap(t *testing.T) {
 		if o := overlapping(w, id); o != "" {
 			t.Fatalf("the pinned %s lies on %s", id, o)
 		}
+	}
+}
+
+// A card stored on top of another is shown clear of it, and nothing is
+// written for it.
+func TestFreeSpace_StackedCardsShownApart(t *testing.T) {
+	doc := sampleDoc(t)
+	first := doc.Layout[0]
+	for i := 1; i < 4; i++ { // three more cards stored exactly on the first
+		doc.Layout[i].X, doc.Layout[i].Y = first.X, first.Y
+	}
+	before := cloneDoc(doc)
+	m := newBoardModel(doc)
+	m.unstack()
+	w := &boardWindow{session: session{model: m}}
+	for i := 0; i < 4; i++ {
+		if o := overlapping(w, doc.Layout[i].Item); o != "" {
+			t.Fatalf("%s is shown on top of %s", doc.Layout[i].Item, o)
+		}
+	}
+	if m.pos[first.Item].X != float32(first.X) || m.pos[first.Item].Y != float32(first.Y) {
+		t.Fatal("the first card stored there was moved too")
+	}
+	if !reflect.DeepEqual(doc, before) {
+		t.Fatal("showing the board changed its document")
 	}
 }

@@ -149,7 +149,9 @@ func loadModel(ctx context.Context, f app.BoardFile) (*boardModel, error) {
 	if err != nil {
 		return nil, err
 	}
-	return newBoardModel(doc), nil
+	m := newBoardModel(doc)
+	m.unstack()
+	return m, nil
 }
 
 // reload reads the whole board from the file and shows it.
