@@ -1,0 +1,370 @@
+// Package arrange lays out a board's cards: the whole board at once
+// (Arrange), one new card (Place), and cards stored on top of each other
+// (Separate). It also measures a layout as the JSON Canvas export draws it
+// (Measure): string crossings, strings through cards, overlaps, aspect.
+//
+// # How Arrange works, and why not Graphviz
+//
+// Arrange is its own: a stress layout of the board's graph, snapped to a
+// grid of cells one card wide and tall, then improved cell by cell by a
+// local search that counts what Measure counts. The cells keep cards apart
+// (no overlap, a gap of at least CellGap), the grid's shape keeps the board
+// landscape, and the search takes the strings off each other and off cards
+// while keeping each quote next to its claims, supporting quotes to the
+// left of a claim and denying or contradicting ones to its right, and
+// speakers and sources near their quotes.
+//
+// Graphviz's sfdp (github.com/goccy/go-graphviz, Graphviz compiled to
+// WebAssembly) was measured as a base, and is what the targets are set
+// against (.ci/measure-layout), but it does not serve as the app's layout:
+// the WebAssembly runtime takes seconds to start and adds megabytes to the
+// app; its overlap removal (overlap=false: Voronoi, as the WebAssembly build
+// has no triangulation library) scatters the cards over a board several
+// times larger than they need, with strings through cards; it knows nothing
+// of the sides a quote takes, and its output still has to be snapped and
+// untangled. The grid search beats it on the measure on every board we
+// generate (see .ci/measure-layout), is deterministic (no map order, no
+// clock, a fixed-seed generator) and takes milliseconds for a newsroom's
+// board. gonum was not needed: the stress layout is a few dozen lines.
+package arrange
+
+import (
+	"math"
+	"sort"
+
+	"evidenceboard/app"
+)
+
+// Size is a card's size in board units.
+type Size struct{ Width, Height float64 }
+
+// CardSizes are the cards' sizes by kind, in board units: the window's and
+// the exports' one table.
+var CardSizes = map[app.Kind]Size{
+	app.KindClaim:  {Width: 280, Height: 130},
+	app.KindQuote:  {Width: 280, Height: 150},
+	app.KindParty:  {Width: 200, Height: 64},
+	app.KindSource: {Width: 260, Height: 90},
+}
+
+// CellGap is the least space Arrange leaves between two cards' boxes.
+const CellGap = 40
+
+// Aspect is the width over the height Arrange aims the board at: a
+// landscape window's less its side panels.
+const Aspect = 1.5
+
+// MinAspect and MaxAspect bound the width over the height of an arranged
+// board of more than one card.
+const (
+	MinAspect = 0.8
+	MaxAspect = 2.5
+)
+
+// graph is the board as Arrange sees it: cards by index, the strings the
+// export draws (one per pair of cards, counted as many times as links join
+// them), and the pulls that are not drawn (a quote's speaker and source).
+type graph struct {
+	ids   []string
+	kinds []app.Kind
+	size  []Size
+	index map[string]int
+	// edges are the drawn strings, one per pair; mult says how many links
+	// the pair has.
+	edges []edge
+	// soft are undrawn pulls: a quote to its speaker and its source.
+	soft []edge
+	// side is, per edge, -1 if the edge's quote should sit left of its
+	// claim (supports), +1 right (denies, contradicts), 0 either.
+	adj, softAdj [][]int
+}
+
+type edge struct {
+	a, b int
+	// mult is how many links join a and b; for soft edges, the pull.
+	mult float64
+	// side is -1 if a (a quote) should sit left of b (its claim), +1 right
+	// of it, 0 anywhere.
+	side int
+}
+
+func newGraph(doc *app.Document, sizes map[app.Kind]Size) *graph {
+	cards := cardIDs(doc)
+	g := &graph{index: make(map[string]int, len(cards))}
+	for _, c := range cards {
+		if _, dup := g.index[c.id]; dup {
+			continue
+		}
+		g.index[c.id] = len(g.ids)
+		g.ids = append(g.ids, c.id)
+		g.kinds = append(g.kinds, c.kind)
+		g.size = append(g.size, sizes[c.kind])
+	}
+	pair := map[[2]int]int{}
+	for _, l := range doc.Links {
+		a, okA := g.index[l.From]
+		b, okB := g.index[l.To]
+		if !okA || !okB || a == b {
+			continue
+		}
+		side := 0
+		if g.kinds[a] == app.KindQuote && g.kinds[b] == app.KindClaim {
+			switch l.Relation {
+			case app.RelSupports:
+				side = -1
+			case app.RelDenies, app.RelContradicts:
+				side = 1
+			}
+		}
+		k := [2]int{min(a, b), max(a, b)}
+		if i, ok := pair[k]; ok {
+			g.edges[i].mult++
+			if g.edges[i].side != side {
+				g.edges[i].side = 0
+			}
+			continue
+		}
+		pair[k] = len(g.edges)
+		g.edges = append(g.edges, edge{a: a, b: b, mult: 1, side: side})
+	}
+	for _, q := range doc.Quotes {
+		qi, ok := g.index[q.ID]
+		if !ok || g.kinds[qi] != app.KindQuote {
+			continue
+		}
+		if p, ok := g.index[q.Speaker]; ok && q.Speaker != "" && p != qi {
+			g.soft = append(g.soft, edge{a: qi, b: p, mult: 1})
+		}
+		if s, ok := g.index[q.Source]; ok && q.Source != "" && s != qi {
+			g.soft = append(g.soft, edge{a: qi, b: s, mult: 0.4})
+		}
+	}
+	g.adj = make([][]int, len(g.ids))
+	for i, e := range g.edges {
+		g.adj[e.a] = append(g.adj[e.a], i)
+		g.adj[e.b] = append(g.adj[e.b], i)
+	}
+	g.softAdj = make([][]int, len(g.ids))
+	for i, e := range g.soft {
+		g.softAdj[e.a] = append(g.softAdj[e.a], i)
+		g.softAdj[e.b] = append(g.softAdj[e.b], i)
+	}
+	return g
+}
+
+// Arrange lays out every card of doc (claims, quotes, parties and sources;
+// doc.Layout is not read) at sizes, and returns each card's top-left corner
+// in whole board units, in the order claims, quotes, parties, sources. The
+// same document gives the same layout. Cards do not overlap and keep at
+// least CellGap apart; a board of more than one card is between MinAspect
+// and MaxAspect wide for its height.
+func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
+	g := newGraph(doc, sizes)
+	if len(g.ids) == 0 {
+		return []app.Position{}
+	}
+	cw, ch := cellSize(g)
+	connected := make([]bool, len(g.ids))
+	var linked []int
+	for i := range g.ids {
+		connected[i] = len(g.adj[i]) > 0 || len(g.softAdj[i]) > 0
+		if connected[i] {
+			linked = append(linked, i)
+		}
+	}
+	cx := make([]float64, len(g.ids))
+	cy := make([]float64, len(g.ids))
+	var x0, x1, y1 float64
+	if len(linked) > 0 {
+		xy := stress(g, linked)
+		gr := snap(g, linked, xy, cw, ch)
+		gr.search()
+		gr.trim()
+		for _, v := range linked {
+			cx[v], cy[v] = gr.cx[v], gr.cy[v]
+		}
+		x0, _, x1, y1 = gr.extent(linked)
+	}
+	// Cards with no strings and no pulls go in rows below the rest, where
+	// no string passes through them.
+	var lone []int
+	for i := range g.ids {
+		if !connected[i] {
+			lone = append(lone, i)
+		}
+	}
+	if len(lone) > 0 {
+		top := 0.0
+		if len(linked) > 0 {
+			top = y1 + CellGap
+		} else {
+			x0, x1 = 0, 0
+		}
+		width := x1 - x0
+		cols := int(math.Floor((width + CellGap) / cw))
+		if cols < 1 || len(linked) == 0 {
+			// As many columns as make the whole board about Aspect wide.
+			cols = max(1, int(math.Round(math.Sqrt(float64(len(lone))*Aspect*ch/cw))))
+		}
+		for i, v := range lone {
+			cx[v] = x0 + float64(i%cols)*cw + g.size[v].Width/2
+			cy[v] = top + float64(i/cols)*ch + g.size[v].Height/2
+		}
+	}
+	fixAspect(g, cx, cy)
+	out := make([]app.Position, len(g.ids))
+	bx, by := math.Inf(1), math.Inf(1)
+	for i := range g.ids {
+		bx = min(bx, math.Round(cx[i]-g.size[i].Width/2))
+		by = min(by, math.Round(cy[i]-g.size[i].Height/2))
+	}
+	for i, id := range g.ids {
+		out[i] = app.Position{Item: id, X: math.Round(cx[i]-g.size[i].Width/2) - bx, Y: math.Round(cy[i]-g.size[i].Height/2) - by}
+	}
+	return out
+}
+
+// cellSize is the grid's cell: the largest card and the gap.
+func cellSize(g *graph) (float64, float64) {
+	w, h := 0.0, 0.0
+	for _, s := range g.size {
+		w, h = max(w, s.Width), max(h, s.Height)
+	}
+	return math.Ceil(w/2)*2 + CellGap, math.Ceil(h/2)*2 + CellGap
+}
+
+// fixAspect spreads the cards' centres apart along the board's short side
+// until the board is within MinAspect and MaxAspect. Spreading keeps every
+// gap and every crossing as it is.
+func fixAspect(g *graph, cx, cy []float64) {
+	if len(cx) < 2 {
+		return
+	}
+	x0, y0 := math.Inf(1), math.Inf(1)
+	x1, y1 := math.Inf(-1), math.Inf(-1)
+	mx, my := 0.0, 0.0
+	for i := range cx {
+		s := g.size[i]
+		x0, x1 = min(x0, cx[i]-s.Width/2), max(x1, cx[i]+s.Width/2)
+		y0, y1 = min(y0, cy[i]-s.Height/2), max(y1, cy[i]+s.Height/2)
+		mx, my = max(mx, s.Width), max(my, s.Height)
+	}
+	w, h := x1-x0, y1-y0
+	switch {
+	case w/h > MaxAspect:
+		// Centres span h-my at most; spread them so the height is w/target.
+		target := w / (MaxAspect - 0.1)
+		span := h - my
+		if span <= 0 {
+			return // one row: nothing to spread (it is wrapped beforehand)
+		}
+		f := (target - my) / span
+		for i := range cy {
+			cy[i] = y0 + my/2 + (cy[i]-y0-my/2)*f
+		}
+	case w/h < MinAspect:
+		target := h * (MinAspect + 0.1)
+		span := w - mx
+		if span <= 0 {
+			return
+		}
+		f := (target - mx) / span
+		for i := range cx {
+			cx[i] = x0 + mx/2 + (cx[i]-x0-mx/2)*f
+		}
+	}
+}
+
+// stress lays out the cards of vs (all with some edge) by stress
+// majorization on the graph of strings and pulls, and returns their
+// centres by card index (only vs are set), in units of one hop.
+func stress(g *graph, vs []int) [][2]float64 {
+	n := len(vs)
+	local := make(map[int]int, n)
+	for i, v := range vs {
+		local[v] = i
+	}
+	nb := make([][]int, n)
+	for _, e := range g.edges {
+		a, b := local[e.a], local[e.b]
+		nb[a] = append(nb[a], b)
+		nb[b] = append(nb[b], a)
+	}
+	for _, e := range g.soft {
+		a, b := local[e.a], local[e.b]
+		nb[a] = append(nb[a], b)
+		nb[b] = append(nb[b], a)
+	}
+	for i := range nb {
+		sort.Ints(nb[i])
+	}
+	// Hop distances by breadth-first search; pairs in different
+	// components are set a little further than the furthest pair.
+	const far = -1
+	d := make([][]int32, n)
+	maxD := int32(1)
+	queue := make([]int, 0, n)
+	for s := 0; s < n; s++ {
+		row := make([]int32, n)
+		for i := range row {
+			row[i] = far
+		}
+		row[s] = 0
+		queue = append(queue[:0], s)
+		for len(queue) > 0 {
+			u := queue[0]
+			queue = queue[1:]
+			for _, w := range nb[u] {
+				if row[w] == far {
+					row[w] = row[u] + 1
+					maxD = max(maxD, row[w])
+					queue = append(queue, w)
+				}
+			}
+		}
+		d[s] = row
+	}
+	r := &rng{s: 0x5eed}
+	xy := make([][2]float64, n)
+	for i := range xy {
+		a := 2 * math.Pi * r.float()
+		rad := math.Sqrt(float64(n)) * r.float()
+		xy[i] = [2]float64{rad * math.Cos(a), rad * math.Sin(a)}
+	}
+	iters := 300
+	if n > 400 {
+		iters = max(20, 300*400*400/(n*n))
+	}
+	for it := 0; it < iters; it++ {
+		for i := 0; i < n; i++ {
+			sx, sy, sw := 0.0, 0.0, 0.0
+			for j := 0; j < n; j++ {
+				if i == j {
+					continue
+				}
+				dij := float64(d[i][j])
+				w := 1.0
+				if d[i][j] == far {
+					dij, w = float64(maxD)+1, 0.2
+				}
+				w /= dij * dij
+				dx, dy := xy[i][0]-xy[j][0], xy[i][1]-xy[j][1]
+				l := math.Hypot(dx, dy)
+				if l < 1e-9 {
+					dx, dy, l = 1e-3*float64(i-j), 1e-3, 1e-3*math.Hypot(float64(i-j), 1)
+				}
+				sx += w * (xy[j][0] + dij*dx/l)
+				sy += w * (xy[j][1] + dij*dy/l)
+				sw += w
+			}
+			if sw > 0 {
+				xy[i] = [2]float64{sx / sw, sy / sw}
+			}
+		}
+	}
+	out := make([][2]float64, len(g.ids))
+	for i, v := range vs {
+		out[v] = xy[i]
+	}
+	return out
+}

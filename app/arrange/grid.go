@@ -1,0 +1,472 @@
+package arrange
+
+import (
+	"math"
+	"sort"
+)
+
+// Weights of the local search's cost. A crossing and a string through a
+// card are what Measure counts and cost most; the length of strings and
+// pulls keeps each card near what it is tied to, and the side term puts
+// supporting quotes left of their claim and denying ones right of it.
+const (
+	wCross   = 1.0
+	wThrough = 1.0
+	wLength  = 0.12
+	wSide    = 0.6
+	wSoft    = 0.08
+)
+
+// grid is cards in cells: each linked card has a cell, each cell at most
+// one card, a card's centre the centre of its cell.
+type grid struct {
+	g          *graph
+	cw, ch     float64
+	cols, rows int
+	occ        []int32 // card in each cell, or -1
+	cell       []int   // cell of each card, -1 for cards not on the grid
+	cx, cy     []float64
+	segs       []seg
+	cards      []int // the cards on the grid
+
+	// boxes are the cards' boxes, by card.
+	boxes []box
+	// cellEdges lists the strings that pass through each cell, as placed
+	// when last kept; edgeCells the cells of each string.
+	cellEdges [][]int32
+	edgeCells [][]int32
+
+	// Scratch for the search.
+	inC, seen     []int32
+	stamp, stamp2 int32
+	changed       []int
+	walk          []int32
+}
+
+// snap puts the cards of vs in cells near their stress positions xy, the
+// grid being about Aspect wide for its height with room to move.
+func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
+	n := len(vs)
+	// Turn the layout so that its long axis lies along x.
+	mx, my := 0.0, 0.0
+	for _, v := range vs {
+		mx += xy[v][0]
+		my += xy[v][1]
+	}
+	mx, my = mx/float64(n), my/float64(n)
+	sxx, syy, sxy := 0.0, 0.0, 0.0
+	for _, v := range vs {
+		dx, dy := xy[v][0]-mx, xy[v][1]-my
+		sxx += dx * dx
+		syy += dy * dy
+		sxy += dx * dy
+	}
+	theta := 0.5 * math.Atan2(2*sxy, sxx-syy)
+	cos, sin := math.Cos(theta), math.Sin(theta)
+	px := make([]float64, len(xy))
+	py := make([]float64, len(xy))
+	x0, y0 := math.Inf(1), math.Inf(1)
+	x1, y1 := math.Inf(-1), math.Inf(-1)
+	for _, v := range vs {
+		dx, dy := xy[v][0]-mx, xy[v][1]-my
+		px[v], py[v] = dx*cos+dy*sin, -dx*sin+dy*cos
+		x0, x1 = min(x0, px[v]), max(x1, px[v])
+		y0, y1 = min(y0, py[v]), max(y1, py[v])
+	}
+	// Cells: about 1.7 per card, the grid Aspect wide, and a border of one
+	// cell for the search to move into.
+	cells := 1.7 * float64(n)
+	cols := max(1, int(math.Round(math.Sqrt(cells*Aspect*ch/cw))))
+	rows := max(1, int(math.Ceil(cells/float64(cols))))
+	gr := &grid{g: g, cw: cw, ch: ch, cols: cols + 2, rows: rows + 2}
+	gr.occ = make([]int32, gr.cols*gr.rows)
+	for i := range gr.occ {
+		gr.occ[i] = -1
+	}
+	gr.cell = make([]int, len(g.ids))
+	for i := range gr.cell {
+		gr.cell[i] = -1
+	}
+	gr.cx = make([]float64, len(g.ids))
+	gr.cy = make([]float64, len(g.ids))
+	gr.boxes = make([]box, len(g.ids))
+	gr.cards = append([]int(nil), vs...)
+	// The best-tied cards first: they take the cells nearest their place.
+	order := append([]int(nil), vs...)
+	deg := func(v int) float64 { return float64(len(g.adj[v])) + 0.5*float64(len(g.softAdj[v])) }
+	sort.SliceStable(order, func(i, j int) bool { return deg(order[i]) > deg(order[j]) })
+	fx := func(v float64, lo, hi float64, k int) float64 {
+		if hi-lo < 1e-9 {
+			return float64(k) / 2
+		}
+		return (v - lo) / (hi - lo) * float64(k-1)
+	}
+	for _, v := range order {
+		tc := 1 + fx(px[v], x0, x1, cols)
+		tr := 1 + fx(py[v], y0, y1, rows)
+		gr.put(v, gr.nearestFree(tc, tr))
+	}
+	gr.segs = make([]seg, len(g.edges))
+	gr.cellEdges = make([][]int32, len(gr.occ))
+	gr.edgeCells = make([][]int32, len(g.edges))
+	for i := range g.edges {
+		gr.segs[i] = gr.segOf(i)
+		gr.index(i)
+	}
+	gr.inC = make([]int32, len(g.edges))
+	gr.seen = make([]int32, len(g.edges))
+	return gr
+}
+
+// nearestFree returns the free cell whose centre is nearest (c, r) in
+// board units, searching rings of cells outwards.
+func (gr *grid) nearestFree(c, r float64) int {
+	ic := min(gr.cols-1, max(0, int(math.Round(c))))
+	ir := min(gr.rows-1, max(0, int(math.Round(r))))
+	best, bestD := -1, math.Inf(1)
+	for rad := 0; rad < gr.cols+gr.rows; rad++ {
+		for dr := -rad; dr <= rad; dr++ {
+			for dc := -rad; dc <= rad; dc++ {
+				if max(abs(dr), abs(dc)) != rad {
+					continue
+				}
+				cc, rr := ic+dc, ir+dr
+				if cc < 0 || rr < 0 || cc >= gr.cols || rr >= gr.rows || gr.occ[rr*gr.cols+cc] >= 0 {
+					continue
+				}
+				d := math.Hypot((float64(cc)-c)*gr.cw, (float64(rr)-r)*gr.ch)
+				if d < bestD {
+					best, bestD = rr*gr.cols+cc, d
+				}
+			}
+		}
+		// A ring further out cannot hold a nearer cell than one found
+		// two rings ago.
+		if best >= 0 && float64(rad-1)*min(gr.cw, gr.ch) > bestD {
+			break
+		}
+	}
+	return best
+}
+
+func abs(v int) int {
+	if v < 0 {
+		return -v
+	}
+	return v
+}
+
+func (gr *grid) put(v, cell int) {
+	if old := gr.cell[v]; old >= 0 && gr.occ[old] == int32(v) {
+		gr.occ[old] = -1
+	}
+	gr.cell[v] = cell
+	gr.occ[cell] = int32(v)
+	gr.cx[v] = float64(cell%gr.cols)*gr.cw + gr.cw/2
+	gr.cy[v] = float64(cell/gr.cols)*gr.ch + gr.ch/2
+	s := gr.g.size[v]
+	gr.boxes[v] = box{gr.cx[v] - s.Width/2, gr.cy[v] - s.Height/2, s.Width, s.Height}
+}
+
+// cellsOf appends to out every cell the segment touches (its closed
+// rectangle meets the segment), each once: a string can only meet a card,
+// or another string, in a cell it passes through.
+func (gr *grid) cellsOf(t seg, out []int32) []int32 {
+	const eps = 1e-6
+	x0, y0, x1, y1 := t.x0/gr.cw, t.y0/gr.ch, t.x1/gr.cw, t.y1/gr.ch
+	if x0 > x1 {
+		x0, y0, x1, y1 = x1, y1, x0, y0
+	}
+	c0 := max(0, int(math.Floor(x0-eps)))
+	c1 := min(gr.cols-1, int(math.Floor(x1+eps)))
+	for c := c0; c <= c1; c++ {
+		lo, hi := max(x0, float64(c)), min(x1, float64(c+1))
+		var ya, yb float64
+		if x1-x0 < 1e-12 {
+			ya, yb = y0, y1
+		} else {
+			ya = y0 + (y1-y0)*(lo-x0)/(x1-x0)
+			yb = y0 + (y1-y0)*(hi-x0)/(x1-x0)
+		}
+		if ya > yb {
+			ya, yb = yb, ya
+		}
+		r0 := max(0, int(math.Floor(ya-eps)))
+		r1 := min(gr.rows-1, int(math.Floor(yb+eps)))
+		for r := r0; r <= r1; r++ {
+			out = append(out, int32(r*gr.cols+c))
+		}
+	}
+	return out
+}
+
+// index records the cells string e passes through as it is now.
+func (gr *grid) index(e int) {
+	for _, c := range gr.edgeCells[e] {
+		l := gr.cellEdges[c]
+		for i, f := range l {
+			if f == int32(e) {
+				l[i] = l[len(l)-1]
+				gr.cellEdges[c] = l[:len(l)-1]
+				break
+			}
+		}
+	}
+	gr.edgeCells[e] = gr.cellsOf(gr.segs[e], gr.edgeCells[e][:0])
+	for _, c := range gr.edgeCells[e] {
+		gr.cellEdges[c] = append(gr.cellEdges[c], int32(e))
+	}
+}
+
+func (gr *grid) segOf(e int) seg {
+	ed := gr.g.edges[e]
+	return newSeg(gr.cx[ed.a], gr.cy[ed.a], gr.cx[ed.b], gr.cy[ed.b])
+}
+
+func (gr *grid) boxOf(v int) box { return gr.boxes[v] }
+
+// local is the part of the cost that moving the cards of moved can
+// change: the terms of every string and pull at them, the crossings of
+// those strings, and what passes through them.
+func (gr *grid) local(moved []int) float64 {
+	g := gr.g
+	gr.stamp++
+	changed := gr.changed[:0]
+	for _, v := range moved {
+		for _, e := range g.adj[v] {
+			if gr.inC[e] != gr.stamp {
+				gr.inC[e] = gr.stamp
+				changed = append(changed, e)
+			}
+		}
+	}
+	gr.changed = changed
+	cost := 0.0
+	for _, e := range changed {
+		gr.segs[e] = gr.segOf(e)
+	}
+	for ci, e := range changed {
+		ed := g.edges[e]
+		s := gr.segs[e]
+		dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
+		cost += wLength * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
+		if ed.side != 0 {
+			// How far on the wrong side: 0 if a whole cell on the right one.
+			off := float64(ed.side) * (gr.cx[ed.a] - gr.cx[ed.b]) / gr.cw
+			if off < 1 {
+				cost += wSide * (1 - off)
+			}
+		}
+		// Crossings with strings that do not move (those in the cells this
+		// one passes through), and with the moving ones after this one.
+		cross := 0.0
+		through := 0
+		gr.stamp2++
+		gr.walk = gr.cellsOf(s, gr.walk[:0])
+		for _, c := range gr.walk {
+			for _, f := range gr.cellEdges[c] {
+				if gr.inC[f] == gr.stamp || gr.seen[f] == gr.stamp2 {
+					continue
+				}
+				gr.seen[f] = gr.stamp2
+				fd := g.edges[f]
+				if fd.a == ed.a || fd.a == ed.b || fd.b == ed.a || fd.b == ed.b {
+					continue
+				}
+				if s.crosses(gr.segs[f]) {
+					cross += fd.mult
+				}
+			}
+			if o := gr.occ[c]; o >= 0 && int(o) != ed.a && int(o) != ed.b && s.meetsBox(gr.boxes[o]) {
+				through++
+			}
+		}
+		for _, f := range changed[ci+1:] {
+			fd := g.edges[f]
+			if fd.a == ed.a || fd.a == ed.b || fd.b == ed.a || fd.b == ed.b {
+				continue
+			}
+			if s.crosses(gr.segs[f]) {
+				cross += fd.mult
+			}
+		}
+		cost += wCross*ed.mult*cross + wThrough*ed.mult*float64(through)
+	}
+	// Strings that do not move, through the moving cards.
+	for _, v := range moved {
+		b := gr.boxes[v]
+		for _, f := range gr.cellEdges[gr.cell[v]] {
+			if gr.inC[f] == gr.stamp {
+				continue
+			}
+			fd := g.edges[f]
+			if int(fd.a) != v && int(fd.b) != v && gr.segs[f].meetsBox(b) {
+				cost += wThrough * fd.mult
+			}
+		}
+		for _, e := range g.softAdj[v] {
+			ed := g.soft[e]
+			dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
+			cost += wSoft * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
+		}
+	}
+	// A pull between two moving cards was counted at both.
+	if len(moved) == 2 {
+		for _, e := range g.softAdj[moved[0]] {
+			ed := g.soft[e]
+			if ed.a == moved[1] || ed.b == moved[1] {
+				dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
+				cost -= wSoft * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
+			}
+		}
+	}
+	return cost
+}
+
+// try moves v to cell t (swapping with the card there, if any) and says
+// by how much the cost falls; with keep false it moves them back.
+func (gr *grid) try(v, t int, keep bool) float64 {
+	from := gr.cell[v]
+	u := int(gr.occ[t])
+	moved := []int{v}
+	if u >= 0 {
+		moved = append(moved, u)
+	}
+	before := gr.local(moved)
+	gr.move(v, u, from, t)
+	after := gr.local(moved)
+	if !keep {
+		gr.move(v, u, t, from)
+		for _, e := range gr.changed {
+			gr.segs[e] = gr.segOf(e)
+		}
+	} else {
+		for _, e := range gr.changed {
+			gr.index(e)
+		}
+	}
+	return before - after
+}
+
+// move puts v from cell from into cell t, and u (the card in t, or -1)
+// into from.
+func (gr *grid) move(v, u, from, t int) {
+	gr.occ[from] = -1
+	if u >= 0 {
+		gr.put(u, from)
+	}
+	gr.put(v, t)
+}
+
+// search moves cards to better cells until no move of one card (to a
+// free cell or swapping with another) near where it is or near where its
+// strings pull it lowers the cost, or the work allowed is spent.
+func (gr *grid) search() {
+	g := gr.g
+	r := &rng{s: 0xa77a}
+	order := append([]int(nil), gr.cards...)
+	// Work allowed: about 4·10⁸ segment tests.
+	perTry := 4 * (len(g.edges) + len(gr.cards)) * 4
+	budget := 400_000_000 / max(1, perTry)
+	var cands []int
+	for pass := 0; pass < 60 && budget > 0; pass++ {
+		for i := len(order) - 1; i > 0; i-- {
+			j := r.intn(i + 1)
+			order[i], order[j] = order[j], order[i]
+		}
+		gain := 0.0
+		for _, v := range order {
+			cands = gr.candidates(v, cands[:0])
+			best, bestGain := -1, 1e-9
+			for _, t := range cands {
+				budget--
+				if d := gr.try(v, t, false); d > bestGain {
+					best, bestGain = t, d
+				}
+			}
+			if best >= 0 {
+				gr.try(v, best, true)
+				gain += bestGain
+			}
+			if budget <= 0 {
+				break
+			}
+		}
+		if gain < 1e-6 {
+			break
+		}
+	}
+}
+
+// candidates lists the cells v might move to: those around it and those
+// around the point its strings and pulls draw it to.
+func (gr *grid) candidates(v int, out []int) []int {
+	g := gr.g
+	c, r := gr.cell[v]%gr.cols, gr.cell[v]/gr.cols
+	add := func(c, r int) {
+		if c < 0 || r < 0 || c >= gr.cols || r >= gr.rows {
+			return
+		}
+		t := r*gr.cols + c
+		if t == gr.cell[v] {
+			return
+		}
+		for _, o := range out {
+			if o == t {
+				return
+			}
+		}
+		out = append(out, t)
+	}
+	for dr := -1; dr <= 1; dr++ {
+		for dc := -1; dc <= 1; dc++ {
+			add(c+dc, r+dr)
+		}
+	}
+	sx, sy, sw := 0.0, 0.0, 0.0
+	for _, e := range g.adj[v] {
+		ed := g.edges[e]
+		o, off := ed.b, float64(ed.side)
+		if o == v {
+			o, off = ed.a, -off
+		}
+		sx += gr.cx[o] + off*gr.cw
+		sy += gr.cy[o]
+		sw++
+	}
+	for _, e := range g.softAdj[v] {
+		ed := g.soft[e]
+		o := ed.b
+		if o == v {
+			o = ed.a
+		}
+		sx += gr.cx[o] * ed.mult
+		sy += gr.cy[o] * ed.mult
+		sw += ed.mult
+	}
+	if sw > 0 {
+		ic := int(math.Floor(sx / sw / gr.cw))
+		ir := int(math.Floor(sy / sw / gr.ch))
+		for dr := -1; dr <= 1; dr++ {
+			for dc := -1; dc <= 1; dc++ {
+				add(ic+dc, ir+dr)
+			}
+		}
+	}
+	return out
+}
+
+// trim is where the grid could drop empty rows and columns.
+func (gr *grid) trim() {}
+
+// extent is the box around the cards of vs.
+func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
+	x0, y0 = math.Inf(1), math.Inf(1)
+	x1, y1 = math.Inf(-1), math.Inf(-1)
+	for _, v := range vs {
+		b := gr.boxOf(v)
+		x0, y0 = min(x0, b.x), min(y0, b.y)
+		x1, y1 = max(x1, b.x+b.w), max(y1, b.y+b.h)
+	}
+	return
+}
