@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 	"evidenceboard/assets"
 	"evidenceboard/storage"
 	"evidenceboard/ui"
@@ -41,6 +42,7 @@ var commands = []command{
 	{"export", "[--format F] [-o OUT] FILE.evboard", "F: " + strings.Join(formatNames(), ", "), cmdExport},
 	{"sample", "[--force] OUT.evboard", "write the built-in sample board", cmdSample},
 	{"check", "FILE.evboard", "check a board file", cmdCheck},
+	{"arrange", "FILE.evboard", "lay the board's cards out anew (one undo step)", cmdArrange},
 	{"backup", "FILE.evboard", "make a backup copy now", cmdBackup},
 	{"backups", "FILE.evboard", "list the backups, newest first", cmdBackups},
 	{"restore", "FILE.evboard BACKUP", "put a backup in the board's place", cmdRestore},
@@ -391,6 +393,35 @@ func firstRunSample() (string, bool, error) {
 		return "", false, app.Errorf(app.EINVALID, "cannot make the folder %s: %v", dir, err)
 	}
 	return path, true, writeSample(path, false)
+}
+
+func cmdArrange(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("arrange", "arrange FILE.evboard",
+		"Lays every card of the board out anew: each claim with its quotes around it, supporting\n"+
+			"and denying quotes on either side, speakers and sources near what they said. Stored as\n"+
+			"one edit, which the window's Undo takes back. Prints what the new layout measures.")
+	pos, code := parse(fs, args, 1, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	db, err := storage.Open(pos[0], storage.Options{})
+	if err != nil {
+		return fail(stderr, "arrange", err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	doc, err := db.Export(ctx)
+	if err != nil {
+		return fail(stderr, "arrange", err)
+	}
+	ps := arrange.Arrange(doc, arrange.CardSizes)
+	if err := db.ArrangeCards(ctx, ps); err != nil {
+		return fail(stderr, "arrange", err)
+	}
+	f := arrange.Measure(doc, ps, arrange.CardSizes)
+	fmt.Fprintf(stdout, "arranged %d cards: %d strings, %d crossings, %d through cards, %d overlaps, %.2f wide for its height\n",
+		f.Cards, f.Strings, f.Crossings, f.ThroughCards, f.Overlaps, f.Aspect)
+	return exitOK
 }
 
 func cmdBackup(args []string, _ io.Reader, stdout, stderr io.Writer) int {

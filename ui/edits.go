@@ -211,3 +211,19 @@ func (w *boardWindow) focusField(name string) {
 		e.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
 }
+
+// arrangeBoard lays the board out anew, as one undo step, and fits it in
+// view.
+func (w *boardWindow) arrangeBoard() {
+	if w.readOnly() || w.model == nil {
+		return
+	}
+	w.insp.flush()
+	if err := w.session.arrange(); err != errReload {
+		w.showError(err)
+		return
+	}
+	if err := w.reload(true); err != nil {
+		w.showError(err)
+	}
+}

@@ -73,3 +73,28 @@ func TestFreeSpace_StackedCardsShownApart(t *testing.T) {
 		t.Fatal("showing the board changed its document")
 	}
 }
+
+// Board ▸ Arrange lays every card out with none on another, as one undo
+// step.
+func TestWindow_Arrange(t *testing.T) {
+	w, f := openTestWindow(t)
+	before := cloneDoc(f.doc)
+	steps := len(f.undo)
+	w.arrangeBoard()
+	if len(f.undo) != steps+1 || f.undo[len(f.undo)-1].label != "Arrange board" {
+		t.Fatalf("%d undo steps after Arrange, want one named Arrange board", len(f.undo)-steps)
+	}
+	if len(f.doc.Layout) != len(w.model.kind) {
+		t.Fatalf("%d cards stored after Arrange, want all %d", len(f.doc.Layout), len(w.model.kind))
+	}
+	for id := range w.model.kind {
+		if o := overlapping(w, id); o != "" {
+			t.Fatalf("after Arrange %s lies on %s", id, o)
+		}
+	}
+	modelMatchesFile(t, w, f)
+	w.undo()
+	if !reflect.DeepEqual(f.doc.Layout, before.Layout) {
+		t.Fatal("one undo did not give back the layout as it was")
+	}
+}

@@ -62,6 +62,8 @@ func (w *boardWindow) buildMenus() {
 			item("New Party", ctrlShift(fyne.KeyP), w.newParty),
 			item("New Source", ctrlShift(fyne.KeyO), w.newSource),
 			fyne.NewMenuItemSeparator(),
+			item("Arrange", ctrlShift(fyne.KeyA), w.arrangeBoard),
+			fyne.NewMenuItemSeparator(),
 			item("Add Link to Selected…", ctrl(fyne.KeyL), func() {
 				if w.board.selected != "" {
 					w.showLinkDialog(w.board.selected)

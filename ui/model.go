@@ -8,15 +8,18 @@ import (
 	"fyne.io/fyne/v2"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 )
 
-// Card sizes in board units, by kind.
-var cardSizes = map[app.Kind]fyne.Size{
-	app.KindClaim:  {Width: 280, Height: 130},
-	app.KindQuote:  {Width: 280, Height: 150},
-	app.KindParty:  {Width: 200, Height: 64},
-	app.KindSource: {Width: 260, Height: 90},
-}
+// Card sizes in board units, by kind: arrange.CardSizes, the one table
+// the layout, the exports and the window share.
+var cardSizes = func() map[app.Kind]fyne.Size {
+	out := map[app.Kind]fyne.Size{}
+	for k, s := range arrange.CardSizes {
+		out[k] = fyne.NewSize(float32(s.Width), float32(s.Height))
+	}
+	return out
+}()
 
 // boardModel is the board as the window shows it: the document the store
 // exported, indexed for drawing, linking and searching. It is rebuilt from
