@@ -228,7 +228,11 @@ func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style f
 		style.Bold = true
 	}
 	lineH := fyne.MeasureText("Mg", readableText, style).Height
-	rows := int((size.Height - top - cardPad*z) / max(lineH, 1))
+	// Small cards keep the least padding, so that a name still fits.
+	if ct.badge == "" {
+		top = min(top, max(2, (size.Height-lineH)/2))
+	}
+	rows := int((size.Height - top - 1) / max(lineH, 1))
 	var lines []string
 	if rows > 0 {
 		// Wrapped in board units at the size that draws readableText
