@@ -48,7 +48,7 @@ var CardSizes = map[app.Kind]Size{
 }
 
 // CellGap is the least space Arrange leaves between two cards' boxes.
-const CellGap = 40
+const CellGap = 60
 
 // Aspect is the width over the height Arrange aims the board at: a
 // landscape window's less its side panels.
@@ -164,53 +164,33 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 		return []app.Position{}
 	}
 	cw, ch := cellSize(g)
-	connected := make([]bool, len(g.ids))
-	var linked []int
-	for i := range g.ids {
-		connected[i] = len(g.adj[i]) > 0 || len(g.softAdj[i]) > 0
-		if connected[i] {
-			linked = append(linked, i)
-		}
-	}
 	cx := make([]float64, len(g.ids))
 	cy := make([]float64, len(g.ids))
-	var x0, x1, y1 float64
-	if len(linked) > 0 {
-		xy := stress(g, linked)
-		gr := snap(g, linked, xy, cw, ch)
+	comps, lone := components(g)
+	var blocks []block
+	for _, vs := range comps {
+		xy := stress(g, vs)
+		gr := snap(g, vs, xy, cw, ch)
 		gr.search()
-		gr.trim()
-		for _, v := range linked {
-			cx[v], cy[v] = gr.cx[v], gr.cy[v]
+		x0, y0, x1, y1 := gr.extent(vs)
+		for _, v := range vs {
+			cx[v], cy[v] = gr.cx[v]-x0, gr.cy[v]-y0
 		}
-		x0, _, x1, y1 = gr.extent(linked)
+		blocks = append(blocks, block{cards: vs, w: x1 - x0, h: y1 - y0})
 	}
-	// Cards with no strings and no pulls go in rows below the rest, where
-	// no string passes through them.
-	var lone []int
-	for i := range g.ids {
-		if !connected[i] {
-			lone = append(lone, i)
-		}
-	}
+	// Cards with no strings and no pulls go in a block of their own, where
+	// no string passes through them, about Aspect wide.
 	if len(lone) > 0 {
-		top := 0.0
-		if len(linked) > 0 {
-			top = y1 + CellGap
-		} else {
-			x0, x1 = 0, 0
-		}
-		width := x1 - x0
-		cols := int(math.Floor((width + CellGap) / cw))
-		if cols < 1 || len(linked) == 0 {
-			// As many columns as make the whole board about Aspect wide.
-			cols = max(1, int(math.Round(math.Sqrt(float64(len(lone))*Aspect*ch/cw))))
-		}
+		cols := max(1, int(math.Round(math.Sqrt(float64(len(lone))*Aspect*ch/cw))))
+		b := block{cards: lone}
 		for i, v := range lone {
-			cx[v] = x0 + float64(i%cols)*cw + g.size[v].Width/2
-			cy[v] = top + float64(i/cols)*ch + g.size[v].Height/2
+			x, y := float64(i%cols)*cw, float64(i/cols)*ch
+			cx[v], cy[v] = x+g.size[v].Width/2, y+g.size[v].Height/2
+			b.w, b.h = max(b.w, x+g.size[v].Width), max(b.h, y+g.size[v].Height)
 		}
+		blocks = append(blocks, b)
 	}
+	pack(blocks, cx, cy)
 	fixAspect(g, cx, cy)
 	out := make([]app.Position, len(g.ids))
 	bx, by := math.Inf(1), math.Inf(1)
@@ -222,6 +202,129 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 		out[i] = app.Position{Item: id, X: math.Round(cx[i]-g.size[i].Width/2) - bx, Y: math.Round(cy[i]-g.size[i].Height/2) - by}
 	}
 	return out
+}
+
+// components splits the cards into the groups that strings join, each
+// with the cards that have no string but are pulled to it (a quote's
+// speaker or source, a quote of no claim): such a card goes with the group
+// that pulls it most, the first of them on a tie. What is left has neither
+// strings nor pulls. Groups come largest first.
+func components(g *graph) (comps [][]int, lone []int) {
+	n := len(g.ids)
+	comp := make([]int, n)
+	for i := range comp {
+		comp[i] = -1
+	}
+	count := 0
+	var stack []int
+	for s := 0; s < n; s++ {
+		if comp[s] >= 0 || len(g.adj[s]) == 0 {
+			continue
+		}
+		comp[s] = count
+		stack = append(stack[:0], s)
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, e := range g.adj[u] {
+				w := g.edges[e].a + g.edges[e].b - u
+				if comp[w] < 0 {
+					comp[w] = count
+					stack = append(stack, w)
+				}
+			}
+		}
+		count++
+	}
+	// Cards with pulls only: to the group that pulls them most. Pulls
+	// between such cards (a quote of no claim and its speaker of no link)
+	// make groups of their own.
+	pull := map[int]float64{}
+	for v := 0; v < n; v++ {
+		if comp[v] >= 0 || len(g.softAdj[v]) == 0 {
+			continue
+		}
+		clear(pull)
+		for _, e := range g.softAdj[v] {
+			ed := g.soft[e]
+			if o := ed.a + ed.b - v; comp[o] >= 0 && len(g.adj[o]) > 0 {
+				pull[comp[o]] += ed.mult
+			}
+		}
+		best, bestPull := -1, 0.0
+		for c, p := range pull {
+			if p > bestPull || p == bestPull && c < best {
+				best, bestPull = c, p
+			}
+		}
+		comp[v] = best // -1 if nothing with strings pulls it
+	}
+	for s := 0; s < n; s++ {
+		if comp[s] >= 0 || len(g.softAdj[s]) == 0 {
+			continue
+		}
+		comp[s] = count
+		stack = append(stack[:0], s)
+		for len(stack) > 0 {
+			u := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			for _, e := range g.softAdj[u] {
+				w := g.soft[e].a + g.soft[e].b - u
+				if comp[w] < 0 {
+					comp[w] = count
+					stack = append(stack, w)
+				}
+			}
+		}
+		count++
+	}
+	comps = make([][]int, count)
+	for v := 0; v < n; v++ {
+		if comp[v] < 0 {
+			lone = append(lone, v)
+		} else {
+			comps[comp[v]] = append(comps[comp[v]], v)
+		}
+	}
+	sort.SliceStable(comps, func(i, j int) bool { return len(comps[i]) > len(comps[j]) })
+	return comps, lone
+}
+
+// block is a group of cards laid out on its own, its box at the origin.
+type block struct {
+	cards []int
+	w, h  float64
+}
+
+// pack places the blocks in rows, the tallest first, the rows about as
+// wide as makes the whole Aspect wide for its height, CellGap apart, and
+// moves their cards' centres with them.
+func pack(blocks []block, cx, cy []float64) {
+	if len(blocks) == 0 {
+		return
+	}
+	order := make([]int, len(blocks))
+	area, widest := 0.0, 0.0
+	for i, b := range blocks {
+		order[i] = i
+		area += (b.w + CellGap) * (b.h + CellGap)
+		widest = max(widest, b.w)
+	}
+	sort.SliceStable(order, func(i, j int) bool { return blocks[order[i]].h > blocks[order[j]].h })
+	rowW := max(widest, math.Sqrt(area*Aspect)-CellGap)
+	x, y, rowH := 0.0, 0.0, 0.0
+	for _, i := range order {
+		b := blocks[i]
+		if x > 0 && x+b.w > rowW {
+			x, y, rowH = 0, y+rowH+CellGap, 0
+		}
+		for _, v := range b.cards {
+			cx[v] += x
+			cy[v] += y
+		}
+		x += b.w + CellGap
+		rowH = max(rowH, b.h)
+	}
 }
 
 // cellSize is the grid's cell: the largest card and the gap.
@@ -285,15 +388,17 @@ func stress(g *graph, vs []int) [][2]float64 {
 		local[v] = i
 	}
 	nb := make([][]int, n)
-	for _, e := range g.edges {
-		a, b := local[e.a], local[e.b]
-		nb[a] = append(nb[a], b)
-		nb[b] = append(nb[b], a)
-	}
-	for _, e := range g.soft {
-		a, b := local[e.a], local[e.b]
-		nb[a] = append(nb[a], b)
-		nb[b] = append(nb[b], a)
+	for i, v := range vs {
+		for _, e := range g.adj[v] {
+			if o, ok := local[g.edges[e].a+g.edges[e].b-v]; ok {
+				nb[i] = append(nb[i], o)
+			}
+		}
+		for _, e := range g.softAdj[v] {
+			if o, ok := local[g.soft[e].a+g.soft[e].b-v]; ok {
+				nb[i] = append(nb[i], o)
+			}
+		}
 	}
 	for i := range nb {
 		sort.Ints(nb[i])
@@ -331,35 +436,53 @@ func stress(g *graph, vs []int) [][2]float64 {
 		rad := math.Sqrt(float64(n)) * r.float()
 		xy[i] = [2]float64{rad * math.Cos(a), rad * math.Sin(a)}
 	}
-	iters := 300
+	// Target distances and weights, as floats.
+	dist := make([]float64, n*n)
+	wt := make([]float64, n*n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			if i == j {
+				continue
+			}
+			dij, w := float64(d[i][j]), 1.0
+			if d[i][j] == far {
+				dij, w = float64(maxD)+1, 0.2
+			}
+			dist[i*n+j], wt[i*n+j] = dij, w/(dij*dij)
+		}
+	}
+	iters := 200
 	if n > 400 {
-		iters = max(20, 300*400*400/(n*n))
+		iters = max(20, 200*400*400/(n*n))
 	}
 	for it := 0; it < iters; it++ {
+		moved := 0.0
 		for i := 0; i < n; i++ {
 			sx, sy, sw := 0.0, 0.0, 0.0
+			xi, yi := xy[i][0], xy[i][1]
+			di, wi := dist[i*n:(i+1)*n], wt[i*n:(i+1)*n]
 			for j := 0; j < n; j++ {
 				if i == j {
 					continue
 				}
-				dij := float64(d[i][j])
-				w := 1.0
-				if d[i][j] == far {
-					dij, w = float64(maxD)+1, 0.2
-				}
-				w /= dij * dij
-				dx, dy := xy[i][0]-xy[j][0], xy[i][1]-xy[j][1]
-				l := math.Hypot(dx, dy)
+				dx, dy := xi-xy[j][0], yi-xy[j][1]
+				l := math.Sqrt(dx*dx + dy*dy)
 				if l < 1e-9 {
-					dx, dy, l = 1e-3*float64(i-j), 1e-3, 1e-3*math.Hypot(float64(i-j), 1)
+					dx, dy, l = 1e-3*float64(i-j), 1e-3, 1e-3*math.Sqrt(float64((i-j)*(i-j))+1)
 				}
-				sx += w * (xy[j][0] + dij*dx/l)
-				sy += w * (xy[j][1] + dij*dy/l)
+				w := wi[j]
+				sx += w * (xy[j][0] + di[j]*dx/l)
+				sy += w * (xy[j][1] + di[j]*dy/l)
 				sw += w
 			}
 			if sw > 0 {
-				xy[i] = [2]float64{sx / sw, sy / sw}
+				nx, ny := sx/sw, sy/sw
+				moved = max(moved, math.Abs(nx-xi)+math.Abs(ny-yi))
+				xy[i] = [2]float64{nx, ny}
 			}
+		}
+		if moved < 1e-3 {
+			break
 		}
 	}
 	out := make([][2]float64, len(g.ids))

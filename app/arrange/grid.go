@@ -11,7 +11,7 @@ import (
 // supporting quotes left of their claim and denying ones right of it.
 const (
 	wCross   = 1.0
-	wThrough = 1.0
+	wThrough = 2.0
 	wLength  = 0.12
 	wSide    = 0.6
 	wSoft    = 0.08
@@ -31,6 +31,11 @@ type grid struct {
 
 	// boxes are the cards' boxes, by card.
 	boxes []box
+	// off places a card smaller than its cell within it: 0 to 8, left to
+	// right (off%3) and top to bottom (off/3), 4 in the middle; slack is
+	// how far it may go from the middle and keep CellGap/2 inside the cell.
+	off            []int8
+	slackX, slackY []float64
 	// cellEdges lists the strings that pass through each cell, as placed
 	// when last kept; edgeCells the cells of each string.
 	cellEdges [][]int32
@@ -75,7 +80,7 @@ func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
 	}
 	// Cells: about 1.7 per card, the grid Aspect wide, and a border of one
 	// cell for the search to move into.
-	cells := 1.7 * float64(n)
+	cells := 3.0 * float64(n)
 	cols := max(1, int(math.Round(math.Sqrt(cells*Aspect*ch/cw))))
 	rows := max(1, int(math.Ceil(cells/float64(cols))))
 	gr := &grid{g: g, cw: cw, ch: ch, cols: cols + 2, rows: rows + 2}
@@ -90,6 +95,14 @@ func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
 	gr.cx = make([]float64, len(g.ids))
 	gr.cy = make([]float64, len(g.ids))
 	gr.boxes = make([]box, len(g.ids))
+	gr.off = make([]int8, len(g.ids))
+	gr.slackX = make([]float64, len(g.ids))
+	gr.slackY = make([]float64, len(g.ids))
+	for v := range g.ids {
+		gr.off[v] = 4
+		gr.slackX[v] = math.Floor(max(0, cw-CellGap-g.size[v].Width) / 2)
+		gr.slackY[v] = math.Floor(max(0, ch-CellGap-g.size[v].Height) / 2)
+	}
 	gr.cards = append([]int(nil), vs...)
 	// The best-tied cards first: they take the cells nearest their place.
 	order := append([]int(nil), vs...)
@@ -109,9 +122,11 @@ func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
 	gr.segs = make([]seg, len(g.edges))
 	gr.cellEdges = make([][]int32, len(gr.occ))
 	gr.edgeCells = make([][]int32, len(g.edges))
-	for i := range g.edges {
-		gr.segs[i] = gr.segOf(i)
-		gr.index(i)
+	for i, e := range g.edges {
+		if gr.cell[e.a] >= 0 && gr.cell[e.b] >= 0 {
+			gr.segs[i] = gr.segOf(i)
+			gr.index(i)
+		}
 	}
 	gr.inC = make([]int32, len(g.edges))
 	gr.seen = make([]int32, len(g.edges))
@@ -162,8 +177,8 @@ func (gr *grid) put(v, cell int) {
 	}
 	gr.cell[v] = cell
 	gr.occ[cell] = int32(v)
-	gr.cx[v] = float64(cell%gr.cols)*gr.cw + gr.cw/2
-	gr.cy[v] = float64(cell/gr.cols)*gr.ch + gr.ch/2
+	gr.cx[v] = float64(cell%gr.cols)*gr.cw + gr.cw/2 + float64(gr.off[v]%3-1)*gr.slackX[v]
+	gr.cy[v] = float64(cell/gr.cols)*gr.ch + gr.ch/2 + float64(gr.off[v]/3-1)*gr.slackY[v]
 	s := gr.g.size[v]
 	gr.boxes[v] = box{gr.cx[v] - s.Width/2, gr.cy[v] - s.Height/2, s.Width, s.Height}
 }
@@ -227,8 +242,9 @@ func (gr *grid) boxOf(v int) box { return gr.boxes[v] }
 
 // local is the part of the cost that moving the cards of moved can
 // change: the terms of every string and pull at them, the crossings of
-// those strings, and what passes through them.
-func (gr *grid) local(moved []int) float64 {
+// those strings, and what passes through them. It stops counting once the
+// cost is over limit, and then returns some cost over limit.
+func (gr *grid) local(moved []int, limit float64) float64 {
 	g := gr.g
 	gr.stamp++
 	changed := gr.changed[:0]
@@ -242,14 +258,12 @@ func (gr *grid) local(moved []int) float64 {
 	}
 	gr.changed = changed
 	cost := 0.0
+	// The cheap terms first: lengths, sides and pulls.
 	for _, e := range changed {
 		gr.segs[e] = gr.segOf(e)
-	}
-	for ci, e := range changed {
 		ed := g.edges[e]
-		s := gr.segs[e]
 		dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
-		cost += wLength * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
+		cost += wLength * ed.mult * norm(dx/gr.cw, dy/gr.ch)
 		if ed.side != 0 {
 			// How far on the wrong side: 0 if a whole cell on the right one.
 			off := float64(ed.side) * (gr.cx[ed.a] - gr.cx[ed.b]) / gr.cw
@@ -257,8 +271,45 @@ func (gr *grid) local(moved []int) float64 {
 				cost += wSide * (1 - off)
 			}
 		}
+	}
+	for i, v := range moved {
+		for _, e := range g.softAdj[v] {
+			ed := g.soft[e]
+			if i > 0 && (ed.a == moved[0] || ed.b == moved[0]) {
+				continue // counted at moved[0]
+			}
+			if gr.cell[ed.a] < 0 || gr.cell[ed.b] < 0 {
+				continue // to a card on another grid
+			}
+			dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
+			cost += wSoft * ed.mult * norm(dx/gr.cw, dy/gr.ch)
+		}
+	}
+	if cost > limit {
+		return cost
+	}
+	// Strings that do not move, through the moving cards.
+	for _, v := range moved {
+		b := gr.boxes[v]
+		for _, f := range gr.cellEdges[gr.cell[v]] {
+			if gr.inC[f] == gr.stamp {
+				continue
+			}
+			fd := g.edges[f]
+			if int(fd.a) != v && int(fd.b) != v && gr.segs[f].meetsBox(b) {
+				cost += wThrough * fd.mult
+			}
+		}
+	}
+	for ci, e := range changed {
+		if cost > limit {
+			return cost
+		}
+		ed := g.edges[e]
+		s := gr.segs[e]
 		// Crossings with strings that do not move (those in the cells this
-		// one passes through), and with the moving ones after this one.
+		// one passes through), and with the moving ones after this one;
+		// the cards in those cells that it passes through.
 		cross := 0.0
 		through := 0
 		gr.stamp2++
@@ -292,51 +343,45 @@ func (gr *grid) local(moved []int) float64 {
 		}
 		cost += wCross*ed.mult*cross + wThrough*ed.mult*float64(through)
 	}
-	// Strings that do not move, through the moving cards.
-	for _, v := range moved {
-		b := gr.boxes[v]
-		for _, f := range gr.cellEdges[gr.cell[v]] {
-			if gr.inC[f] == gr.stamp {
-				continue
-			}
-			fd := g.edges[f]
-			if int(fd.a) != v && int(fd.b) != v && gr.segs[f].meetsBox(b) {
-				cost += wThrough * fd.mult
-			}
-		}
-		for _, e := range g.softAdj[v] {
-			ed := g.soft[e]
-			dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
-			cost += wSoft * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
-		}
-	}
-	// A pull between two moving cards was counted at both.
-	if len(moved) == 2 {
-		for _, e := range g.softAdj[moved[0]] {
-			ed := g.soft[e]
-			if ed.a == moved[1] || ed.b == moved[1] {
-				dx, dy := gr.cx[ed.a]-gr.cx[ed.b], gr.cy[ed.a]-gr.cy[ed.b]
-				cost -= wSoft * ed.mult * math.Hypot(dx/gr.cw, dy/gr.ch)
-			}
-		}
-	}
 	return cost
 }
 
-// try moves v to cell t (swapping with the card there, if any) and says
-// by how much the cost falls; with keep false it moves them back.
-func (gr *grid) try(v, t int, keep bool) float64 {
-	from := gr.cell[v]
+// A move is a cell and a place in it (see grid.off): move/9 is the cell,
+// move%9 the place.
+
+// try makes move m of card v (swapping with the card in the cell, if any)
+// and says by how much the cost falls; with keep false it undoes it.
+// alone is the local cost of v where it is, if known (else NaN); a fall
+// of less than floor may be told as any fall less than floor.
+func (gr *grid) try(v, m int, keep bool, alone, floor float64) float64 {
+	t, k := m/9, int8(m%9)
+	from, was := gr.cell[v], gr.off[v]
 	u := int(gr.occ[t])
 	moved := []int{v}
-	if u >= 0 {
+	if u >= 0 && u != v {
 		moved = append(moved, u)
+	} else {
+		u = -1
 	}
-	before := gr.local(moved)
-	gr.move(v, u, from, t)
-	after := gr.local(moved)
+	before := alone
+	if len(moved) > 1 || math.IsNaN(before) {
+		before = gr.local(moved, math.Inf(1))
+	}
+	if t == from {
+		gr.off[v] = k
+		gr.put(v, t)
+	} else {
+		gr.off[v] = k
+		gr.move(v, u, from, t)
+	}
+	after := gr.local(moved, before-floor)
 	if !keep {
-		gr.move(v, u, t, from)
+		gr.off[v] = was
+		if t == from {
+			gr.put(v, from)
+		} else {
+			gr.move(v, u, t, from)
+		}
 		for _, e := range gr.changed {
 			gr.segs[e] = gr.segOf(e)
 		}
@@ -358,18 +403,28 @@ func (gr *grid) move(v, u, from, t int) {
 	gr.put(v, t)
 }
 
-// search moves cards to better cells until no move of one card (to a
-// free cell or swapping with another) near where it is or near where its
-// strings pull it lowers the cost, or the work allowed is spent.
+// Annealing: the search first takes some moves that raise the cost, the
+// more the hotter it is, cooling over annealPasses passes; then it takes
+// only moves that lower it, until none does.
+var (
+	annealPasses = 80
+	annealT0     = 1.2
+)
+
+// search moves cards to better cells: for each card in turn, the best of
+// its candidate moves (to a free cell or swapping with another card) near
+// where it is or near where its strings pull it.
 func (gr *grid) search() {
-	g := gr.g
 	r := &rng{s: 0xa77a}
 	order := append([]int(nil), gr.cards...)
-	// Work allowed: about 4·10⁸ segment tests.
-	perTry := 4 * (len(g.edges) + len(gr.cards)) * 4
-	budget := 400_000_000 / max(1, perTry)
+	// Work allowed, in tries: a newsroom's board takes about 10⁵.
+	budget := 2_000_000
 	var cands []int
-	for pass := 0; pass < 60 && budget > 0; pass++ {
+	for pass := 0; pass < annealPasses+60 && budget > 0; pass++ {
+		temp := 0.0
+		if pass < annealPasses {
+			temp = annealT0 * (1 - float64(pass)/float64(annealPasses))
+		}
 		for i := len(order) - 1; i > 0; i-- {
 			j := r.intn(i + 1)
 			order[i], order[j] = order[j], order[i]
@@ -377,22 +432,26 @@ func (gr *grid) search() {
 		gain := 0.0
 		for _, v := range order {
 			cands = gr.candidates(v, cands[:0])
-			best, bestGain := -1, 1e-9
+			best, bestGain := -1, math.Inf(-1)
+			alone := gr.local([]int{v}, math.Inf(1))
 			for _, t := range cands {
 				budget--
-				if d := gr.try(v, t, false); d > bestGain {
+				if d := gr.try(v, t, false, alone, bestGain); d > bestGain {
 					best, bestGain = t, d
 				}
 			}
-			if best >= 0 {
-				gr.try(v, best, true)
+			if best >= 0 && (bestGain > 1e-9 || temp > 0 && r.float() < math.Exp(bestGain/temp)) {
+				gr.try(v, best, true, alone, math.Inf(-1))
 				gain += bestGain
 			}
 			if budget <= 0 {
 				break
 			}
 		}
-		if gain < 1e-6 {
+		if debugSearch {
+			println("pass", pass, "gain", int(gain*100), "budget", budget)
+		}
+		if temp == 0 && gain < 1e-6 {
 			break
 		}
 	}
@@ -411,12 +470,22 @@ func (gr *grid) candidates(v int, out []int) []int {
 		if t == gr.cell[v] {
 			return
 		}
+		m := t*9 + int(gr.off[v])
 		for _, o := range out {
-			if o == t {
+			if o == m {
 				return
 			}
 		}
-		out = append(out, t)
+		out = append(out, m)
+	}
+	// Other places in its own cell.
+	if gr.slackX[v] > 0 || gr.slackY[v] > 0 {
+		for k := 0; k < 9; k++ {
+			if int8(k) == gr.off[v] || gr.slackX[v] == 0 && k%3 != 1 || gr.slackY[v] == 0 && k/3 != 1 {
+				continue
+			}
+			out = append(out, gr.cell[v]*9+k)
+		}
 	}
 	for dr := -1; dr <= 1; dr++ {
 		for dc := -1; dc <= 1; dc++ {
@@ -439,6 +508,9 @@ func (gr *grid) candidates(v int, out []int) []int {
 		o := ed.b
 		if o == v {
 			o = ed.a
+		}
+		if gr.cell[o] < 0 {
+			continue
 		}
 		sx += gr.cx[o] * ed.mult
 		sy += gr.cy[o] * ed.mult
@@ -470,3 +542,6 @@ func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
 	}
 	return
 }
+
+func norm(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
+var debugSearch = false

@@ -25,6 +25,9 @@ type Figures struct {
 	// Aspect is the width over the height of the box around every card;
 	// 0 for a board with no cards.
 	Aspect float64
+	// Fill is the cards' area over the area of that box: how much of the
+	// board at Fit shows cards rather than space between them.
+	Fill float64
 }
 
 func (f Figures) String() string {
@@ -172,6 +175,13 @@ func measure(boxes []box, edges [][2]int) Figures {
 		x0, y0, x1, y1 := bounds(boxes)
 		if y1 > y0 {
 			f.Aspect = (x1 - x0) / (y1 - y0)
+		}
+		area := 0.0
+		for _, b := range boxes {
+			area += b.w * b.h
+		}
+		if y1 > y0 && x1 > x0 {
+			f.Fill = area / ((x1 - x0) * (y1 - y0))
 		}
 	}
 	for i := range boxes {

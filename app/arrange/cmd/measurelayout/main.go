@@ -26,6 +26,8 @@ import (
 
 func main() {
 	only := flag.String("board", "", "measure only the board of this name")
+	oursOnly := flag.Bool("ours", false, "measure only Arrange, not sfdp")
+	many := flag.Int("many", 0, "measure this many more generated boards of each shape, of sizes drawn from the seed")
 	flag.StringVar(&overlap, "overlap", "false", "sfdp's overlap attribute")
 	flag.Parse()
 	sample, _, err := app.ParseDocument(assets.SampleJSON)
@@ -41,15 +43,33 @@ func main() {
 		{"newsroom-2", arrange.Generate(2, arrange.Newsroom)},
 		{"small", arrange.Generate(3, arrange.BoardSize{Claims: 6, Quotes: 15, Parties: 8, Sources: 3, Links: 32})},
 		{"large", arrange.Generate(4, arrange.BoardSize{Claims: 60, Quotes: 180, Parties: 60, Sources: 24, Links: 380})},
+		{"newsroom-3", arrange.Generate(6, arrange.Newsroom)},
 		{"scatter", arrange.Scatter(5, arrange.BoardSize{Claims: 20, Quotes: 60, Parties: 25, Sources: 8, Links: 150})},
+		{"scatter-2", arrange.Scatter(7, arrange.BoardSize{Claims: 12, Quotes: 40, Parties: 12, Sources: 5, Links: 70})},
+	}
+	for i := 0; i < *many; i++ {
+		seed := int64(100 + i)
+		claims := 4 + int(seed*7919%37)
+		n := arrange.BoardSize{Claims: claims, Quotes: claims * (2 + int(seed%3)), Parties: claims + int(seed%11), Sources: claims / 3, Links: claims * 6}
+		boards = append(boards, struct {
+			name string
+			doc  *app.Document
+		}{fmt.Sprintf("news-%d", seed), arrange.Generate(seed, n)})
+		n.Links = claims * 5
+		boards = append(boards, struct {
+			name string
+			doc  *app.Document
+		}{fmt.Sprintf("scat-%d", seed), arrange.Scatter(seed, n)})
 	}
 	ctx := context.Background()
-	gv, err := graphviz.New(ctx)
-	if err != nil {
-		fail(err)
+	var gv *graphviz.Graphviz
+	if !*oursOnly {
+		if gv, err = graphviz.New(ctx); err != nil {
+			fail(err)
+		}
+		defer gv.Close()
 	}
-	defer gv.Close()
-	fmt.Printf("%-11s %5s %5s | %-31s | %-31s | %s\n", "board", "cards", "links", "ours: cross through ovl aspect", "sfdp: cross through ovl aspect", "targets")
+	fmt.Printf("%-11s %5s %5s | %-37s | %-37s | %s\n", "board", "cards", "links", "ours: cross through ovl aspect fill", "sfdp: cross through ovl aspect fill", "targets")
 	missed := false
 	for _, b := range boards {
 		if *only != "" && b.name != *only {
@@ -60,9 +80,11 @@ func main() {
 		start := time.Now()
 		ours := arrange.Arrange(&doc, arrange.CardSizes)
 		took := time.Since(start)
-		sfdp, err := sfdpLayout(ctx, gv, &doc, arrange.CardSizes)
-		if err != nil {
-			fail(err)
+		var sfdp []app.Position
+		if !*oursOnly {
+			if sfdp, err = sfdpLayout(ctx, gv, &doc, arrange.CardSizes); err != nil {
+				fail(err)
+			}
 		}
 		fo := arrange.Measure(&doc, ours, arrange.CardSizes)
 		fs := arrange.Measure(&doc, sfdp, arrange.CardSizes)
@@ -83,8 +105,8 @@ func main() {
 		if len(notes) > 0 {
 			verdict, missed = "MISSED: "+strings.Join(notes, ", "), true
 		}
-		fmt.Printf("%-11s %5d %5d | %7d %7d %5d %6.2f    | %7d %7d %5d %6.2f    | %s (%s)\n", b.name, fo.Cards, fo.Strings,
-			fo.Crossings, fo.ThroughCards, fo.Overlaps, fo.Aspect, fs.Crossings, fs.ThroughCards, fs.Overlaps, fs.Aspect,
+		fmt.Printf("%-11s %5d %5d | %7d %7d %5d %6.2f %4.0f%% | %7d %7d %5d %6.2f %4.0f%% | %s (%s)\n", b.name, fo.Cards, fo.Strings,
+			fo.Crossings, fo.ThroughCards, fo.Overlaps, fo.Aspect, 100*fo.Fill, fs.Crossings, fs.ThroughCards, fs.Overlaps, fs.Aspect, 100*fs.Fill,
 			verdict, took.Round(time.Millisecond))
 	}
 	if missed {
