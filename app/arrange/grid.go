@@ -544,4 +544,5 @@ func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
 }
 
 func norm(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
+
 var debugSearch = false
