@@ -1,6 +1,7 @@
 // Package report builds the reports fact-checkers publish from a board: an
-// HTML page, a Markdown file, a PDF, a CSV table, schema.org ClaimReview
-// JSON-LD and a JSON Canvas. The builders are pure: each writes one document
+// HTML page, a Markdown file, a PDF, a CSV table, a CSV grid of where each
+// party stands on each claim, schema.org ClaimReview JSON-LD and a JSON
+// Canvas. The builders are pure: each writes one document
 // to an io.Writer from an *app.Document and Options, and the same board with
 // the same Options gives the same bytes.
 //
@@ -44,8 +45,8 @@ func (o Options) warn(msg string) {
 
 // Format is one kind of report.
 type Format struct {
-	Name        string // "html", "md", "pdf", "csv", "claimreview", "canvas"
-	Ext         string // ".html", ".md", ".pdf", ".csv", ".claimreview.json", ".canvas"
+	Name        string // "html", "md", "pdf", "csv", "stance", "claimreview", "canvas"
+	Ext         string // ".html", ".md", ".pdf", ".csv", ".stance.csv", ".claimreview.json", ".canvas"
 	Description string // for menus: "HTML report", ...
 	Write       func(w io.Writer, doc *app.Document, opts Options) error
 }
@@ -56,6 +57,7 @@ var Formats = []Format{
 	{Name: "md", Ext: ".md", Description: "Markdown report", Write: WriteMarkdown},
 	{Name: "pdf", Ext: ".pdf", Description: "PDF report", Write: WritePDF},
 	{Name: "csv", Ext: ".csv", Description: "CSV table of claims and quotes", Write: WriteCSV},
+	{Name: "stance", Ext: ".stance.csv", Description: "CSV grid of who stands where (parties × claims)", Write: WriteStanceCSV},
 	{Name: "claimreview", Ext: ".claimreview.json", Description: "ClaimReview JSON-LD (schema.org)", Write: WriteClaimReview},
 	{Name: "canvas", Ext: ".canvas", Description: "JSON Canvas (Obsidian and others)", Write: WriteCanvas},
 }
