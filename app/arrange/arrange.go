@@ -30,7 +30,9 @@ package arrange
 
 import (
 	"math"
+	"runtime"
 	"sort"
+	"sync"
 
 	"evidenceboard/app"
 )
@@ -169,9 +171,7 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 	comps, lone := components(g)
 	var blocks []block
 	for _, vs := range comps {
-		xy := stress(g, vs)
-		gr := snap(g, vs, xy, cw, ch)
-		gr.search()
+		gr := layOut(g, vs, cw, ch)
 		x0, y0, x1, y1 := gr.extent(vs)
 		for _, v := range vs {
 			cx[v], cy[v] = gr.cx[v]-x0, gr.cy[v]-y0
@@ -202,6 +202,62 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 		out[i] = app.Position{Item: id, X: math.Round(cx[i]-g.size[i].Width/2) - bx, Y: math.Round(cy[i]-g.size[i].Height/2) - by}
 	}
 	return out
+}
+
+// searches are the searches layOut runs: what a string through a card
+// costs, a crossing costing 1, and how many cells the grid has per card.
+var searches = []struct{ through, spread float64 }{{1, 4.5}, {1.5, 4.5}, {2.2, 4.5}, {3.2, 4.5}}
+
+// layOut lays the cards of vs (one group) out on a grid: a stress layout
+// snapped to cells, then searches from there, on as many cores as there
+// are, that weigh a string through a card against a crossing each its own
+// way (searches). It keeps the one with the least crossings and strings
+// through cards, each counted against what the stress layout spread to
+// remove overlaps has (a plain force layout, as Graphviz's are): how hard
+// each is to avoid in this graph.
+func layOut(g *graph, vs []int, cw, ch float64) *grid {
+	xy := stress(g, vs)
+	refC, refT := 0, 0
+	if debugSearch {
+		refC, refT = reference(g, vs, xy)
+	}
+	n := len(searches)
+	grids := make([]*grid, n)
+	score := make([]float64, n)
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				gr := snap(g, vs, xy, cw, ch, searches[i].spread)
+				gr.wThrough = searches[i].through
+				gr.search(0xa77a+uint64(i)*0x9e37, true)
+				if len(gr.later) > 0 {
+					gr.addLater()
+					gr.search(0xb0b+uint64(i), false)
+				}
+				c, t := gr.figures()
+				grids[i], score[i] = gr, c+2*t
+				if debugSearch {
+					println("search", i, len(vs), int(c), int(t), refC, refT)
+				}
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	best := 0
+	for i := range grids {
+		if score[i] < score[best]-1e-9 {
+			best = i
+		}
+	}
+	return grids[best]
 }
 
 // components splits the cards into the groups that strings join, each

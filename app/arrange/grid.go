@@ -10,17 +10,18 @@ import (
 // pulls keeps each card near what it is tied to, and the side term puts
 // supporting quotes left of their claim and denying ones right of it.
 const (
-	wCross   = 1.0
-	wThrough = 2.0
-	wLength  = 0.12
-	wSide    = 0.6
-	wSoft    = 0.08
+	wCross  = 1.0
+	wLength = 0.12
+	wSide   = 0.6
+	wSoft   = 0.08
 )
 
 // grid is cards in cells: each linked card has a cell, each cell at most
 // one card, a card's centre the centre of its cell.
 type grid struct {
-	g          *graph
+	g *graph
+	// wThrough is what a string through a card costs, a crossing costing 1.
+	wThrough   float64
 	cw, ch     float64
 	cols, rows int
 	occ        []int32 // card in each cell, or -1
@@ -41,6 +42,9 @@ type grid struct {
 	cellEdges [][]int32
 	edgeCells [][]int32
 
+	// later are the cards with pulls and no strings, not yet on the grid.
+	later []int
+
 	// Scratch for the search.
 	inC, seen     []int32
 	stamp, stamp2 int32
@@ -50,7 +54,7 @@ type grid struct {
 
 // snap puts the cards of vs in cells near their stress positions xy, the
 // grid being about Aspect wide for its height with room to move.
-func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
+func snap(g *graph, vs []int, xy [][2]float64, cw, ch, spread float64) *grid {
 	n := len(vs)
 	// Turn the layout so that its long axis lies along x.
 	mx, my := 0.0, 0.0
@@ -78,9 +82,9 @@ func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
 		x0, x1 = min(x0, px[v]), max(x1, px[v])
 		y0, y1 = min(y0, py[v]), max(y1, py[v])
 	}
-	// Cells: about 1.7 per card, the grid Aspect wide, and a border of one
+	// Cells: spread per card, the grid Aspect wide, and a border of one
 	// cell for the search to move into.
-	cells := 3.0 * float64(n)
+	cells := spread * float64(n)
 	cols := max(1, int(math.Round(math.Sqrt(cells*Aspect*ch/cw))))
 	rows := max(1, int(math.Ceil(cells/float64(cols))))
 	gr := &grid{g: g, cw: cw, ch: ch, cols: cols + 2, rows: rows + 2}
@@ -103,9 +107,21 @@ func snap(g *graph, vs []int, xy [][2]float64, cw, ch float64) *grid {
 		gr.slackX[v] = math.Floor(max(0, cw-CellGap-g.size[v].Width) / 2)
 		gr.slackY[v] = math.Floor(max(0, ch-CellGap-g.size[v].Height) / 2)
 	}
-	gr.cards = append([]int(nil), vs...)
-	// The best-tied cards first: they take the cells nearest their place.
-	order := append([]int(nil), vs...)
+	// Cards with strings go on the grid first, the best-tied first: they
+	// take the cells nearest their place. Those with pulls only come later
+	// (see addLater), into cells the strings leave free.
+	var order []int
+	for _, v := range vs {
+		if len(g.adj[v]) > 0 {
+			order = append(order, v)
+		} else {
+			gr.later = append(gr.later, v)
+		}
+	}
+	if len(order) == 0 {
+		order, gr.later = append(order, vs...), nil
+	}
+	gr.cards = append([]int(nil), order...)
 	deg := func(v int) float64 { return float64(len(g.adj[v])) + 0.5*float64(len(g.softAdj[v])) }
 	sort.SliceStable(order, func(i, j int) bool { return deg(order[i]) > deg(order[j]) })
 	fx := func(v float64, lo, hi float64, k int) float64 {
@@ -297,7 +313,7 @@ func (gr *grid) local(moved []int, limit float64) float64 {
 			}
 			fd := g.edges[f]
 			if int(fd.a) != v && int(fd.b) != v && gr.segs[f].meetsBox(b) {
-				cost += wThrough * fd.mult
+				cost += gr.wThrough * fd.mult
 			}
 		}
 	}
@@ -341,7 +357,7 @@ func (gr *grid) local(moved []int, limit float64) float64 {
 				cross += fd.mult
 			}
 		}
-		cost += wCross*ed.mult*cross + wThrough*ed.mult*float64(through)
+		cost += wCross*ed.mult*cross + gr.wThrough*ed.mult*float64(through)
 	}
 	return cost
 }
@@ -407,15 +423,20 @@ func (gr *grid) move(v, u, from, t int) {
 // more the hotter it is, cooling over annealPasses passes; then it takes
 // only moves that lower it, until none does.
 var (
-	annealPasses = 80
-	annealT0     = 1.2
+	annealPasses = 40
+	annealT0     = 1.0
+	annealT1     = 0.02
 )
 
 // search moves cards to better cells: for each card in turn, the best of
 // its candidate moves (to a free cell or swapping with another card) near
 // where it is or near where its strings pull it.
-func (gr *grid) search() {
-	r := &rng{s: 0xa77a}
+func (gr *grid) search(seed uint64, anneal bool) {
+	r := &rng{s: seed}
+	annealPasses := annealPasses
+	if !anneal {
+		annealPasses = 0
+	}
 	order := append([]int(nil), gr.cards...)
 	// Work allowed, in tries: a newsroom's board takes about 10⁵.
 	budget := 2_000_000
@@ -423,7 +444,7 @@ func (gr *grid) search() {
 	for pass := 0; pass < annealPasses+60 && budget > 0; pass++ {
 		temp := 0.0
 		if pass < annealPasses {
-			temp = annealT0 * (1 - float64(pass)/float64(annealPasses))
+			temp = annealT0 * math.Pow(annealT1/annealT0, float64(pass)/float64(annealPasses))
 		}
 		for i := len(order) - 1; i > 0; i-- {
 			j := r.intn(i + 1)
@@ -528,8 +549,77 @@ func (gr *grid) candidates(v int, out []int) []int {
 	return out
 }
 
-// trim is where the grid could drop empty rows and columns.
-func (gr *grid) trim() {}
+// addLater puts the cards with pulls only on the grid: each in the free
+// cell near what pulls it where the fewest strings pass through it.
+func (gr *grid) addLater() {
+	g := gr.g
+	for _, v := range gr.later {
+		sx, sy, sw := 0.0, 0.0, 0.0
+		for _, e := range g.softAdj[v] {
+			ed := g.soft[e]
+			if o := ed.a + ed.b - v; gr.cell[o] >= 0 {
+				sx, sy, sw = sx+gr.cx[o]*ed.mult, sy+gr.cy[o]*ed.mult, sw+ed.mult
+			}
+		}
+		c, r := float64(gr.cols)/2, float64(gr.rows)/2
+		if sw > 0 {
+			c, r = sx/sw/gr.cw-0.5, sy/sw/gr.ch-0.5
+		}
+		gr.put(v, gr.nearestFree(c, r))
+		gr.cards = append(gr.cards, v)
+		alone := gr.local([]int{v}, math.Inf(1))
+		best, bestGain := -1, 1e-9
+		ic, ir := int(math.Round(c)), int(math.Round(r))
+		const reach = 3
+		for rr := max(0, ir-reach); rr <= min(gr.rows-1, ir+reach); rr++ {
+			for cc := max(0, ic-reach); cc <= min(gr.cols-1, ic+reach); cc++ {
+				t := rr*gr.cols + cc
+				if gr.occ[t] >= 0 {
+					continue
+				}
+				if d := gr.try(v, t*9+int(gr.off[v]), false, alone, bestGain); d > bestGain {
+					best, bestGain = t*9+int(gr.off[v]), d
+				}
+			}
+		}
+		if best >= 0 {
+			gr.try(v, best, true, alone, math.Inf(-1))
+		}
+	}
+	gr.later = nil
+}
+
+// figures counts the crossings and the strings through cards of the grid
+// as it is.
+func (gr *grid) figures() (cross, through float64) {
+	g := gr.g
+	for e, ed := range g.edges {
+		if gr.cell[ed.a] < 0 || gr.cell[ed.b] < 0 {
+			continue
+		}
+		s := gr.segs[e]
+		gr.stamp2++
+		for _, c := range gr.edgeCells[e] {
+			for _, f := range gr.cellEdges[c] {
+				if int(f) <= e || gr.seen[f] == gr.stamp2 {
+					continue
+				}
+				gr.seen[f] = gr.stamp2
+				fd := g.edges[f]
+				if fd.a == ed.a || fd.a == ed.b || fd.b == ed.a || fd.b == ed.b {
+					continue
+				}
+				if s.crosses(gr.segs[f]) {
+					cross += ed.mult * fd.mult
+				}
+			}
+			if o := gr.occ[c]; o >= 0 && int(o) != ed.a && int(o) != ed.b && s.meetsBox(gr.boxes[o]) {
+				through += ed.mult
+			}
+		}
+	}
+	return cross, through
+}
 
 // extent is the box around the cards of vs.
 func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
@@ -546,3 +636,42 @@ func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
 func norm(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
 
 var debugSearch = false
+
+// reference counts the crossings of the stress layout xy of vs and the
+// strings through cards when it is spread just enough that no cards
+// overlap: what a plain force layout of the group gets.
+func reference(g *graph, vs []int, xy [][2]float64) (cross, through int) {
+	s := 0.0
+	for i, a := range vs {
+		for _, b := range vs[i+1:] {
+			dx := math.Abs(xy[a][0] - xy[b][0])
+			dy := math.Abs(xy[a][1] - xy[b][1])
+			need := math.Inf(1)
+			if dx > 0 {
+				need = (g.size[a].Width + g.size[b].Width + CellGap) / 2 / dx
+			}
+			if dy > 0 {
+				need = min(need, (g.size[a].Height+g.size[b].Height+CellGap)/2/dy)
+			}
+			if !math.IsInf(need, 1) {
+				s = max(s, need)
+			}
+		}
+	}
+	boxes := make([]box, len(vs))
+	local := make(map[int]int, len(vs))
+	for i, v := range vs {
+		local[v] = i
+		boxes[i] = box{xy[v][0]*s - g.size[v].Width/2, xy[v][1]*s - g.size[v].Height/2, g.size[v].Width, g.size[v].Height}
+	}
+	var edges [][2]int
+	for _, e := range g.edges {
+		a, okA := local[e.a]
+		b, okB := local[e.b]
+		if okA && okB {
+			edges = append(edges, [2]int{a, b})
+		}
+	}
+	f := measure(boxes, edges)
+	return f.Crossings, f.ThroughCards
+}
