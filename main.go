@@ -4,6 +4,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -42,6 +43,7 @@ var commands = []command{
 	{"export", "[--format F] [-o OUT] FILE.evboard", "F: " + strings.Join(formatNames(), ", "), cmdExport},
 	{"sample", "[--force] OUT.evboard", "write the built-in sample board", cmdSample},
 	{"check", "FILE.evboard", "check a board file", cmdCheck},
+	{"review", "[--json] FILE.evboard", "list the board's weak spots", cmdReview},
 	{"arrange", "FILE.evboard", "lay the board's cards out anew (one undo step)", cmdArrange},
 	{"backup", "FILE.evboard", "make a backup copy now", cmdBackup},
 	{"backups", "FILE.evboard", "list the backups, newest first", cmdBackups},
@@ -345,6 +347,45 @@ func cmdCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "evidenceboard check: %d problem(s) in %s\n", len(problems), pos[0])
 	return exitFail
+}
+
+func cmdReview(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("review", "review [--json] FILE.evboard",
+		"Lists the board's weak spots, one a line: kind, the id of the item it is about,\n"+
+			"and what was found in words; with --json, a JSON array of\n"+
+			"{\"kind\", \"item\", \"items\", \"message\"}. A weak spot is advice, not an error:\n"+
+			"it exits 0 whatever it finds, and 1 only if the board cannot be read.")
+	asJSON := fs.Bool("json", false, "write the findings as a JSON array")
+	pos, code := parse(fs, args, 1, stdout, stderr)
+	if code >= 0 {
+		return code
+	}
+	db, err := storage.OpenForReading(pos[0])
+	if err != nil {
+		return fail(stderr, "review", err)
+	}
+	defer db.Close()
+	doc, err := db.Export(context.Background())
+	if err != nil {
+		return fail(stderr, "review", err)
+	}
+	findings := app.Review(doc)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(findings); err != nil {
+			return fail(stderr, "review", err)
+		}
+		return exitOK
+	}
+	for _, f := range findings {
+		fmt.Fprintf(stdout, "%s\t%s\t%s\n", f.Kind, f.Item, f.Message)
+	}
+	if len(findings) == 0 {
+		fmt.Fprintln(stderr, "evidenceboard review: no weak spots found")
+	}
+	return exitOK
 }
 
 // hasDisplay reports whether a window can be shown. It is checked before
