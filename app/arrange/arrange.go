@@ -171,10 +171,11 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 	comps, lone := components(g)
 	var blocks []block
 	for _, vs := range comps {
-		gr := layOut(g, vs, cw, ch)
-		x0, y0, x1, y1 := gr.extent(vs)
-		for _, v := range vs {
-			cx[v], cy[v] = gr.cx[v]-x0, gr.cy[v]-y0
+		sub := g.sub(vs)
+		gr := layOut(sub, cw, ch)
+		x0, y0, x1, y1 := gr.extent(gr.cards)
+		for i, v := range vs {
+			cx[v], cy[v] = gr.cx[i]-x0, gr.cy[i]-y0
 		}
 		blocks = append(blocks, block{cards: vs, w: x1 - x0, h: y1 - y0})
 	}
@@ -208,45 +209,62 @@ func Arrange(doc *app.Document, sizes map[app.Kind]Size) []app.Position {
 // costs, a crossing costing 1, and how many cells the grid has per card.
 var searches = []struct{ through, spread float64 }{{1, 4.5}, {1.5, 4.5}, {2.2, 4.5}, {3.2, 4.5}}
 
-// layOut lays the cards of vs (one group) out on a grid: a stress layout
-// snapped to cells, then searches from there, on as many cores as there
-// are, that weigh a string through a card against a crossing each its own
-// way (searches). It keeps the one with the least crossings and strings
-// through cards, each counted against what the stress layout spread to
-// remove overlaps has (a plain force layout, as Graphviz's are): how hard
-// each is to avoid in this graph.
-func layOut(g *graph, vs []int, cw, ch float64) *grid {
+// layOut lays the cards of g (one group) out on a grid: a stress layout
+// snapped to cells, then searches from there (see searches), on as many
+// cores as there are. Each search trades crossings for strings through
+// cards its own way; layOut keeps the one whose worse figure is the least
+// against the reference, what a plain force layout of the group gets (see
+// reference): its crossings halved, and its strings through cards. A group
+// of more than bigGroup cards gets fewer searches, and shorter ones, and
+// keeps the one with the fewest crossings and strings through cards, one
+// through counting two crossings.
+func layOut(g *graph, cw, ch float64) *grid {
+	vs := make([]int, len(g.ids))
+	for i := range vs {
+		vs[i] = i
+	}
 	xy := stress(g, vs)
-	refC, refT := 0, 0
-	if debugSearch {
+	refC, refT := -1, -1
+	if len(vs) <= bigGroup {
 		refC, refT = reference(g, vs, xy)
 	}
-	n := len(searches)
-	grids := make([]*grid, n)
-	score := make([]float64, n)
+	runs := []int{0, 1, 2, 3}
+	switch {
+	case len(vs) <= 3:
+		runs = []int{1}
+	case len(vs) > bigGroup:
+		runs = []int{1, 2}
+	}
+	grids := make([]*grid, len(runs))
+	score := make([]float64, len(runs))
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < min(n, runtime.GOMAXPROCS(0)); w++ {
+	for w := 0; w < min(len(runs), runtime.GOMAXPROCS(0)); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				gr := snap(g, vs, xy, cw, ch, searches[i].spread)
-				gr.wThrough = searches[i].through
-				gr.search(0xa77a+uint64(i)*0x9e37, true)
+				sr := searches[runs[i]]
+				gr := snap(g, vs, xy, cw, ch, sr.spread)
+				gr.wThrough = sr.through
+				gr.search(0xa77a+uint64(runs[i])*0x9e37, true)
 				if len(gr.later) > 0 {
 					gr.addLater()
-					gr.search(0xb0b+uint64(i), false)
+					gr.search(0xb0b+uint64(runs[i]), false)
 				}
 				c, t := gr.figures()
-				grids[i], score[i] = gr, c+2*t
+				if refC < 0 {
+					grids[i], score[i] = gr, c+2*t
+				} else {
+					grids[i], score[i] = gr, max(c/(0.5*float64(refC)+1), t/(float64(refT)+1))
+				}
 				if debugSearch {
-					println("search", i, len(vs), int(c), int(t), refC, refT)
+					println("search", runs[i], len(vs), int(c), int(t), refC, refT)
 				}
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
+	for i := range runs {
 		work <- i
 	}
 	close(work)
@@ -258,6 +276,49 @@ func layOut(g *graph, vs []int, cw, ch float64) *grid {
 		}
 	}
 	return grids[best]
+}
+
+// bigGroup is the size of group over which layOut searches less.
+const bigGroup = 1500
+
+// sub is the graph of the cards vs of g, numbered in the order of vs,
+// with the strings and pulls between them.
+func (g *graph) sub(vs []int) *graph {
+	s := &graph{}
+	local := make(map[int]int, len(vs))
+	for i, v := range vs {
+		local[v] = i
+		s.ids = append(s.ids, g.ids[v])
+		s.kinds = append(s.kinds, g.kinds[v])
+		s.size = append(s.size, g.size[v])
+	}
+	for _, v := range vs {
+		for _, e := range g.adj[v] {
+			if ed := g.edges[e]; ed.a == v {
+				if b, ok := local[ed.b]; ok {
+					s.edges = append(s.edges, edge{a: local[v], b: b, mult: ed.mult, side: ed.side})
+				}
+			}
+		}
+		for _, e := range g.softAdj[v] {
+			if ed := g.soft[e]; ed.a == v {
+				if b, ok := local[ed.b]; ok {
+					s.soft = append(s.soft, edge{a: local[v], b: b, mult: ed.mult})
+				}
+			}
+		}
+	}
+	s.adj = make([][]int, len(s.ids))
+	for i, e := range s.edges {
+		s.adj[e.a] = append(s.adj[e.a], i)
+		s.adj[e.b] = append(s.adj[e.b], i)
+	}
+	s.softAdj = make([][]int, len(s.ids))
+	for i, e := range s.soft {
+		s.softAdj[e.a] = append(s.softAdj[e.a], i)
+		s.softAdj[e.b] = append(s.softAdj[e.b], i)
+	}
+	return s
 }
 
 // components splits the cards into the groups that strings join, each
@@ -435,8 +496,10 @@ func fixAspect(g *graph, cx, cy []float64) {
 }
 
 // stress lays out the cards of vs (all with some edge) by stress
-// majorization on the graph of strings and pulls, and returns their
-// centres by card index (only vs are set), in units of one hop.
+// majorization on the graph of strings and pulls, from a pivot MDS layout
+// (Brandes and Pich), and returns their centres by card index (only vs are
+// set), in units of one hop. A group of more than bigGroup cards keeps the
+// pivot MDS layout: majorization costs the square of the cards.
 func stress(g *graph, vs []int) [][2]float64 {
 	n := len(vs)
 	local := make(map[int]int, n)
@@ -459,38 +522,24 @@ func stress(g *graph, vs []int) [][2]float64 {
 	for i := range nb {
 		sort.Ints(nb[i])
 	}
+	xy := pivotMDS(nb)
+	out := make([][2]float64, len(g.ids))
+	if n > bigGroup {
+		for i, v := range vs {
+			out[v] = xy[i]
+		}
+		return out
+	}
 	// Hop distances by breadth-first search; pairs in different
 	// components are set a little further than the furthest pair.
 	const far = -1
 	d := make([][]int32, n)
 	maxD := int32(1)
-	queue := make([]int, 0, n)
 	for s := 0; s < n; s++ {
-		row := make([]int32, n)
-		for i := range row {
-			row[i] = far
+		d[s] = bfs(nb, s)
+		for _, v := range d[s] {
+			maxD = max(maxD, v)
 		}
-		row[s] = 0
-		queue = append(queue[:0], s)
-		for len(queue) > 0 {
-			u := queue[0]
-			queue = queue[1:]
-			for _, w := range nb[u] {
-				if row[w] == far {
-					row[w] = row[u] + 1
-					maxD = max(maxD, row[w])
-					queue = append(queue, w)
-				}
-			}
-		}
-		d[s] = row
-	}
-	r := &rng{s: 0x5eed}
-	xy := make([][2]float64, n)
-	for i := range xy {
-		a := 2 * math.Pi * r.float()
-		rad := math.Sqrt(float64(n)) * r.float()
-		xy[i] = [2]float64{rad * math.Cos(a), rad * math.Sin(a)}
 	}
 	// Target distances and weights, as floats.
 	dist := make([]float64, n*n)
@@ -541,9 +590,170 @@ func stress(g *graph, vs []int) [][2]float64 {
 			break
 		}
 	}
-	out := make([][2]float64, len(g.ids))
 	for i, v := range vs {
 		out[v] = xy[i]
 	}
 	return out
+}
+
+// bfs returns the hop distance from s to every vertex of nb, -1 for those
+// it cannot reach.
+func bfs(nb [][]int, s int) []int32 {
+	row := make([]int32, len(nb))
+	for i := range row {
+		row[i] = -1
+	}
+	row[s] = 0
+	queue := []int{s}
+	for len(queue) > 0 {
+		u := queue[0]
+		queue = queue[1:]
+		for _, w := range nb[u] {
+			if row[w] < 0 {
+				row[w] = row[u] + 1
+				queue = append(queue, w)
+			}
+		}
+	}
+	return row
+}
+
+// pivotMDS lays out the graph nb in two dimensions by classical scaling
+// of the hop distances to a few pivots chosen far apart (Brandes and Pich,
+// "Eigensolver methods for progressive multidimensional scaling of large
+// data", 2006). A vertex it cannot reach from the first pivot goes to a
+// distance one more than the furthest.
+func pivotMDS(nb [][]int) [][2]float64 {
+	n := len(nb)
+	xy := make([][2]float64, n)
+	if n < 2 {
+		return xy
+	}
+	k := min(n, 50)
+	dist := make([][]float64, k) // dist[p][i], squared
+	nearest := make([]int32, n)  // hops to the nearest pivot so far
+	for i := range nearest {
+		nearest[i] = math.MaxInt32
+	}
+	pivot := 0
+	for p := 0; p < k; p++ {
+		row := bfs(nb, pivot)
+		maxD := int32(0)
+		for _, v := range row {
+			maxD = max(maxD, v)
+		}
+		dist[p] = make([]float64, n)
+		next, far := 0, int32(-1)
+		for i, v := range row {
+			if v < 0 {
+				v = maxD + 1
+			}
+			dist[p][i] = float64(v) * float64(v)
+			nearest[i] = min(nearest[i], v)
+			if nearest[i] > far {
+				next, far = i, nearest[i]
+			}
+		}
+		pivot = next
+	}
+	// Double centring: c[p][i] = -(d² - mean over i - mean over p + mean) / 2.
+	rowMean := make([]float64, k)
+	colMean := make([]float64, n)
+	all := 0.0
+	for p := 0; p < k; p++ {
+		for i := 0; i < n; i++ {
+			rowMean[p] += dist[p][i]
+			colMean[i] += dist[p][i]
+		}
+		all += rowMean[p]
+		rowMean[p] /= float64(n)
+	}
+	for i := range colMean {
+		colMean[i] /= float64(k)
+	}
+	all /= float64(n * k)
+	for p := 0; p < k; p++ {
+		for i := 0; i < n; i++ {
+			dist[p][i] = -(dist[p][i] - rowMean[p] - colMean[i] + all) / 2
+		}
+	}
+	// The two leading eigenvectors of CᵀC (k × k) by power iteration.
+	ctc := make([]float64, k*k)
+	for p := 0; p < k; p++ {
+		for q := p; q < k; q++ {
+			sum := 0.0
+			for i := 0; i < n; i++ {
+				sum += dist[p][i] * dist[q][i]
+			}
+			ctc[p*k+q], ctc[q*k+p] = sum, sum
+		}
+	}
+	var vecs [2][]float64
+	for e := 0; e < 2; e++ {
+		v := make([]float64, k)
+		for i := range v {
+			v[i] = 1 + float64((i*7+e*3)%11)/11 // a fixed start
+		}
+		for it := 0; it < 200; it++ {
+			w := make([]float64, k)
+			for p := 0; p < k; p++ {
+				for q := 0; q < k; q++ {
+					w[p] += ctc[p*k+q] * v[q]
+				}
+			}
+			if e == 1 { // deflate: keep it orthogonal to the first
+				dot := 0.0
+				for p := range w {
+					dot += w[p] * vecs[0][p]
+				}
+				for p := range w {
+					w[p] -= dot * vecs[0][p]
+				}
+			}
+			norm := 0.0
+			for _, x := range w {
+				norm += x * x
+			}
+			norm = math.Sqrt(norm)
+			if norm < 1e-12 {
+				break
+			}
+			for p := range w {
+				w[p] /= norm
+			}
+			v = w
+		}
+		vecs[e] = v
+	}
+	for i := 0; i < n; i++ {
+		for e := 0; e < 2; e++ {
+			sum := 0.0
+			for p := 0; p < k; p++ {
+				sum += dist[p][i] * vecs[e][p]
+			}
+			xy[i][e] = sum
+		}
+	}
+	// Scale to hop units: the mean length of an edge is one.
+	total, count := 0.0, 0
+	for u := range nb {
+		for _, w := range nb[u] {
+			total += math.Hypot(xy[u][0]-xy[w][0], xy[u][1]-xy[w][1])
+			count++
+		}
+	}
+	if count > 0 && total > 0 {
+		f := float64(count) / total
+		for i := range xy {
+			xy[i][0] *= f
+			xy[i][1] *= f
+		}
+	}
+	// Vertices on the same spot are set apart a little, the same way
+	// every time.
+	for i := range xy {
+		xy[i][0] += 1e-3 * float64(i%7)
+		xy[i][1] += 1e-3 * float64(i%5)
+	}
+	return xy
 }

@@ -434,12 +434,17 @@ var (
 func (gr *grid) search(seed uint64, anneal bool) {
 	r := &rng{s: seed}
 	annealPasses := annealPasses
+	if n := len(gr.cards); n > 400 {
+		// A large group anneals less: the work grows with the cards.
+		annealPasses = max(2, annealPasses*400/n)
+	}
 	if !anneal {
 		annealPasses = 0
 	}
 	order := append([]int(nil), gr.cards...)
-	// Work allowed, in tries: a newsroom's board takes about 10⁵.
-	budget := 2_000_000
+	// Work allowed, in tries: a newsroom's board takes about 10⁵, a try
+	// a few microseconds.
+	budget := 1_000_000
 	var cands []int
 	for pass := 0; pass < annealPasses+60 && budget > 0; pass++ {
 		temp := 0.0
