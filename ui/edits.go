@@ -14,6 +14,7 @@ import (
 func (w *boardWindow) patched() {
 	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
+	w.weak.show(w.model)
 	w.refreshChrome()
 }
 

@@ -33,6 +33,7 @@ type boardWindow struct {
 	nav     *navigator
 	insp    *inspector
 	legend  *legend
+	weak    *weakSpots
 	status  *widget.Label
 	empty   *fyne.Container // the empty-board hint over the board
 	opening *openingNotice
@@ -72,13 +73,19 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 		w.board.relayout()
 	}
 	w.insp = newInspector(w)
+	w.weak = newWeakSpots(func(f app.Finding) {
+		w.choose(f.Item)
+		w.status.SetText(f.Message)
+	})
 	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
 	w.empty = emptyBoardHint(w)
 	w.opening = newOpeningNotice()
 	w.legend = newLegend(w.setRelationShown)
 	w.legend.box.Hidden = a.Preferences().Bool("legend.hidden")
 	w.center = container.NewStack(w.board, w.legend.box, w.empty, w.opening.box)
-	split := container.NewHSplit(w.nav.content(), container.NewHSplit(w.center, w.insp.content()))
+	left := container.NewVSplit(w.nav.content(), w.weak.box)
+	left.Offset = 0.68
+	split := container.NewHSplit(left, container.NewHSplit(w.center, w.insp.content()))
 	split.Offset = 0.24
 	split.Trailing.(*container.Split).Offset = 0.66
 	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
@@ -178,6 +185,7 @@ func (w *boardWindow) show(m *boardModel, resetView bool) {
 // chrome and the source windows.
 func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
+	w.weak.show(w.model)
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
 		sel = ""
