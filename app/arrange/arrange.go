@@ -470,6 +470,21 @@ func fixAspect(g *graph, cx, cy []float64) {
 		mx, my = max(mx, s.Width), max(my, s.Height)
 	}
 	w, h := x1-x0, y1-y0
+	if w/h > MaxAspect && h-my <= 0 {
+		// One row: every second card, left to right, goes a row down.
+		order := make([]int, len(cx))
+		for i := range order {
+			order[i] = i
+		}
+		sort.SliceStable(order, func(i, j int) bool { return cx[order[i]] < cx[order[j]] })
+		for k, i := range order {
+			if k%2 == 1 {
+				cy[i] += my + CellGap
+			}
+		}
+		fixAspect(g, cx, cy)
+		return
+	}
 	switch {
 	case w/h > MaxAspect:
 		// Centres span h-my at most; spread them so the height is w/target.
