@@ -81,6 +81,7 @@ func (w *boardWindow) buildMenus() {
 			item("Fit Board", ctrl(fyne.Key0), w.board.fitAll),
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
+			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

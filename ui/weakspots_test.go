@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/widget"
+
 	"evidenceboard/app"
 )
 
@@ -36,5 +38,47 @@ func TestWeakSpots_ListChooseAndMend(t *testing.T) {
 	w.undo()
 	if len(w.weak.findings) != before {
 		t.Fatalf("after the undo %d findings, want %d", len(w.weak.findings), before)
+	}
+}
+
+// The stance grid has a row per party that meets a claim and a column per
+// claim met; a cell says the party's stance, and choosing it selects the
+// quote behind it.
+func TestStanceGrid_ShowsAndJumps(t *testing.T) {
+	w, _ := openTestWindow(t)
+	w.showStanceGrid()
+	g := w.lastStance
+	t.Cleanup(func() { g.win.Close() })
+	cells := app.Stance(w.model.doc)
+	if len(cells) == 0 || len(g.parties) == 0 || len(g.claims) == 0 {
+		t.Fatal("the sample's stance grid is empty")
+	}
+	var c app.StanceCell
+	for _, x := range cells {
+		if x.Stance == app.StanceDenies && len(x.Quotes) > 0 {
+			c = x
+			break
+		}
+	}
+	if c.Party == "" {
+		t.Fatal("no party denies a claim on the sample")
+	}
+	row, col := -1, -1
+	for i, p := range g.parties {
+		if p == c.Party {
+			row = i
+		}
+	}
+	for i, id := range g.claims {
+		if id == c.Claim {
+			col = i
+		}
+	}
+	if got := g.cellText(c.Party, c.Claim); !strings.HasPrefix(got, app.StanceDenies) {
+		t.Fatalf("cell %s × %s says %q", c.Party, c.Claim, got)
+	}
+	g.table.Select(widget.TableCellID{Row: row, Col: col})
+	if w.board.selected != c.Quotes[0] {
+		t.Fatalf("choosing the cell selected %q, want the quote %s", w.board.selected, c.Quotes[0])
 	}
 }

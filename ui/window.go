@@ -45,6 +45,7 @@ type boardWindow struct {
 	sourceViews        map[string]*sourceView
 	lastPin            *pinDialog    // the pin dialog last opened, for tests
 	confirming         *confirmation // the question being asked, if any
+	lastStance         *stanceGrid   // the stance grid last opened, for tests
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
