@@ -20,7 +20,7 @@ import (
 // mailto addresses, other addresses are shown as text.
 func WriteHTML(w io.Writer, doc *app.Document, opts Options) error {
 	v := buildView(doc, opts)
-	data := htmlData{view: v}
+	data := htmlData{view: v, Weak: buildWeakSpots(doc), Grid: buildStanceGrid(doc, v), StanceLegend: stanceLegend, GridMax: stanceGridMaxClaims}
 	if img, ok := boardPNG(opts); ok {
 		// The image is our own base64 of bytes checked to be a PNG, never
 		// text from the board: the one value marked safe.
@@ -35,7 +35,11 @@ func WriteHTML(w io.Writer, doc *app.Document, opts Options) error {
 
 type htmlData struct {
 	*view
-	Image template.URL
+	Image        template.URL
+	Weak         *weakSpots
+	Grid         *stanceGrid
+	StanceLegend []struct{ Word, Meaning string }
+	GridMax      int
 }
 
 // truncate shortens s to at most n characters, ending in an ellipsis when
@@ -62,6 +66,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"partyLabel": partyLabel,
 	"partyNames": partyNames,
 	"capital":    capital,
+	"num":        func(i int) int { return i + 1 },
 }).Parse(htmlSource))
 
 const htmlSource = `<!DOCTYPE html>
@@ -147,6 +152,32 @@ h3.day time { font-size: inherit; color: inherit; }
 ol.timeline li { display: grid; grid-template-columns: 6.5rem 1fr; gap: .8rem; padding: .35rem 0 .35rem .9rem; position: relative; }
 ol.timeline li::before { content: ""; position: absolute; left: -6px; top: .75rem; width: 10px; height: 10px; border-radius: 50%; background: var(--st, #8a8476); }
 .tag { font-size: .72rem; text-transform: uppercase; letter-spacing: .05em; color: var(--muted); }
+h3.rule { font-size: 1rem; margin: 1.3rem 0 .2rem; }
+ul.findings { padding-left: 1.1rem; margin: .3rem 0 .8rem; }
+ul.findings li { margin: .35rem 0; }
+.jump { font: .78rem var(--sans); color: var(--muted); white-space: nowrap; }
+.jump a { color: #0b5394; }
+figure.grid { overflow-x: auto; width: min(calc(100vw - 2.5rem), 80rem); margin: 1rem 0 1rem 50%; padding: 1px; transform: translateX(-50%); }
+table.stance { border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 56rem; font: .78rem/1.3 var(--sans); background: #fff; }
+table.stance th, table.stance td { border: 1px solid var(--rule); padding: .3rem .35rem; vertical-align: top; text-align: center; }
+table.stance thead th { background: var(--panel); font-size: .8rem; }
+table.stance thead th:first-child { width: 12rem; }
+table.stance thead th.num { border-top: 5px solid var(--st, var(--rule)); }
+table.stance tbody th { text-align: left; font-weight: 600; overflow-wrap: anywhere; }
+table.stance tbody th .kind { display: block; font-weight: 400; font-size: .7rem; }
+table.stance td a { color: inherit; text-decoration: none; }
+.sg-supports { background: #e8f5ec; --sg: #15803d; }
+.sg-denies { background: #fbe7e7; --sg: var(--denied); }
+.sg-contradicts { background: #fcecdf; --sg: #c2410c; }
+.sg-mentions { background: #f3f1ec; --sg: var(--muted); }
+.sg-mixed { background: #f0e8fb; --sg: var(--unconfirmed); }
+.sw { display: block; font-weight: 700; color: var(--sg, var(--ink)); }
+.sw .n { font-weight: 400; color: var(--muted); }
+.rl { display: block; color: var(--muted); font-size: .7rem; }
+ol.key { font-size: .9rem; padding-left: 1.6rem; }
+ol.key li { margin: .2rem 0; }
+p.legend { font: .82rem/1.5 var(--sans); color: var(--muted); }
+p.legend strong { color: var(--ink); }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .8rem; color: var(--muted); }
 @media (max-width: 38rem) {
   body { font-size: 16px; }
@@ -160,7 +191,11 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   nav { display: none; }
   h2 { break-after: avoid-page; margin-top: 1.2rem; }
   h3, h4 { break-after: avoid-page; }
-  #parties, #sources, #timeline { break-before: page; }
+  #parties, #sources, #timeline, #stance { break-before: page; }
+  figure.grid { width: auto; margin: 1rem 0; transform: none; overflow: visible; }
+  table.stance { font-size: 7.5pt; min-width: 0; }
+  table.stance tr, ul.findings li { break-inside: avoid-page; }
+  table.stance td, table.stance th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .claim, .party { box-shadow: none; border-top: 1px solid var(--rule); border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
   .claim > header, ul.quotes > li, ol.history li, ol.timeline li, ol.sources li, table.legend tr, figure { break-inside: avoid-page; }
   .badge, .claim, .party, ol.timeline li::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -186,7 +221,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <p class="meta">Reviewed by {{with link .Reviewer.URL}}<a href="{{.}}">{{$.Reviewer.Name}}</a>{{else}}{{.Reviewer.Name}}{{end}}</p>
 {{- end}}
 </header>
-<nav aria-label="Contents"><a href="#summary">Summary</a>{{if .Image}}<a href="#board">Board</a>{{end}}<a href="#claims">Claims</a>{{if .Unlinked}}<a href="#unlinked">Other quotes</a>{{end}}<a href="#parties">Parties</a><a href="#sources">Sources</a><a href="#timeline">Timeline</a></nav>
+<nav aria-label="Contents"><a href="#summary">Summary</a>{{if .Image}}<a href="#board">Board</a>{{end}}<a href="#weak-spots">Weak spots</a><a href="#claims">Claims</a>{{if .Unlinked}}<a href="#unlinked">Other quotes</a>{{end}}<a href="#stance">Who stands where</a><a href="#parties">Parties</a><a href="#sources">Sources</a><a href="#timeline">Timeline</a></nav>
 <main>
 <section id="summary">
 <h2>Where the claims stand</h2>
@@ -210,6 +245,23 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </figure>
 </section>
 {{- end}}
+<section id="weak-spots">
+<h2>Weak spots</h2>
+{{- with .Weak.Groups}}
+<p class="meta">Where the board's case is thin, as Evidence Board's review finds it: {{plural $.Weak.N "finding" "findings"}}. They are advice for the fact-checker, not errors.</p>
+{{- range .}}
+<h3 class="rule">{{.Title}} ({{len .Findings}})</h3>
+<p class="meta">{{capital .When}}.</p>
+<ul class="findings">
+{{- range .Findings}}
+<li>{{.Message}} <span class="jump">{{if .Href}}<a href="{{.Href}}">{{.Item}}</a>{{else}}{{.Item}}{{end}}</span></li>
+{{- end}}
+</ul>
+{{- end}}
+{{- else}}
+<p class="empty">Evidence Board's review finds no weak spots on this board.</p>
+{{- end}}
+</section>
 <section id="claims">
 <h2>Claims</h2>
 {{- range .Claims}}
@@ -242,7 +294,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 {{- else}}
 <p class="empty">No quotes are tied to this claim yet.</p>
 {{- end}}
-<p class="claim-id">Claim {{.ID}}</p>
+<p class="claim-id">Claim {{num .Index}} · {{.ID}}</p>
 </article>
 {{- else}}
 <p class="empty">This board has no claims yet.</p>
@@ -258,6 +310,33 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </ul>
 </section>
 {{- end}}
+<section id="stance">
+<h2>Who stands where</h2>
+{{- if .Grid.Fits}}
+<p class="meta">Each party that meets a claim, and how: what its quotes do to the claim, and whether it made the claim or the claim is about it. The columns are the claims, numbered as listed below the grid; the small number is how many of the party's quotes are behind its stance.</p>
+<figure class="grid">
+<table class="stance">
+<thead><tr><th scope="col">Party</th>{{range .Grid.Claims}}<th scope="col" class="num {{.Class}}"><a href="#claim-{{.ID}}">{{num .Index}}</a></th>{{end}}</tr></thead>
+<tbody>
+{{- range .Grid.Rows}}
+{{- $p := .Party}}
+<tr><th scope="row"><a href="#party-{{$p.ID}}">{{$p.Name}}</a><span class="kind">{{$p.Kind}}</span></th>{{range .Cells}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Stance}}<a class="sw" href="#party-{{$p.ID}}">{{.Stance}} <span class="n">{{.Quotes}}</span></a>{{end}}{{with .Roles}}<span class="rl">{{range $i, $r := .}}{{if $i}} · {{end}}{{$r}}{{end}}</span>{{end}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+</table>
+</figure>
+<ol class="key">
+{{- range .Grid.Claims}}
+<li><span class="badge small {{.Class}}">{{.Word}}</span> <a href="#claim-{{.ID}}">{{truncate .Statement 150}}</a></li>
+{{- end}}
+</ol>
+<p class="legend">{{range $i, $l := .StanceLegend}}{{if $i}} · {{end}}<strong>{{$l.Word}}</strong>: {{$l.Meaning}}{{end}}.</p>
+{{- else if .Grid.NCells}}
+<p class="empty">This board has {{plural .NClaims "claim" "claims"}}, more than fit across a page ({{.GridMax}}): where each party stands is listed under Parties, and the whole grid is in the stance export (CSV).</p>
+{{- else}}
+<p class="empty">No party meets a claim on this board yet.</p>
+{{- end}}
+</section>
 <section id="parties">
 <h2>Parties</h2>
 {{- range .Parties}}

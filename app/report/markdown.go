@@ -47,6 +47,8 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	m.text(fmt.Sprintf("| All claims | | %d |\n\n", v.NClaims))
 	m.para("Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.")
 
+	mdWeakSpots(m, buildWeakSpots(doc))
+
 	m.line("## Claims")
 	if len(v.Claims) == 0 {
 		m.para("This board has no claims yet.")
@@ -95,6 +97,8 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 		}
 		m.text("\n")
 	}
+
+	mdStanceGrid(m, v, buildStanceGrid(doc, v))
 
 	m.line("## Parties")
 	if len(v.Parties) == 0 {
@@ -197,6 +201,75 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 	m.text(footer + ". Quotes are the exact words of their speakers, as pinned from the sources listed; statuses and notes are the board's own.\n")
 	return bw.Flush()
+}
+
+// mdWeakSpots writes the "Weak spots" section.
+func mdWeakSpots(m *mdWriter, w *weakSpots) {
+	m.line("## Weak spots")
+	if len(w.Groups) == 0 {
+		m.para("Evidence Board's review finds no weak spots on this board.")
+		return
+	}
+	m.para("Where the board's case is thin, as Evidence Board's review finds it: " + plural(w.N, "finding", "findings") + ". They are advice for the fact-checker, not errors.")
+	for _, g := range w.Groups {
+		m.line(fmt.Sprintf("### %s (%d)", g.Title, len(g.Findings)))
+		m.para(capital(g.When) + ".")
+		for _, f := range g.Findings {
+			m.text("- " + mdLine(f.Message) + " (" + mdLine(f.Item) + ")\n")
+		}
+		m.text("\n")
+	}
+}
+
+// mdStanceGrid writes the "Who stands where" section: a table of parties ×
+// claims, the claims numbered as the Claims section numbers them.
+func mdStanceGrid(m *mdWriter, v *view, g *stanceGrid) {
+	m.line("## Who stands where")
+	switch {
+	case g.NCells == 0:
+		m.para("No party meets a claim on this board yet.")
+		return
+	case !g.Fits:
+		m.para(fmt.Sprintf("This board has %s, more than fit across a page (%d): where each party stands is listed under Parties, and the whole grid is in the stance export (CSV).", plural(v.NClaims, "claim", "claims"), stanceGridMaxClaims))
+		return
+	}
+	m.para("Each party that meets a claim, and how: what its quotes do to the claim (with how many quotes), and whether it made the claim or the claim is about it. The columns are the claims, numbered as in Claims and listed below the table.")
+	var b strings.Builder
+	b.WriteString("| Party |")
+	for _, c := range g.Claims {
+		fmt.Fprintf(&b, " %d |", c.Index+1)
+	}
+	b.WriteString("\n| --- |")
+	for range g.Claims {
+		b.WriteString(" :---: |")
+	}
+	b.WriteString("\n")
+	for _, r := range g.Rows {
+		b.WriteString("| **" + mdLine(nameOr(r.Party)) + "**")
+		if r.Party.Kind != "" {
+			b.WriteString(" (" + mdLine(r.Party.Kind) + ")")
+		}
+		b.WriteString(" |")
+		for _, c := range r.Cells {
+			var parts []string
+			if c.Stance != "" {
+				parts = append(parts, fmt.Sprintf("**%s** (%d)", c.Stance, c.Quotes))
+			}
+			parts = append(parts, c.Roles...)
+			b.WriteString(" " + strings.Join(parts, " · ") + " |")
+		}
+		b.WriteString("\n")
+	}
+	m.text(b.String() + "\n")
+	for _, c := range g.Claims {
+		m.text(fmt.Sprintf("%d. **%s** %s\n", c.Index+1, mdLine(c.Word), mdLine(truncate(c.Statement, 150))))
+	}
+	m.text("\n")
+	parts := make([]string, len(stanceLegend))
+	for i, l := range stanceLegend {
+		parts[i] = "**" + l.Word + "**: " + l.Meaning
+	}
+	m.para(strings.Join(parts, " · ") + ".")
 }
 
 type mdWriter struct {

@@ -99,7 +99,7 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 	f.AddUTF8FontFromBytes(pdfFamily, "", assets.DejaVuSans)
 	f.AddUTF8FontFromBytes(pdfFamily, "B", assets.DejaVuSansBold)
 	f.SetCellMargin(0)
-	p := &pdfWriter{f: f, g: g}
+	p := &pdfWriter{f: f, g: g, size: size, targets: map[string]int{}}
 	p.pageW, p.pageH = f.GetPageSize()
 	p.left, p.top, p.right, p.bottom = 18, 18, 18, 20
 	p.width = p.pageW - p.left - p.right
@@ -114,12 +114,27 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 	f.AliasNbPages("{nb}")
 	footTitle := p.s(truncate(v.Title, 70))
 	f.SetFooterFunc(func() {
-		f.SetY(p.pageH - 12)
+		// The page's own size: the stance grid's pages lie across.
+		pw, ph := f.GetPageSize()
+		width := pw - p.left - p.right
+		f.SetY(ph - 12)
 		p.font(false, 7.5, pdfMuted)
 		f.SetX(p.left)
-		f.CellFormat(p.width*0.75, 4, footTitle, "", 0, "L", false, 0, "")
-		f.CellFormat(p.width*0.25, 4, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
+		f.CellFormat(width*0.75, 4, footTitle, "", 0, "L", false, 0, "")
+		f.CellFormat(width*0.25, 4, fmt.Sprintf("Page %d of {nb}", f.PageNo()), "", 0, "R", false, 0, "")
 	})
+	// Link targets for claims and parties, placed where they are written,
+	// so that the weak spots and the stance grid can point to them.
+	for _, c := range v.Claims {
+		if _, dup := p.targets["#claim-"+c.ID]; !dup {
+			p.targets["#claim-"+c.ID] = f.AddLink()
+		}
+	}
+	for _, pv := range v.Parties {
+		if _, dup := p.targets["#party-"+pv.ID]; !dup {
+			p.targets["#party-"+pv.ID] = f.AddLink()
+		}
+	}
 
 	p.cover(v)
 	if img, ok := boardPNG(opts); ok {
@@ -127,8 +142,10 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 			opts.warn("The board image could not be put in the PDF (" + err.Error() + "), so the PDF has no picture of the board.")
 		}
 	}
+	p.weakSpots(buildWeakSpots(doc))
 	p.claims(v)
 	p.unlinked(v)
+	p.stanceGrid(v, buildStanceGrid(doc, v))
 	p.parties(v)
 	p.sources(v)
 	p.timeline(v)
@@ -153,6 +170,26 @@ type pdfWriter struct {
 	pageW, pageH             float64
 	left, top, right, bottom float64
 	width                    float64
+	size                     string // "A4" or "Letter"
+	landscape                bool   // the pages being written lie across
+	// targets are the link ids of claims and parties by their report
+	// anchor, "#claim-c1" and "#party-p1"; each is placed once, where the
+	// item is first written (see place).
+	targets map[string]int
+	placed  map[int]bool
+}
+
+// place puts the link target of anchor here, unless it is placed already.
+func (p *pdfWriter) place(anchor string) {
+	id, ok := p.targets[anchor]
+	if !ok || p.placed[id] {
+		return
+	}
+	if p.placed == nil {
+		p.placed = map[int]bool{}
+	}
+	p.placed[id] = true
+	p.f.SetLink(id, p.f.GetY(), -1)
 }
 
 // s makes text from the board showable (see pdfString).
@@ -173,7 +210,7 @@ func (p *pdfWriter) font(bold bool, size float64, color [3]int) {
 // ensure starts a new page unless h millimetres fit on this one.
 func (p *pdfWriter) ensure(h float64) {
 	if p.f.GetY()+h > p.pageH-p.bottom {
-		p.f.AddPage()
+		p.addPage()
 	}
 }
 
@@ -396,6 +433,7 @@ func (p *pdfWriter) claims(v *view) {
 			f.Ln(4)
 		}
 		y := f.GetY()
+		p.place("#claim-" + c.ID)
 		f.Bookmark(p.s(truncate(c.Statement, 80)), 1, -1)
 		word := p.s(c.Word)
 		bw := p.badge(p.left, y, word, statusRGB(c.Status), 8)
@@ -523,6 +561,7 @@ func (p *pdfWriter) parties(v *view) {
 			f.Ln(3.5)
 		}
 		name := p.s(pv.Name)
+		p.place("#party-" + pv.ID)
 		f.Bookmark(name, 1, -1)
 		p.lead(0, 6, name, 12.5, pdfInk, p.s(pv.Kind), 9, pdfMuted)
 		f.Ln(1)
