@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -23,7 +24,9 @@ type boardIndex struct {
 	anonymous                     []bool        // per party: of kind anonymous
 	media                         []bool        // per party: of kind media
 	nClaimQuoteLinks, nPartyLinks int
-	closures                      []map[int]reach // per party, worked out when first asked for (see closure)
+	closures                      []*reachSet // per party, worked out when first asked for (see closure)
+	seen                          []int32     // per party, the stamp of the walk that last saw it
+	stamp                         int32
 }
 
 // quoteLink is a quote tied to a claim by a relation.
@@ -157,6 +160,13 @@ type reach struct {
 	depth int
 }
 
+// reachSet is every party one party reaches: party indexes in increasing
+// order, with how each is reached.
+type reachSet struct {
+	to  []int32
+	how []reach
+}
+
 // reaches reports whether party from reaches party to by following part-of
 // and speaks-for links forwards (a spokesperson to the company, a unit to
 // its parent, transitively), with the relation of the first step and the
@@ -166,46 +176,56 @@ func (x *boardIndex) reaches(from, to int) (Relation, int, bool) {
 	if len(x.up[from]) == 0 || from == to {
 		return "", 0, false
 	}
-	r, ok := x.closure(from)[to]
-	return r.first, r.depth, ok
+	rs := x.closure(from)
+	i := sort.Search(len(rs.to), func(i int) bool { return rs.to[i] >= int32(to) })
+	if i == len(rs.to) || rs.to[i] != int32(to) {
+		return "", 0, false
+	}
+	return rs.how[i].first, rs.how[i].depth, true
 }
 
-// closure returns every party that p reaches, worked out once per party.
-func (x *boardIndex) closure(p int) map[int]reach {
+// closure returns every party that p reaches, worked out once per party by
+// a breadth-first walk.
+func (x *boardIndex) closure(p int) *reachSet {
 	if x.closures == nil {
-		x.closures = make([]map[int]reach, len(x.up))
+		x.closures = make([]*reachSet, len(x.up))
+		x.seen = make([]int32, len(x.up))
 	}
-	if m := x.closures[p]; m != nil {
-		return m
+	if rs := x.closures[p]; rs != nil {
+		return rs
 	}
+	x.stamp++
+	stamp := x.stamp
+	x.seen[p] = stamp
 	type item struct {
-		p int
+		p int32
 		reach
 	}
-	m := map[int]reach{}
-	var queue []item
+	var found []item
 	for _, rel := range []Relation{RelSpeaksFor, RelPartOf} {
 		for _, l := range x.up[p] {
-			if l.rel == rel {
-				queue = append(queue, item{l.to, reach{rel, 1}})
+			if l.rel == rel && x.seen[l.to] != stamp {
+				x.seen[l.to] = stamp
+				found = append(found, item{int32(l.to), reach{rel, 1}})
 			}
 		}
 	}
-	for len(queue) > 0 {
-		it := queue[0]
-		queue = queue[1:]
-		if _, seen := m[it.p]; seen || it.p == p {
-			continue
-		}
-		m[it.p] = it.reach
+	for i := 0; i < len(found); i++ {
+		it := found[i]
 		for _, l := range x.up[it.p] {
-			if _, seen := m[l.to]; !seen {
-				queue = append(queue, item{l.to, reach{it.first, it.depth + 1}})
+			if x.seen[l.to] != stamp {
+				x.seen[l.to] = stamp
+				found = append(found, item{int32(l.to), reach{it.first, it.depth + 1}})
 			}
 		}
 	}
-	x.closures[p] = m
-	return m
+	slices.SortFunc(found, func(a, b item) int { return int(a.p - b.p) })
+	rs := &reachSet{to: make([]int32, len(found)), how: make([]reach, len(found))}
+	for i, it := range found {
+		rs.to[i], rs.how[i] = it.p, it.reach
+	}
+	x.closures[p] = rs
+	return rs
 }
 
 // partyName is a party's name as a message shows it: its name, or its id
