@@ -258,9 +258,6 @@ func layOut(g *graph, cw, ch float64) *grid {
 				} else {
 					grids[i], score[i] = gr, max(c/(0.5*float64(refC)+1), t/(float64(refT)+1))
 				}
-				if debugSearch {
-					println("search", runs[i], len(vs), int(c), int(t), refC, refT)
-				}
 			}
 		}()
 	}

@@ -44,6 +44,9 @@ type grid struct {
 
 	// later are the cards with pulls and no strings, not yet on the grid.
 	later []int
+	// work counts what the search has looked at, string by string and
+	// cell by cell; it stops at workBudget.
+	work int
 
 	// Scratch for the search.
 	inC, seen     []int32
@@ -330,7 +333,9 @@ func (gr *grid) local(moved []int, limit float64) float64 {
 		through := 0
 		gr.stamp2++
 		gr.walk = gr.cellsOf(s, gr.walk[:0])
+		gr.work += len(gr.walk)
 		for _, c := range gr.walk {
+			gr.work += len(gr.cellEdges[c])
 			for _, f := range gr.cellEdges[c] {
 				if gr.inC[f] == gr.stamp || gr.seen[f] == gr.stamp2 {
 					continue
@@ -419,6 +424,11 @@ func (gr *grid) move(v, u, from, t int) {
 	gr.put(v, t)
 }
 
+// workBudget bounds a search's work (see grid.work): a newsroom's board
+// takes about 10⁷, a few tenths of a second; a board of ten thousand
+// quotes would take minutes, and stops at a few seconds.
+const workBudget = 80_000_000
+
 // Annealing: the search first takes some moves that raise the cost, the
 // more the hotter it is, cooling over annealPasses passes; then it takes
 // only moves that lower it, until none does.
@@ -470,12 +480,10 @@ func (gr *grid) search(seed uint64, anneal bool) {
 				gr.try(v, best, true, alone, math.Inf(-1))
 				gain += bestGain
 			}
-			if budget <= 0 {
+			if budget <= 0 || gr.work > workBudget {
+				budget = 0
 				break
 			}
-		}
-		if debugSearch {
-			println("pass", pass, "gain", int(gain*100), "budget", budget)
 		}
 		if temp == 0 && gain < 1e-6 {
 			break
@@ -639,8 +647,6 @@ func (gr *grid) extent(vs []int) (x0, y0, x1, y1 float64) {
 }
 
 func norm(x, y float64) float64 { return math.Sqrt(x*x + y*y) }
-
-var debugSearch = false
 
 // reference counts the crossings of the stress layout xy of vs and the
 // strings through cards when it is spread just enough that no cards
