@@ -9,7 +9,6 @@ import (
 	"hash/crc32"
 	"image"
 	"io"
-	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/software"
@@ -34,23 +33,9 @@ func renderPNGInTurns(ctx context.Context, w io.Writer, doc *app.Document, opts 
 	if progress == nil {
 		progress = func(float64) {}
 	}
-	m := newBoardModel(doc)
-	region := opts.Region
-	if region.Empty() {
-		region = image.Rect(0, 0, 400, 300)
-		if len(m.pos) > 0 {
-			lo, hi := m.bounds()
-			region = image.Rect(int(math.Floor(float64(lo.X)))-40, int(math.Floor(float64(lo.Y)))-40,
-				int(math.Ceil(float64(hi.X)))+40, int(math.Ceil(float64(hi.Y)))+40)
-		}
-	}
-	width := int(math.Ceil(float64(region.Dx()) * float64(opts.Scale)))
-	height := int(math.Ceil(float64(region.Dy()) * float64(opts.Scale)))
-	if width <= 0 || height <= 0 {
-		return app.Errorf(app.EINVALID, "the region to draw is empty")
-	}
-	if int64(width)*int64(height) > MaxRenderPixels {
-		return app.Errorf(app.EINVALID, "the image would be %d×%d pixels, over the limit of %d million: choose a smaller scale or a region", width, height, MaxRenderPixels/1_000_000)
+	m, region, width, height, err := renderPlan(doc, opts)
+	if err != nil {
+		return err
 	}
 	out, err := newPNGStream(w, width, height)
 	if err != nil {

@@ -54,23 +54,9 @@ func RenderPNG(w io.Writer, doc *app.Document, opts RenderOptions) error {
 	}
 	defer func() { renderVariant = "" }()
 
-	m := newBoardModel(doc)
-	region := opts.Region
-	if region.Empty() {
-		region = image.Rect(0, 0, 400, 300)
-		if len(m.pos) > 0 {
-			lo, hi := m.bounds()
-			region = image.Rect(int(math.Floor(float64(lo.X)))-40, int(math.Floor(float64(lo.Y)))-40,
-				int(math.Ceil(float64(hi.X)))+40, int(math.Ceil(float64(hi.Y)))+40)
-		}
-	}
-	width := int(math.Ceil(float64(region.Dx()) * float64(opts.Scale)))
-	height := int(math.Ceil(float64(region.Dy()) * float64(opts.Scale)))
-	if width <= 0 || height <= 0 {
-		return app.Errorf(app.EINVALID, "the region to draw is empty")
-	}
-	if int64(width)*int64(height) > MaxRenderPixels {
-		return app.Errorf(app.EINVALID, "the image would be %d×%d pixels, over the limit of %d million: choose a smaller scale or a region", width, height, MaxRenderPixels/1_000_000)
+	m, region, width, height, err := renderPlan(doc, opts)
+	if err != nil {
+		return err
 	}
 	out, err := newPNGStream(w, width, height)
 	if err != nil {
@@ -96,6 +82,31 @@ func RenderPNG(w io.Writer, doc *app.Document, opts RenderOptions) error {
 		}
 	}
 	return out.close()
+}
+
+// renderPlan reads doc for drawing at opts and works out the region drawn
+// (opts.Region, or the whole board with a margin) and the image's size in
+// pixels, refusing an empty region or an image over MaxRenderPixels.
+func renderPlan(doc *app.Document, opts RenderOptions) (m *boardModel, region image.Rectangle, width, height int, err error) {
+	m = newBoardModel(doc)
+	region = opts.Region
+	if region.Empty() {
+		region = image.Rect(0, 0, 400, 300)
+		if len(m.pos) > 0 {
+			lo, hi := m.bounds()
+			region = image.Rect(int(math.Floor(float64(lo.X)))-40, int(math.Floor(float64(lo.Y)))-40,
+				int(math.Ceil(float64(hi.X)))+40, int(math.Ceil(float64(hi.Y)))+40)
+		}
+	}
+	width = int(math.Ceil(float64(region.Dx()) * float64(opts.Scale)))
+	height = int(math.Ceil(float64(region.Dy()) * float64(opts.Scale)))
+	if width <= 0 || height <= 0 {
+		return nil, region, 0, 0, app.Errorf(app.EINVALID, "the region to draw is empty")
+	}
+	if int64(width)*int64(height) > MaxRenderPixels {
+		return nil, region, 0, 0, app.Errorf(app.EINVALID, "the image would be %d×%d pixels, over the limit of %d million: choose a smaller scale or a region", width, height, MaxRenderPixels/1_000_000)
+	}
+	return m, region, width, height, nil
 }
 
 // subImage crops the capture to the band's size.
