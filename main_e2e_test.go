@@ -32,6 +32,7 @@ type e2eGeometry struct {
 	Board    string                `json:"board"`
 	Selected string                `json:"selected"`
 	Dialog   bool                  `json:"dialog"`
+	View     [4]float32            `json:"view"`
 	Cards    map[string][4]float32 `json:"cards"`
 	Fields   map[string][4]float32 `json:"fields"`
 }
@@ -234,13 +235,18 @@ func TestRealWindow(t *testing.T) {
 	// Drag a card; Ctrl+Z puts it back.
 	g, _ := w.geometry()
 	dragged := ""
-	for _, s := range start.Sources {
-		if r, ok := g.Cards[s.ID]; ok && r[2] > 20 && dragged == "" {
-			dragged = s.ID
+	// A card wholly in view, clear of the legend at the view's foot.
+	v := g.View
+	for _, k := range []app.Kind{app.KindSource, app.KindParty, app.KindQuote} {
+		for id, r := range g.Cards {
+			if dragged == "" && id != newClaim && r[2] > 20 && idKind(start, id) == k &&
+				r[0] >= v[0] && r[1] >= v[1] && r[0]+r[2] <= v[0]+v[2]-120 && r[1]+r[3] <= v[1]+v[3]-120 {
+				dragged = id
+			}
 		}
 	}
 	if dragged == "" {
-		t.Fatal("no source's card is on screen")
+		t.Fatal("no card is wholly on screen to drag")
 	}
 	was, _ := cardAt(exportDoc(t, board), dragged)
 	r := w.card(dragged)
@@ -302,4 +308,24 @@ func TestRealWindow(t *testing.T) {
 	if err := w.cmd.Wait(); err != nil {
 		t.Fatalf("the app did not quit cleanly: %v", err)
 	}
+}
+
+// idKind returns the kind of the item id in d.
+func idKind(d *app.Document, id string) app.Kind {
+	for _, s := range d.Sources {
+		if s.ID == id {
+			return app.KindSource
+		}
+	}
+	for _, p := range d.Parties {
+		if p.ID == id {
+			return app.KindParty
+		}
+	}
+	for _, q := range d.Quotes {
+		if q.ID == id {
+			return app.KindQuote
+		}
+	}
+	return app.KindClaim
 }

@@ -22,6 +22,7 @@ type geometry struct {
 	Board    string                `json:"board"`
 	Selected string                `json:"selected"`
 	Dialog   bool                  `json:"dialog"` // a dialog is up
+	View     [4]float32            `json:"view"`   // the board's part of the window
 	Cards    map[string][4]float32 `json:"cards"`
 	Fields   map[string][4]float32 `json:"fields"` // the inspector's
 }
@@ -57,6 +58,7 @@ func (w *boardWindow) geometry() geometry {
 		s := o.Size()
 		return [4]float32{p.X * scale, p.Y * scale, s.Width * scale, s.Height * scale}
 	}
+	g.View = rect(w.board)
 	if r := w.board.renderer; r != nil {
 		for id, c := range r.byID {
 			if c.Visible() {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"image"
 	"image/png"
+	"math"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
@@ -19,9 +20,12 @@ func TestRenderPNG(t *testing.T) {
 	if err != nil {
 		t.Fatalf("not a PNG: %v", err)
 	}
-	// The sample spans 40..1840 × 40..2890 board units, plus a margin.
-	if s := img.Bounds().Size(); s.X != 940 || s.Y != 1465 {
-		t.Fatalf("size = %v", s)
+	// The whole sample, plus a margin of 40 board units each side.
+	lo, hi := newBoardModel(sampleDoc(t)).bounds()
+	wantW := int(math.Ceil(float64(math.Ceil(float64(hi.X))-math.Floor(float64(lo.X))+80) * 0.5))
+	wantH := int(math.Ceil(float64(math.Ceil(float64(hi.Y))-math.Floor(float64(lo.Y))+80) * 0.5))
+	if s := img.Bounds().Size(); s.X != wantW || s.Y != wantH {
+		t.Fatalf("size = %v, want %dx%d", s, wantW, wantH)
 	}
 	// Not blank: the cork and the cards differ.
 	colors := map[[4]uint32]bool{}
