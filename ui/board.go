@@ -213,8 +213,19 @@ func (b *boardCanvas) fitTo(s fyne.Size) {
 	z := min((s.Width-2*margin)/(hi.X-lo.X), (s.Height-2*margin)/(hi.Y-lo.Y))
 	b.zoom = min(max(z, b.fitFloor), 1.5)
 	b.offset = fyne.NewPos(lo.X-(s.Width/b.zoom-(hi.X-lo.X))/2, lo.Y-(s.Height/b.zoom-(hi.Y-lo.Y))/2)
-	if b.zoom > z { // too big to fit readably: start at its top-left corner
-		b.offset = fyne.NewPos(min(b.offset.X, lo.X-margin/b.zoom), lo.Y-margin/b.zoom)
+	if b.zoom > z { // too big to fit readably: start at its heart, the card nearest its centre
+		mid := fyne.NewPos((lo.X+hi.X)/2, (lo.Y+hi.Y)/2)
+		best, bestD := mid, float32(math.Inf(1))
+		for _, k := range app.Kinds { // in board order, so that ties go the same way each time
+			for _, id := range b.model.ids[k] {
+				p, cs := b.model.rect(id)
+				c := fyne.NewPos(p.X+cs.Width/2, p.Y+cs.Height/2)
+				if d := (c.X-mid.X)*(c.X-mid.X) + (c.Y-mid.Y)*(c.Y-mid.Y); d < bestD {
+					best, bestD = c, d
+				}
+			}
+		}
+		b.offset = fyne.NewPos(best.X-s.Width/b.zoom/2, best.Y-s.Height/b.zoom/2)
 	}
 	b.fitSize = s
 	if b.renderer != nil {
