@@ -21,6 +21,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -286,9 +287,7 @@ func TestRealWindow(t *testing.T) {
 	w.click(w.field("notes"))
 	w.typeText("typed fast")
 	w.key("ctrl+q")
-	if err := w.cmd.Wait(); err != nil {
-		t.Fatalf("the app did not quit cleanly: %v", err)
-	}
+	w.waitExit()
 	left := exportDoc(t, board)
 	q := left.Quotes[len(left.Quotes)-1]
 	if q.Location != "p. 4" || q.Notes != "typed fast" {
@@ -305,9 +304,7 @@ func TestRealWindow(t *testing.T) {
 		return d.Quotes[len(d.Quotes)-1].Notes == ""
 	})
 	w.key("ctrl+q")
-	if err := w.cmd.Wait(); err != nil {
-		t.Fatalf("the app did not quit cleanly: %v", err)
-	}
+	w.waitExit()
 }
 
 // idKind returns the kind of the item id in d.
@@ -328,4 +325,22 @@ func idKind(d *app.Document, id string) app.Kind {
 		}
 	}
 	return app.KindClaim
+}
+
+// waitExit waits for the app to quit, at most 20 s; an app that hangs is
+// made to print where each goroutine is (SIGQUIT) and fails the test.
+func (w *realWindow) waitExit() {
+	w.t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- w.cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			w.t.Fatalf("the app did not quit cleanly: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		w.cmd.Process.Signal(syscall.SIGQUIT)
+		<-done
+		w.t.Fatal("the app did not quit within 20 s of Ctrl+Q")
+	}
 }

@@ -35,8 +35,20 @@ func (w *boardWindow) watchGeometry() {
 	}
 	go func() {
 		for range time.Tick(150 * time.Millisecond) {
+			// Once the window is quitting, nothing more is asked of the
+			// event loop: a call queued on it as it stops would never end.
+			if w.quitting.Load() {
+				return
+			}
 			var g geometry
-			fyne.DoAndWait(func() { g = w.geometry() })
+			fyne.DoAndWait(func() {
+				if !w.quitting.Load() {
+					g = w.geometry()
+				}
+			})
+			if w.quitting.Load() {
+				return
+			}
 			data, err := json.Marshal(g)
 			if err == nil {
 				_ = app.WriteFileAtomic(path, func(f io.Writer) error { _, err := f.Write(data); return err })

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"path/filepath"
 	"runtime/debug"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -45,6 +46,7 @@ type boardWindow struct {
 	sourceViews        map[string]*sourceView
 	lastPin            *pinDialog    // the pin dialog last opened, for tests
 	confirming         *confirmation // the question being asked, if any
+	quitting           atomic.Bool   // set once quit has begun
 	lastStance         *stanceGrid   // the stance grid last opened, for tests
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
@@ -304,6 +306,7 @@ func (w *boardWindow) afterReplay(err error) {
 
 // quit saves what is pending, remembers the window size and closes.
 func (w *boardWindow) quit() {
+	w.quitting.Store(true)
 	w.insp.flush()
 	s := w.win.Canvas().Size()
 	w.app.Preferences().SetFloat("window.width", float64(s.Width))
