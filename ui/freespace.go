@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 )
 
 // cardGap is the least room kept between a new card and the others.
@@ -64,24 +65,17 @@ func (m *boardModel) free(p fyne.Position, s fyne.Size, taken []placedCard) bool
 
 // unstack moves clear, in the model only, each stored card that lies on
 // top of a card stored before it (an old board, or a file changed by other
-// means): it is shown in the free space nearest its place, and nothing is
-// written until the user moves it.
+// means), with arrange.Separate: it is shown in the free space nearest its
+// place, and nothing is written until the user moves it.
 func (m *boardModel) unstack() {
-	settled := map[string]bool{}
-	for _, p := range m.doc.Layout {
+	moved := arrange.Separate(m.doc, m.doc.Layout, arrange.CardSizes)
+	for i, p := range moved {
 		id := p.Item
-		if m.kind[id] == "" || settled[id] {
+		if m.kind[id] == "" || p == m.doc.Layout[i] {
 			continue
 		}
-		at, s := m.rect(id)
-		for _, o := range m.grid.query(at, s) {
-			if o != id && settled[o] {
-				m.grid.remove(id)
-				m.pos[id] = m.freeSpot(at, m.kind[id])
-				m.grid.add(id)
-				break
-			}
-		}
-		settled[id] = true
+		m.grid.remove(id)
+		m.pos[id] = fyne.NewPos(float32(p.X), float32(p.Y))
+		m.grid.add(id)
 	}
 }
