@@ -20,6 +20,9 @@ type Board struct {
 	// Reviewer is the organisation that reviews the claims; the ClaimReview
 	// export names it as the review's author.
 	Reviewer *Reviewer `json:"reviewer,omitempty"`
+	// Scale is the board's own rating scale for verdicts, worst first;
+	// empty for DefaultScale (see RatingScale).
+	Scale []ScaleStep `json:"scale,omitempty"`
 }
 
 // Reviewer names who reviews a board's claims.

@@ -16,6 +16,8 @@ type Source struct {
 	// point into it by code point offsets.
 	Text  string `json:"text,omitempty"`
 	Notes string `json:"notes,omitempty"`
+	// Reliability is the source's Admiralty grade, A to F; "" if ungraded.
+	Reliability Reliability `json:"reliability,omitempty"`
 }
 
 // Party is a person or an organisation that says things or is talked about.
@@ -24,6 +26,9 @@ type Party struct {
 	Name  string    `json:"name"`
 	Kind  PartyKind `json:"kind"`
 	Notes string    `json:"notes,omitempty"`
+	// Reliability is the party's Admiralty grade as a source of
+	// information, A to F; "" if ungraded.
+	Reliability Reliability `json:"reliability,omitempty"`
 }
 
 // Claim is a statement whose truth is in question.
@@ -35,6 +40,9 @@ type Claim struct {
 	// History holds the status changes, oldest first; when it is not empty
 	// its last entry's Status equals Status.
 	History []StatusChange `json:"history,omitempty"`
+	// Verdict is the fact-checker's rating of the claim on the board's
+	// scale; nil until one is given.
+	Verdict *Verdict `json:"verdict,omitempty"`
 }
 
 // StatusChange is one dated step in a claim's history.
@@ -57,6 +65,9 @@ type Quote struct {
 	Location string  `json:"location,omitempty"`
 	Notes    string  `json:"notes,omitempty"`
 	Anchor   *Anchor `json:"anchor,omitempty"`
+	// Credibility is the Admiralty grade of the quote's information, 1
+	// (confirmed) to 6 (cannot be judged); 0 if ungraded.
+	Credibility int `json:"credibility,omitempty"`
 }
 
 // Anchor says where a quote was pinned from in its source's text, after the

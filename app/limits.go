@@ -16,6 +16,7 @@ const (
 	MaxQuoteText    = 20_000    // a quote's words and an anchor's exact text
 	MaxNotes        = 20_000    // notes, descriptions, history notes, link notes
 	MaxSourceText   = 2_000_000 // a source's full text
+	MaxLabel        = 100       // a label of a rating scale
 	MaxCoordinate   = 10_000_000
 	maxDateOrTimeSz = 64
 )

@@ -297,7 +297,7 @@ func (r reader) document(v any) *Document {
 
 func (r reader) board(v any) Board {
 	const p = "board"
-	m := r.object(p, v, "title", "description", "created", "updated", "url", "reviewer")
+	m := r.object(p, v, "title", "description", "created", "updated", "url", "reviewer", "scale")
 	if m == nil {
 		return Board{}
 	}
@@ -313,11 +313,20 @@ func (r reader) board(v any) Board {
 			b.Reviewer = &Reviewer{Name: r.str(field(p, "reviewer"), rm, "name"), URL: r.str(field(p, "reviewer"), rm, "url")}
 		}
 	}
+	for i, sv := range r.array(p, m, "scale", MaxScaleSteps, "labels") {
+		sp := index(field(p, "scale"), i)
+		var st ScaleStep
+		if sm := r.object(sp, sv, "label", "value"); sm != nil {
+			st.Label = r.str(sp, sm, "label")
+			st.Value, _ = r.integer(sp, sm, "value", true)
+		}
+		b.Scale = append(b.Scale, st)
+	}
 	return b
 }
 
 func (r reader) source(p string, v any) Source {
-	m := r.object(p, v, "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes")
+	m := r.object(p, v, "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes", "reliability")
 	if m == nil {
 		return Source{}
 	}
@@ -325,19 +334,21 @@ func (r reader) source(p string, v any) Source {
 		ID: r.str(p, m, "id"), Title: r.str(p, m, "title"), Publisher: r.str(p, m, "publisher"),
 		Author: r.str(p, m, "author"), URL: r.str(p, m, "url"), Published: r.str(p, m, "published"),
 		Retrieved: r.str(p, m, "retrieved"), Text: r.str(p, m, "text"), Notes: r.str(p, m, "notes"),
+		Reliability: Reliability(r.str(p, m, "reliability")),
 	}
 }
 
 func (r reader) party(p string, v any) Party {
-	m := r.object(p, v, "id", "name", "kind", "notes")
+	m := r.object(p, v, "id", "name", "kind", "notes", "reliability")
 	if m == nil {
 		return Party{}
 	}
-	return Party{ID: r.str(p, m, "id"), Name: r.str(p, m, "name"), Kind: PartyKind(r.str(p, m, "kind")), Notes: r.str(p, m, "notes")}
+	return Party{ID: r.str(p, m, "id"), Name: r.str(p, m, "name"), Kind: PartyKind(r.str(p, m, "kind")), Notes: r.str(p, m, "notes"),
+		Reliability: Reliability(r.str(p, m, "reliability"))}
 }
 
 func (r reader) claim(p string, v any) Claim {
-	m := r.object(p, v, "id", "statement", "status", "notes", "history")
+	m := r.object(p, v, "id", "statement", "status", "notes", "history", "verdict")
 	if m == nil {
 		return Claim{}
 	}
@@ -351,11 +362,17 @@ func (r reader) claim(p string, v any) Claim {
 		}
 		c.History = append(c.History, StatusChange{Status: Status(r.str(hp, hm, "status")), At: r.time(hp, hm, "at", true), Note: r.str(hp, hm, "note")})
 	}
+	if vv, ok := m["verdict"]; ok && vv != nil {
+		vp := field(p, "verdict")
+		if vm := r.object(vp, vv, "label", "note", "at"); vm != nil {
+			c.Verdict = &Verdict{Label: r.str(vp, vm, "label"), Note: r.str(vp, vm, "note"), At: r.time(vp, vm, "at", true)}
+		}
+	}
 	return c
 }
 
 func (r reader) quote(p string, v any) Quote {
-	m := r.object(p, v, "id", "text", "speaker", "source", "said", "location", "notes", "anchor")
+	m := r.object(p, v, "id", "text", "speaker", "source", "said", "location", "notes", "anchor", "credibility")
 	if m == nil {
 		return Quote{}
 	}
@@ -363,6 +380,7 @@ func (r reader) quote(p string, v any) Quote {
 		ID: r.str(p, m, "id"), Text: r.str(p, m, "text"), Speaker: r.str(p, m, "speaker"), Source: r.str(p, m, "source"),
 		Said: r.str(p, m, "said"), Location: r.str(p, m, "location"), Notes: r.str(p, m, "notes"),
 	}
+	q.Credibility, _ = r.integer(p, m, "credibility", false)
 	if av, ok := m["anchor"]; ok && av != nil {
 		ap := field(p, "anchor")
 		if am := r.object(ap, av, "exact", "prefix", "suffix", "start", "end"); am != nil {

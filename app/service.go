@@ -35,7 +35,9 @@ type BoardService interface {
 	Board(ctx context.Context) (*Board, error)
 
 	// UpdateBoard changes the fields set in upd.
-	// Returns EINVALID if the title would be empty or a field is too long.
+	// Returns EINVALID if the title would be empty, a field is too long,
+	// the scale is malformed (see ValidateScale), or the new scale lacks a
+	// label that a claim's verdict uses (the message names the claim).
 	UpdateBoard(ctx context.Context, upd BoardUpdate) (*Board, error)
 
 	// Stats counts the board's items.
@@ -58,6 +60,8 @@ type BoardUpdate struct {
 	Description *string
 	URL         *string
 	Reviewer    *Reviewer
+	// Scale replaces the rating scale; an empty one restores DefaultScale.
+	Scale *[]ScaleStep
 }
 
 // SourceService finds and changes sources.
@@ -91,6 +95,7 @@ type SourceService interface {
 // SourceUpdate holds the source fields to change; nil fields stay.
 type SourceUpdate struct {
 	Title, Publisher, Author, URL, Published, Retrieved, Text, Notes *string
+	Reliability                                                      *Reliability
 }
 
 // PartyService finds and changes parties.
@@ -121,9 +126,10 @@ type PartyService interface {
 
 // PartyUpdate holds the party fields to change; nil fields stay.
 type PartyUpdate struct {
-	Name  *string
-	Kind  *PartyKind
-	Notes *string
+	Name        *string
+	Kind        *PartyKind
+	Notes       *string
+	Reliability *Reliability
 }
 
 // ClaimService finds and changes claims.
@@ -149,12 +155,23 @@ type ClaimService interface {
 	// Returns ENOTFOUND if there is no such claim, EINVALID as CreateClaim.
 	UpdateClaim(ctx context.Context, id string, upd ClaimUpdate) (*Claim, error)
 
-	// SetClaimStatus sets the claim's status and appends a dated history
-	// entry with note, even if the status is unchanged (a note on a
-	// confirmation of the same status is history too).
+	// SetClaimStatus records change in the claim's history, even if the
+	// status is unchanged (a note on a confirmation of the same status is
+	// history too). A zero change.At is the store's clock; an earlier time
+	// back-dates the change (a denial entered when it was made, not when
+	// it was typed): it goes into the history in time order, after the
+	// entries of the same time, and the claim's status becomes that of the
+	// history's last entry, which is not this one if it was back-dated
+	// before another.
 	// Returns ENOTFOUND if there is no such claim, EINVALID if the status is
-	// unknown.
-	SetClaimStatus(ctx context.Context, id string, status Status, note string) (*Claim, error)
+	// unknown, the note too long, or change.At after the store's clock.
+	SetClaimStatus(ctx context.Context, id string, change StatusChange) (*Claim, error)
+	// SetClaimVerdict gives the claim verdict v, replacing any it had, or
+	// removes its verdict if v is nil. A zero v.At is the store's clock.
+	// Returns ENOTFOUND if there is no such claim, EINVALID if v's label is
+	// not on the board's rating scale, its note is too long, or v.At is
+	// after the store's clock.
+	SetClaimVerdict(ctx context.Context, id string, v *Verdict) (*Claim, error)
 
 	// DeleteClaim removes the claim, its history, links and card position.
 	// Returns ENOTFOUND if there is no such claim.
@@ -199,6 +216,8 @@ type QuoteUpdate struct {
 	Text, Speaker, Source, Said, Location, Notes *string
 	Anchor                                       *Anchor
 	ClearAnchor                                  bool
+	// Credibility sets the quote's grade; 0 removes it.
+	Credibility *int
 }
 
 // LinkService finds, makes and removes links.

@@ -56,6 +56,7 @@ func ValidateDocument(doc *Document) []Problem {
 		p := index("claims", i)
 		declare(p, doc.Claims[i].ID, KindClaim)
 		validateClaim(&ps, p, &doc.Claims[i])
+		checkVerdictLabel(&ps, field(p, "verdict"), doc.Claims[i].Verdict, doc.Board.RatingScale())
 	}
 	for i := range doc.Quotes {
 		p := index("quotes", i)
@@ -194,6 +195,7 @@ func validateBoard(ps *problems, p string, b *Board) {
 		checkText(ps, field(p, "reviewer.name"), b.Reviewer.Name, MaxShortText, false)
 		checkText(ps, field(p, "reviewer.url"), b.Reviewer.URL, MaxURL, false)
 	}
+	validateScale(ps, field(p, "scale"), b.Scale)
 }
 
 func validateSource(ps *problems, p string, s *Source) {
@@ -205,6 +207,7 @@ func validateSource(ps *problems, p string, s *Source) {
 	checkWhen(ps, field(p, "retrieved"), s.Retrieved)
 	checkText(ps, field(p, "text"), s.Text, MaxSourceText, false)
 	checkText(ps, field(p, "notes"), s.Notes, MaxNotes, false)
+	checkReliability(ps, field(p, "reliability"), s.Reliability)
 }
 
 func validateParty(ps *problems, p string, y *Party) {
@@ -216,6 +219,7 @@ func validateParty(ps *problems, p string, y *Party) {
 		ps.add(field(p, "kind"), "%q is not a kind of party (use %s)", clip(string(y.Kind)), partyKindList())
 	}
 	checkText(ps, field(p, "notes"), y.Notes, MaxNotes, false)
+	checkReliability(ps, field(p, "reliability"), y.Reliability)
 }
 
 func validateClaim(ps *problems, p string, c *Claim) {
@@ -233,6 +237,9 @@ func validateClaim(ps *problems, p string, c *Claim) {
 	if n := len(c.History); n > 0 && c.Status.Valid() && c.History[n-1].Status.Valid() && c.History[n-1].Status != c.Status {
 		ps.add(field(p, "status"), "is %q, but the last history entry says %q", c.Status, c.History[n-1].Status)
 	}
+	if c.Verdict != nil {
+		validateVerdict(ps, field(p, "verdict"), c.Verdict)
+	}
 }
 
 func checkStatus(ps *problems, path string, s Status) {
@@ -249,6 +256,7 @@ func validateQuote(ps *problems, p string, q *Quote) {
 	checkWhen(ps, field(p, "said"), q.Said)
 	checkText(ps, field(p, "location"), q.Location, MaxShortText, false)
 	checkText(ps, field(p, "notes"), q.Notes, MaxNotes, false)
+	checkCredibility(ps, field(p, "credibility"), q.Credibility)
 	if a := q.Anchor; a != nil {
 		ap := field(p, "anchor")
 		if a.Exact == "" { // a selection of blanks is still a selection
@@ -330,6 +338,9 @@ func (doc *Document) normalize() {
 	for i := range doc.Claims {
 		for j := range doc.Claims[i].History {
 			doc.Claims[i].History[j].At = doc.Claims[i].History[j].At.UTC()
+		}
+		if v := doc.Claims[i].Verdict; v != nil {
+			v.At = v.At.UTC()
 		}
 	}
 }

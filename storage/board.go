@@ -32,8 +32,16 @@ func (db *DB) UpdateBoard(ctx context.Context, upd app.BoardUpdate) (*app.Board,
 			r := *upd.Reviewer
 			b.Reviewer = &r
 		}
+		if upd.Scale != nil {
+			b.Scale = append([]app.ScaleStep(nil), *upd.Scale...)
+		}
 		if err := b.Validate(); err != nil {
 			return err
+		}
+		if upd.Scale != nil {
+			if err := verdictsOnScale(tx, b.RatingScale()); err != nil {
+				return err
+			}
 		}
 		return tx.Select("*").Save(toBoardRow(b)).Error
 	})

@@ -85,12 +85,12 @@ func (in *inserter) flush() error {
 
 func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) error {
 	item := newInserter(ctx, pool, "items", "id", "kind", "seq")
-	source := newInserter(ctx, pool, "sources", "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes")
-	party := newInserter(ctx, pool, "parties", "id", "name", "kind", "notes")
-	claim := newInserter(ctx, pool, "claims", "id", "statement", "status", "notes")
+	source := newInserter(ctx, pool, "sources", "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes", "reliability")
+	party := newInserter(ctx, pool, "parties", "id", "name", "kind", "notes", "reliability")
+	claim := newInserter(ctx, pool, "claims", "id", "statement", "status", "notes", "verdict_label", "verdict_note", "verdict_at")
 	history := newInserter(ctx, pool, "claim_history", "claim_id", "seq", "status", "at", "note")
 	quote := newInserter(ctx, pool, "quotes", "id", "text", "speaker", "source", "said", "location", "notes",
-		"anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_start", "anchor_end")
+		"anchor_exact", "anchor_prefix", "anchor_suffix", "anchor_start", "anchor_end", "credibility")
 	link := newInserter(ctx, pool, "links", "seq", "from_id", "to_id", "relation", "note")
 	layout := newInserter(ctx, pool, "layout", "item", "seq", "x", "y")
 
@@ -109,7 +109,7 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindSource); err != nil {
 			return err
 		}
-		if err := source.add(v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Text, v.Notes); err != nil {
+		if err := source.add(v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Text, v.Notes, string(v.Reliability)); err != nil {
 			return err
 		}
 	}
@@ -118,7 +118,7 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindParty); err != nil {
 			return err
 		}
-		if err := party.add(v.ID, v.Name, string(v.Kind), v.Notes); err != nil {
+		if err := party.add(v.ID, v.Name, string(v.Kind), v.Notes, string(v.Reliability)); err != nil {
 			return err
 		}
 	}
@@ -127,7 +127,8 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindClaim); err != nil {
 			return err
 		}
-		if err := claim.add(v.ID, v.Statement, string(v.Status), v.Notes); err != nil {
+		r := toClaimRow(v)
+		if err := claim.add(r.ID, r.Statement, r.Status, r.Notes, r.VerdictLabel, r.VerdictNote, r.VerdictAt); err != nil {
 			return err
 		}
 		for j, h := range v.History {
@@ -143,7 +144,7 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		}
 		r := toQuoteRow(v)
 		if err := quote.add(r.ID, r.Text, r.Speaker, r.Source, r.Said, r.Location, r.Notes,
-			r.AnchorExact, r.AnchorPrefix, r.AnchorSuffix, r.AnchorStart, r.AnchorEnd); err != nil {
+			r.AnchorExact, r.AnchorPrefix, r.AnchorSuffix, r.AnchorStart, r.AnchorEnd, r.Credibility); err != nil {
 			return err
 		}
 	}
@@ -216,19 +217,19 @@ func each(tx *gorm.DB, query string, scan func(*sql.Rows) error) error {
 }
 
 func exportItems(tx *gorm.DB, doc *app.Document) error {
-	err := each(tx, `SELECT s.id, title, publisher, author, url, published, retrieved, text, notes
+	err := each(tx, `SELECT s.id, title, publisher, author, url, published, retrieved, text, notes, reliability
 		FROM sources s JOIN items i ON i.id = s.id ORDER BY i.seq`, func(r *sql.Rows) error {
 		var v app.Source
-		err := r.Scan(&v.ID, &v.Title, &v.Publisher, &v.Author, &v.URL, &v.Published, &v.Retrieved, &v.Text, &v.Notes)
+		err := r.Scan(&v.ID, &v.Title, &v.Publisher, &v.Author, &v.URL, &v.Published, &v.Retrieved, &v.Text, &v.Notes, &v.Reliability)
 		doc.Sources = append(doc.Sources, v)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	err = each(tx, `SELECT p.id, name, p.kind, notes FROM parties p JOIN items i ON i.id = p.id ORDER BY i.seq`, func(r *sql.Rows) error {
+	err = each(tx, `SELECT p.id, name, p.kind, notes, reliability FROM parties p JOIN items i ON i.id = p.id ORDER BY i.seq`, func(r *sql.Rows) error {
 		var v app.Party
-		err := r.Scan(&v.ID, &v.Name, &v.Kind, &v.Notes)
+		err := r.Scan(&v.ID, &v.Name, &v.Kind, &v.Notes, &v.Reliability)
 		doc.Parties = append(doc.Parties, v)
 		return err
 	})
@@ -236,9 +237,12 @@ func exportItems(tx *gorm.DB, doc *app.Document) error {
 		return err
 	}
 	claimAt := map[string]int{}
-	err = each(tx, `SELECT c.id, statement, status, notes FROM claims c JOIN items i ON i.id = c.id ORDER BY i.seq`, func(r *sql.Rows) error {
+	err = each(tx, `SELECT c.id, statement, status, notes, verdict_label, verdict_note, verdict_at FROM claims c JOIN items i ON i.id = c.id ORDER BY i.seq`, func(r *sql.Rows) error {
 		var v app.Claim
-		err := r.Scan(&v.ID, &v.Statement, &v.Status, &v.Notes)
+		var label *string
+		var note, at string
+		err := r.Scan(&v.ID, &v.Statement, &v.Status, &v.Notes, &label, &note, &at)
+		v.Verdict = verdictOf(label, note, at)
 		claimAt[v.ID] = len(doc.Claims)
 		doc.Claims = append(doc.Claims, v)
 		return err
@@ -264,11 +268,11 @@ func exportItems(tx *gorm.DB, doc *app.Document) error {
 	if err != nil {
 		return err
 	}
-	err = each(tx, `SELECT q.id, text, speaker, source, said, location, notes, anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end
+	err = each(tx, `SELECT q.id, text, speaker, source, said, location, notes, anchor_exact, anchor_prefix, anchor_suffix, anchor_start, anchor_end, credibility
 		FROM quotes q JOIN items i ON i.id = q.id ORDER BY i.seq`, func(r *sql.Rows) error {
 		var v quoteRow
 		err := r.Scan(&v.ID, &v.Text, &v.Speaker, &v.Source, &v.Said, &v.Location, &v.Notes,
-			&v.AnchorExact, &v.AnchorPrefix, &v.AnchorSuffix, &v.AnchorStart, &v.AnchorEnd)
+			&v.AnchorExact, &v.AnchorPrefix, &v.AnchorSuffix, &v.AnchorStart, &v.AnchorEnd, &v.Credibility)
 		doc.Quotes = append(doc.Quotes, *v.toApp())
 		return err
 	})

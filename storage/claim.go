@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -70,6 +71,15 @@ func (db *DB) CreateClaim(ctx context.Context, c *app.Claim, place *app.Point) e
 		return err
 	}
 	return db.writeAt(ctx, "New claim", at, func(tx *gorm.DB) error {
+		if c.Verdict != nil {
+			scale, err := boardScale(tx)
+			if err != nil {
+				return err
+			}
+			if err := app.CheckVerdict(c.Verdict, scale); err != nil {
+				return err
+			}
+		}
 		if err := addItem(tx, app.KindClaim, &c.ID); err != nil {
 			return err
 		}
@@ -111,29 +121,137 @@ func (db *DB) UpdateClaim(ctx context.Context, id string, upd app.ClaimUpdate) (
 }
 
 // SetClaimStatus implements app.ClaimService.
-func (db *DB) SetClaimStatus(ctx context.Context, id string, status app.Status, note string) (*app.Claim, error) {
-	if !status.Valid() {
-		return nil, app.Errorf(app.EINVALID, "%q is not a status (use alleged, denied or unconfirmed)", status)
+func (db *DB) SetClaimStatus(ctx context.Context, id string, change app.StatusChange) (*app.Claim, error) {
+	if !change.Status.Valid() {
+		return nil, app.Errorf(app.EINVALID, "%q is not a status (use alleged, denied or unconfirmed)", change.Status)
 	}
-	if err := (&app.Claim{Statement: "-", Status: status, History: []app.StatusChange{{Status: status, Note: note}}}).Validate(); err != nil {
+	if err := (&app.Claim{Statement: "-", Status: change.Status, History: []app.StatusChange{change}}).Validate(); err != nil {
 		return nil, err
 	}
-	at := db.now()
-	err := db.writeAt(ctx, "Change claim status", at, func(tx *gorm.DB) error {
+	now := db.now().UTC()
+	at, err := pastOrNow(change.At, now, "a status change")
+	if err != nil {
+		return nil, err
+	}
+	err = db.writeAt(ctx, "Change claim status", now, func(tx *gorm.DB) error {
 		if err := mustBe(tx, id, app.KindClaim); err != nil {
 			return err
 		}
-		if err := tx.Model(&claimRow{}).Where("id = ?", id).Update("status", string(status)).Error; err != nil {
+		var hist []historyRow
+		if err := tx.Where("claim_id = ?", id).Order("seq").Find(&hist).Error; err != nil {
 			return err
 		}
-		return tx.Exec(`INSERT INTO claim_history (claim_id, seq, status, at, note)
-			VALUES (?, (SELECT coalesce(max(seq), 0) + 1 FROM claim_history WHERE claim_id = ?), ?, ?, ?)`,
-			id, id, string(status), formatTime(at), note).Error
+		// The new entry goes after every entry of its time or earlier.
+		k := len(hist)
+		for k > 0 && parseTime(hist[k-1].At).After(at) {
+			k--
+		}
+		if k < len(hist) {
+			// Make room at seq k+1: through negative numbers, so that no
+			// step of the UPDATE collides with a row not yet moved.
+			if err := tx.Exec(`UPDATE claim_history SET seq = -(seq + 1) WHERE claim_id = ? AND seq > ?`, id, hist[k].Seq-1).Error; err != nil {
+				return err
+			}
+			if err := tx.Exec(`UPDATE claim_history SET seq = -seq WHERE claim_id = ? AND seq < 0`, id).Error; err != nil {
+				return err
+			}
+		}
+		seq := 1
+		if k > 0 {
+			seq = hist[k-1].Seq + 1
+		}
+		row := historyRow{ClaimID: id, Seq: seq, Status: string(change.Status), At: formatTime(at), Note: change.Note}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		status := change.Status
+		if k < len(hist) {
+			status = app.Status(hist[len(hist)-1].Status)
+		}
+		return tx.Model(&claimRow{}).Where("id = ?", id).Update("status", string(status)).Error
 	})
 	if err != nil {
 		return nil, err
 	}
 	return db.FindClaimByID(ctx, id)
+}
+
+// SetClaimVerdict implements app.ClaimService.
+func (db *DB) SetClaimVerdict(ctx context.Context, id string, v *app.Verdict) (*app.Claim, error) {
+	now := db.now().UTC()
+	var verdict *app.Verdict
+	if v != nil {
+		at, err := pastOrNow(v.At, now, "a verdict")
+		if err != nil {
+			return nil, err
+		}
+		verdict = &app.Verdict{Label: v.Label, Note: v.Note, At: at}
+	}
+	label := "Give verdict"
+	if v == nil {
+		label = "Remove verdict"
+	}
+	err := db.writeAt(ctx, label, now, func(tx *gorm.DB) error {
+		if err := mustBe(tx, id, app.KindClaim); err != nil {
+			return err
+		}
+		if verdict != nil {
+			scale, err := boardScale(tx)
+			if err != nil {
+				return err
+			}
+			if err := app.CheckVerdict(verdict, scale); err != nil {
+				return err
+			}
+		}
+		r := toClaimRow(&app.Claim{Verdict: verdict})
+		return tx.Model(&claimRow{}).Where("id = ?", id).Updates(map[string]any{
+			"verdict_label": r.VerdictLabel, "verdict_note": r.VerdictNote, "verdict_at": r.VerdictAt}).Error
+	})
+	if err != nil {
+		return nil, err
+	}
+	return db.FindClaimByID(ctx, id)
+}
+
+// pastOrNow returns at, or now if at is zero; what is at a time after now
+// is refused: a change cannot be dated in the future.
+func pastOrNow(at, now time.Time, what string) (time.Time, error) {
+	if at.IsZero() {
+		return now, nil
+	}
+	if at.After(now) {
+		return time.Time{}, app.Errorf(app.EINVALID, "%s cannot be dated %s, after now (%s)",
+			what, at.UTC().Format(time.RFC3339), now.Format(time.RFC3339))
+	}
+	return at.UTC(), nil
+}
+
+// boardScale returns the board's rating scale, its own or the default.
+func boardScale(tx *gorm.DB) ([]app.ScaleStep, error) {
+	var row boardRow
+	if err := tx.Take(&row).Error; err != nil {
+		return nil, err
+	}
+	return row.toApp().RatingScale(), nil
+}
+
+// verdictsOnScale returns EINVALID, naming the first claim, if a claim's
+// verdict has a label the scale lacks.
+func verdictsOnScale(tx *gorm.DB, scale []app.ScaleStep) error {
+	labels := make([]string, len(scale))
+	for i, s := range scale {
+		labels[i] = s.Label
+	}
+	var rows []claimRow
+	if err := tx.Where("verdict_label IS NOT NULL AND verdict_label NOT IN ?", labels).Limit(1).Find(&rows).Error; err != nil {
+		return err
+	}
+	if len(rows) > 0 {
+		return app.Errorf(app.EINVALID, "the scale has no label %q, which is the verdict on claim %q (%.60s): change that verdict first",
+			*rows[0].VerdictLabel, rows[0].ID, rows[0].Statement)
+	}
+	return nil
 }
 
 // DeleteClaim implements app.ClaimService.

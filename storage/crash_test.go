@@ -163,7 +163,7 @@ func TestCrashChild(t *testing.T) {
 		case k == 2:
 			id := mine[r.Intn(len(mine))]
 			s := app.Statuses[r.Intn(3)]
-			if _, err := db.SetClaimStatus(ctx, id, s, "crash test"); err != nil {
+			if _, err := db.SetClaimStatus(ctx, id, app.StatusChange{Status: s, Note: "crash test"}); err != nil {
 				os.Exit(5)
 			}
 			fmt.Fprintf(w, "status %s %s\n", id, s)

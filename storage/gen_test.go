@@ -212,7 +212,42 @@ func genDocument(r *rand.Rand, n genSize) *app.Document {
 			doc.Layout = append(doc.Layout, app.Position{Item: ids[i], X: float64(r.Intn(20000)) - 5000 + float64(r.Intn(4))/4, Y: float64(r.Intn(20000))})
 		}
 	}
+	genJudging(r, doc, text)
 	return doc
+}
+
+// genJudging gives some of doc's items the fields of judging the story: a
+// board scale of its own, verdicts, and grades. It draws from r after
+// everything else, so that the rest of a seed's document stays as it was.
+func genJudging(r *rand.Rand, doc *app.Document, text func(min, max int) string) {
+	if r.Intn(2) == 0 {
+		v := r.Intn(5) - 2
+		for i := 2 + r.Intn(4); i > 0; i-- {
+			doc.Board.Scale = append(doc.Board.Scale, app.ScaleStep{Label: fmt.Sprintf("%s %d", text(1, 12), v), Value: v})
+			v += 1 + r.Intn(3)
+		}
+	}
+	scale := doc.Board.RatingScale()
+	for i := range doc.Claims {
+		if r.Intn(3) == 0 {
+			doc.Claims[i].Verdict = &app.Verdict{Label: scale[r.Intn(len(scale))].Label, Note: maybe(r, text(0, 60)), At: genTime(r)}
+		}
+	}
+	grade := func() app.Reliability {
+		if r.Intn(2) == 0 {
+			return ""
+		}
+		return app.Reliabilities[r.Intn(len(app.Reliabilities))].Grade
+	}
+	for i := range doc.Sources {
+		doc.Sources[i].Reliability = grade()
+	}
+	for i := range doc.Parties {
+		doc.Parties[i].Reliability = grade()
+	}
+	for i := range doc.Quotes {
+		doc.Quotes[i].Credibility = r.Intn(7)
+	}
 }
 
 func genAnchor(r *rand.Rand, text string) *app.Anchor {

@@ -61,7 +61,7 @@ func TestOpen_Refused(t *testing.T) {
 		{"ErrBadBody", write("bad.evboard", header), app.EINVALID, "another program"},
 		{"ErrForeign", foreign, app.EINVALID, "SQLite database of another program"},
 		{"ErrPlainSQLite", plain, app.EINVALID, "SQLite database of another program"},
-		{"ErrNewer", newer, app.EINVALID, "newer Evidence Board (board format 99; this version reads up to 1)"},
+		{"ErrNewer", newer, app.EINVALID, "newer Evidence Board (board format 99; this version reads up to 2)"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -74,6 +74,7 @@ func (db *DB) UpdateParty(ctx context.Context, id string, upd app.PartyUpdate) (
 		set(&p.Name, upd.Name)
 		set(&p.Kind, upd.Kind)
 		set(&p.Notes, upd.Notes)
+		set(&p.Reliability, upd.Reliability)
 		if err := p.Validate(); err != nil {
 			return err
 		}

@@ -113,6 +113,7 @@ func (db *DB) UpdateQuote(ctx context.Context, id string, upd app.QuoteUpdate) (
 		set(&q.Said, upd.Said)
 		set(&q.Location, upd.Location)
 		set(&q.Notes, upd.Notes)
+		set(&q.Credibility, upd.Credibility)
 		if upd.Anchor != nil {
 			a := *upd.Anchor
 			q.Anchor = &a

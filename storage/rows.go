@@ -1,6 +1,8 @@
 package storage
 
 import (
+	"encoding/json"
+
 	"evidenceboard/app"
 )
 
@@ -16,6 +18,7 @@ type boardRow struct {
 	URL          string
 	ReviewerName *string
 	ReviewerURL  *string
+	Scale        string
 }
 
 func (boardRow) TableName() string { return "board" }
@@ -29,33 +32,38 @@ type itemRow struct {
 func (itemRow) TableName() string { return "items" }
 
 type sourceRow struct {
-	ID        string `gorm:"primaryKey"`
-	Title     string
-	Publisher string
-	Author    string
-	URL       string
-	Published string
-	Retrieved string
-	Text      string
-	Notes     string
+	ID          string `gorm:"primaryKey"`
+	Title       string
+	Publisher   string
+	Author      string
+	URL         string
+	Published   string
+	Retrieved   string
+	Text        string
+	Notes       string
+	Reliability string
 }
 
 func (sourceRow) TableName() string { return "sources" }
 
 type partyRow struct {
-	ID    string `gorm:"primaryKey"`
-	Name  string
-	Kind  string
-	Notes string
+	ID          string `gorm:"primaryKey"`
+	Name        string
+	Kind        string
+	Notes       string
+	Reliability string
 }
 
 func (partyRow) TableName() string { return "parties" }
 
 type claimRow struct {
-	ID        string `gorm:"primaryKey"`
-	Statement string
-	Status    string
-	Notes     string
+	ID           string `gorm:"primaryKey"`
+	Statement    string
+	Status       string
+	Notes        string
+	VerdictLabel *string
+	VerdictNote  string
+	VerdictAt    string
 }
 
 func (claimRow) TableName() string { return "claims" }
@@ -83,6 +91,7 @@ type quoteRow struct {
 	AnchorSuffix *string
 	AnchorStart  *int
 	AnchorEnd    *int
+	Credibility  int
 }
 
 func (quoteRow) TableName() string { return "quotes" }
@@ -111,6 +120,7 @@ func toBoardRow(b *app.Board) *boardRow {
 	if b.Reviewer != nil {
 		r.ReviewerName, r.ReviewerURL = &b.Reviewer.Name, &b.Reviewer.URL
 	}
+	r.Scale = formatScale(b.Scale)
 	return r
 }
 
@@ -119,33 +129,72 @@ func (r *boardRow) toApp() *app.Board {
 	if r.ReviewerName != nil || r.ReviewerURL != nil {
 		b.Reviewer = &app.Reviewer{Name: deref(r.ReviewerName), URL: deref(r.ReviewerURL)}
 	}
+	b.Scale = parseScale(r.Scale)
 	return b
 }
 
 func toSourceRow(s *app.Source) *sourceRow {
 	return &sourceRow{ID: s.ID, Title: s.Title, Publisher: s.Publisher, Author: s.Author, URL: s.URL,
-		Published: s.Published, Retrieved: s.Retrieved, Text: s.Text, Notes: s.Notes}
+		Published: s.Published, Retrieved: s.Retrieved, Text: s.Text, Notes: s.Notes, Reliability: string(s.Reliability)}
 }
 
 func (r *sourceRow) toApp() *app.Source {
 	return &app.Source{ID: r.ID, Title: r.Title, Publisher: r.Publisher, Author: r.Author, URL: r.URL,
-		Published: r.Published, Retrieved: r.Retrieved, Text: r.Text, Notes: r.Notes}
+		Published: r.Published, Retrieved: r.Retrieved, Text: r.Text, Notes: r.Notes, Reliability: app.Reliability(r.Reliability)}
 }
 
 func toPartyRow(p *app.Party) *partyRow {
-	return &partyRow{ID: p.ID, Name: p.Name, Kind: string(p.Kind), Notes: p.Notes}
+	return &partyRow{ID: p.ID, Name: p.Name, Kind: string(p.Kind), Notes: p.Notes, Reliability: string(p.Reliability)}
 }
 
 func (r *partyRow) toApp() *app.Party {
-	return &app.Party{ID: r.ID, Name: r.Name, Kind: app.PartyKind(r.Kind), Notes: r.Notes}
+	return &app.Party{ID: r.ID, Name: r.Name, Kind: app.PartyKind(r.Kind), Notes: r.Notes, Reliability: app.Reliability(r.Reliability)}
 }
 
 func toClaimRow(c *app.Claim) *claimRow {
-	return &claimRow{ID: c.ID, Statement: c.Statement, Status: string(c.Status), Notes: c.Notes}
+	r := &claimRow{ID: c.ID, Statement: c.Statement, Status: string(c.Status), Notes: c.Notes}
+	if v := c.Verdict; v != nil {
+		r.VerdictLabel, r.VerdictNote, r.VerdictAt = &v.Label, v.Note, formatTime(v.At)
+	}
+	return r
 }
 
 func (r *claimRow) toApp() *app.Claim {
-	return &app.Claim{ID: r.ID, Statement: r.Statement, Status: app.Status(r.Status), Notes: r.Notes}
+	c := &app.Claim{ID: r.ID, Statement: r.Statement, Status: app.Status(r.Status), Notes: r.Notes}
+	c.Verdict = verdictOf(r.VerdictLabel, r.VerdictNote, r.VerdictAt)
+	return c
+}
+
+// verdictOf is the verdict of a claim row's three verdict columns, nil
+// when it has none (a NULL label).
+func verdictOf(label *string, note, at string) *app.Verdict {
+	if label == nil {
+		return nil
+	}
+	return &app.Verdict{Label: *label, Note: note, At: parseTime(at)}
+}
+
+// formatScale is a rating scale as the board row keeps it: JSON, or ”
+// for the default scale.
+func formatScale(s []app.ScaleStep) string {
+	if len(s) == 0 {
+		return ""
+	}
+	b, _ := json.Marshal(s) // a slice of plain structs always marshals
+	return string(b)
+}
+
+// parseScale reads back formatScale; a value it cannot read (only a
+// damaged or hand-edited file has one) is no scale, the default.
+func parseScale(s string) []app.ScaleStep {
+	if s == "" {
+		return nil
+	}
+	var out []app.ScaleStep
+	if json.Unmarshal([]byte(s), &out) != nil {
+		return nil
+	}
+	return out
 }
 
 func (r *historyRow) toApp() app.StatusChange {
@@ -154,7 +203,7 @@ func (r *historyRow) toApp() app.StatusChange {
 
 func toQuoteRow(q *app.Quote) *quoteRow {
 	r := &quoteRow{ID: q.ID, Text: q.Text, Speaker: nullable(q.Speaker), Source: nullable(q.Source),
-		Said: q.Said, Location: q.Location, Notes: q.Notes}
+		Said: q.Said, Location: q.Location, Notes: q.Notes, Credibility: q.Credibility}
 	if a := q.Anchor; a != nil {
 		r.AnchorExact, r.AnchorPrefix, r.AnchorSuffix = &a.Exact, &a.Prefix, &a.Suffix
 		r.AnchorStart, r.AnchorEnd = &a.Start, &a.End
@@ -164,7 +213,7 @@ func toQuoteRow(q *app.Quote) *quoteRow {
 
 func (r *quoteRow) toApp() *app.Quote {
 	q := &app.Quote{ID: r.ID, Text: r.Text, Speaker: deref(r.Speaker), Source: deref(r.Source),
-		Said: r.Said, Location: r.Location, Notes: r.Notes}
+		Said: r.Said, Location: r.Location, Notes: r.Notes, Credibility: r.Credibility}
 	if r.AnchorExact != nil {
 		q.Anchor = &app.Anchor{Exact: *r.AnchorExact, Prefix: deref(r.AnchorPrefix), Suffix: deref(r.AnchorSuffix)}
 		if r.AnchorStart != nil {

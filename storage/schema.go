@@ -18,6 +18,7 @@ type migration func(tx *gorm.DB) error
 // it; never change an entry that has shipped.
 var migrations = []migration{
 	execAll(schemaV1...),
+	execAll(schemaV2...),
 }
 
 // SchemaVersion is the schema this program writes, kept in user_version.
@@ -129,6 +130,19 @@ var schemaV1 = []string{
 		x    REAL NOT NULL,
 		y    REAL NOT NULL
 	)`,
+}
+
+// schemaV2 adds judging the story: the board's rating scale (a JSON array
+// of {label, value}, ” for the default scale), each claim's verdict, and
+// Admiralty grades on parties, sources and quotes.
+var schemaV2 = []string{
+	`ALTER TABLE board ADD COLUMN scale TEXT NOT NULL DEFAULT ''`,
+	`ALTER TABLE claims ADD COLUMN verdict_label TEXT`,
+	`ALTER TABLE claims ADD COLUMN verdict_note TEXT NOT NULL DEFAULT ''`,
+	`ALTER TABLE claims ADD COLUMN verdict_at TEXT NOT NULL DEFAULT ''`,
+	`ALTER TABLE parties ADD COLUMN reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))`,
+	`ALTER TABLE sources ADD COLUMN reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))`,
+	`ALTER TABLE quotes ADD COLUMN credibility INTEGER NOT NULL DEFAULT 0 CHECK (credibility BETWEEN 0 AND 6)`,
 }
 
 // boardTables are the tables every board file has, whatever its version.

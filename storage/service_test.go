@@ -58,7 +58,7 @@ func TestClaims_StatusHistory(t *testing.T) {
 	if err := db.CreateClaim(ctx, c, nil); err != nil {
 		t.Fatal(err)
 	}
-	got, err := db.SetClaimStatus(ctx, c.ID, app.StatusDenied, "Apple statement")
+	got, err := db.SetClaimStatus(ctx, c.ID, app.StatusChange{Status: app.StatusDenied, Note: "Apple statement"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,9 +69,9 @@ func TestClaims_StatusHistory(t *testing.T) {
 	if h.Status != app.StatusDenied || h.Note != "Apple statement" || h.At.Location() != time.UTC || !h.At.After(got.History[0].At) {
 		t.Fatalf("history = %+v", got.History)
 	}
-	_, err = db.SetClaimStatus(ctx, c.ID, "confirmed", "")
+	_, err = db.SetClaimStatus(ctx, c.ID, app.StatusChange{Status: "confirmed", Note: ""})
 	wantCode(t, err, app.EINVALID, `"confirmed" is not a status`)
-	_, err = db.SetClaimStatus(ctx, "nope", app.StatusDenied, "")
+	_, err = db.SetClaimStatus(ctx, "nope", app.StatusChange{Status: app.StatusDenied, Note: ""})
 	wantCode(t, err, app.ENOTFOUND, "no claim")
 
 	denied, n, err := db.FindClaims(ctx, app.ItemFilter{Status: app.StatusDenied})

@@ -81,6 +81,7 @@ func (db *DB) UpdateSource(ctx context.Context, id string, upd app.SourceUpdate)
 		set(&s.Retrieved, upd.Retrieved)
 		set(&s.Text, upd.Text)
 		set(&s.Notes, upd.Notes)
+		set(&s.Reliability, upd.Reliability)
 		s.Published, s.Retrieved = app.NormalizeDateOrTime(s.Published), app.NormalizeDateOrTime(s.Retrieved)
 		if err := s.Validate(); err != nil {
 			return err

@@ -41,7 +41,10 @@ func TestUndo_EveryEdit(t *testing.T) {
 			return db.CreateQuote(ctx, &app.Quote{ID: "qq", Text: "no", Source: "src", Anchor: &app.Anchor{Exact: "no", Start: 10, End: 12}}, nil)
 		}},
 		{"New link", func() error { return db.CreateLink(ctx, &app.Link{From: "qq", To: "cl", Relation: app.RelDenies}) }},
-		{"Change claim status", func() error { _, err := db.SetClaimStatus(ctx, "cl", app.StatusDenied, "a note"); return err }},
+		{"Change claim status", func() error {
+			_, err := db.SetClaimStatus(ctx, "cl", app.StatusChange{Status: app.StatusDenied, Note: "a note"})
+			return err
+		}},
 		{"Move card", func() error { return db.MoveCard(ctx, "cl", 10, 20) }},
 		{"Move card", func() error { return db.MoveCard(ctx, "apple", 999, 20) }},
 		{"Edit quote", func() error { _, err := db.UpdateQuote(ctx, "qq", app.QuoteUpdate{Location: ptr("p. 2")}); return err }},

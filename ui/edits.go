@@ -54,9 +54,20 @@ func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
 	return w.fieldEdit(w.session.updateQuote(id, u))
 }
 
-func (w *boardWindow) setClaimStatus(id string, s app.Status, note string) {
+func (w *boardWindow) setClaimStatus(id string, ch app.StatusChange) {
 	w.insp.flush()
-	if err := w.session.setClaimStatus(id, s, note); err != nil {
+	if err := w.session.setClaimStatus(id, ch); err != nil {
+		w.showError(err)
+		return
+	}
+	w.patched()
+	w.insp.show(id)
+}
+
+// setClaimVerdict gives a claim its verdict, or takes it away (nil).
+func (w *boardWindow) setClaimVerdict(id string, v *app.Verdict) {
+	w.insp.flush()
+	if err := w.session.setClaimVerdict(id, v); err != nil {
 		w.showError(err)
 		return
 	}

@@ -334,7 +334,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 	i.statusNote = &widget.Entry{PlaceHolder: "Why? (e.g. \"Apple statement to Bloomberg\")"}
 	i.statusApply = &widget.Button{Text: "Change status", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() {
 		st := app.Status(strings.ToLower(i.statusSelect.Selected))
-		w.setClaimStatus(id, st, i.statusNote.Text)
+		w.setClaimStatus(id, app.StatusChange{Status: st, Note: i.statusNote.Text})
 	}}
 	i.statusNote.OnSubmitted = func(string) { i.statusApply.OnTapped() }
 	if w.readOnly() {

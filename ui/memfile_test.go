@@ -159,6 +159,9 @@ func (f *memFile) UpdateBoard(_ context.Context, u app.BoardUpdate) (*app.Board,
 			r := *u.Reviewer
 			d.Board.Reviewer = &r
 		}
+		if u.Scale != nil {
+			d.Board.Scale = append([]app.ScaleStep(nil), *u.Scale...)
+		}
 		return nil
 	})
 	b := f.doc.Board
@@ -289,6 +292,7 @@ func (f *memFile) UpdateSource(_ context.Context, id string, u app.SourceUpdate)
 				set(&s.Published, u.Published)
 				set(&s.Retrieved, u.Retrieved)
 				set(&s.Notes, u.Notes)
+				set(&s.Reliability, u.Reliability)
 				if u.Text != nil {
 					s.Text = *u.Text
 					for j := range d.Quotes {
@@ -338,6 +342,7 @@ func (f *memFile) UpdateParty(_ context.Context, id string, u app.PartyUpdate) (
 				set(&p.Name, u.Name)
 				set(&p.Kind, u.Kind)
 				set(&p.Notes, u.Notes)
+				set(&p.Reliability, u.Reliability)
 				out = *p
 				return nil
 			}
@@ -390,17 +395,57 @@ func (f *memFile) UpdateClaim(_ context.Context, id string, u app.ClaimUpdate) (
 	})
 	return &out, err
 }
-func (f *memFile) SetClaimStatus(_ context.Context, id string, s app.Status, note string) (*app.Claim, error) {
+func (f *memFile) SetClaimStatus(_ context.Context, id string, ch app.StatusChange) (*app.Claim, error) {
+	if !ch.Status.Valid() {
+		return nil, app.Errorf(app.EINVALID, "%q is not a status", ch.Status)
+	}
+	if ch.At.After(time.Now()) {
+		return nil, app.Errorf(app.EINVALID, "a status change cannot be dated in the future")
+	}
 	var out app.Claim
 	err := f.edit("Change claim status", func(d *app.Document) error {
 		for i := range d.Claims {
 			if c := &d.Claims[i]; c.ID == id {
-				at := d.Board.Updated.Add(1)
-				if n := len(c.History); n > 0 && c.History[n-1].At.After(at) {
-					at = c.History[n-1].At.Add(1)
+				if ch.At.IsZero() {
+					ch.At = d.Board.Updated.Add(1)
+					if n := len(c.History); n > 0 && c.History[n-1].At.After(ch.At) {
+						ch.At = c.History[n-1].At.Add(1)
+					}
 				}
-				c.Status = s
-				c.History = append(c.History, app.StatusChange{Status: s, At: at, Note: note})
+				app.RecordStatus(c, ch)
+				out = *c
+				return nil
+			}
+		}
+		return app.Errorf(app.ENOTFOUND, "no claim %q", id)
+	})
+	return &out, err
+}
+func (f *memFile) SetClaimVerdict(_ context.Context, id string, v *app.Verdict) (*app.Claim, error) {
+	if v != nil {
+		if err := app.CheckVerdict(v, f.doc.Board.RatingScale()); err != nil {
+			return nil, err
+		}
+		if v.At.After(time.Now()) {
+			return nil, app.Errorf(app.EINVALID, "a verdict cannot be dated in the future")
+		}
+	}
+	var out app.Claim
+	label := "Give verdict"
+	if v == nil {
+		label = "Remove verdict"
+	}
+	err := f.edit(label, func(d *app.Document) error {
+		for i := range d.Claims {
+			if c := &d.Claims[i]; c.ID == id {
+				c.Verdict = nil
+				if v != nil {
+					vv := *v
+					if vv.At.IsZero() {
+						vv.At = d.Board.Updated
+					}
+					c.Verdict = &vv
+				}
 				out = *c
 				return nil
 			}
@@ -449,6 +494,7 @@ func (f *memFile) UpdateQuote(_ context.Context, id string, u app.QuoteUpdate) (
 				set(&q.Said, u.Said)
 				set(&q.Location, u.Location)
 				set(&q.Notes, u.Notes)
+				set(&q.Credibility, u.Credibility)
 				out = *q
 				return nil
 			}

@@ -196,8 +196,17 @@ func (s *session) updateQuote(id string, u app.QuoteUpdate) error {
 	return err
 }
 
-func (s *session) setClaimStatus(id string, st app.Status, note string) error {
-	c, err := s.file.SetClaimStatus(s.ctx, id, st, note)
+func (s *session) setClaimStatus(id string, ch app.StatusChange) error {
+	c, err := s.file.SetClaimStatus(s.ctx, id, ch)
+	if err == nil {
+		*s.model.claims[id] = *c
+		s.model.index(id)
+	}
+	return err
+}
+
+func (s *session) setClaimVerdict(id string, v *app.Verdict) error {
+	c, err := s.file.SetClaimVerdict(s.ctx, id, v)
 	if err == nil {
 		*s.model.claims[id] = *c
 		s.model.index(id)

@@ -31,7 +31,7 @@ func TestSession_EditsKeepTheModelInStep(t *testing.T) {
 	}{
 		{"rename a party", func(s *session) error { return s.updateParty("apple", app.PartyUpdate{Name: ptrTo("Apple Inc.")}) }},
 		{"change a status", func(s *session) error {
-			return s.setClaimStatus("c-pla-chips", app.StatusDenied, "denied on the record")
+			return s.setClaimStatus("c-pla-chips", app.StatusChange{Status: app.StatusDenied, Note: "denied on the record"})
 		}},
 		{"delete a party that spoke", func(s *session) error { return s.deleteItem("apple") }},
 		{"delete a source quotes came from", func(s *session) error { return s.deleteItem(s.model.doc.Sources[0].ID) }},

@@ -249,7 +249,7 @@ var contract = []struct {
 	{"a status change is history", func(t *testing.T, e *env) {
 		before := e.doc()
 		c := before.Claims[0]
-		got, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusDenied, "Denied on the record")
+		got, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: app.StatusDenied, Note: "Denied on the record"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -259,9 +259,122 @@ var contract = []struct {
 		if n := len(got.History); n > 1 && got.History[n-1].At.Before(got.History[n-2].At) {
 			t.Fatal("the new history entry is older than the one before it")
 		}
-		e.code(func() error { _, err := e.s.SetClaimStatus(e.ctx, "no-such-claim", app.StatusDenied, ""); return err }(), app.ENOTFOUND, "an unknown claim")
-		e.code(func() error { _, err := e.s.SetClaimStatus(e.ctx, c.ID, "true", ""); return err }(), app.EINVALID, "an unknown status")
+		e.code(func() error {
+			_, err := e.s.SetClaimStatus(e.ctx, "no-such-claim", app.StatusChange{Status: app.StatusDenied, Note: ""})
+			return err
+		}(), app.ENOTFOUND, "an unknown claim")
+		e.code(func() error {
+			_, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: "true", Note: ""})
+			return err
+		}(), app.EINVALID, "an unknown status")
 		e.oneStep("Change claim status", before)
+	}},
+	{"a status change can be back-dated", func(t *testing.T, e *env) {
+		before := e.doc()
+		var c app.Claim
+		for _, cc := range before.Claims {
+			if len(cc.History) > 0 {
+				c = cc
+				break
+			}
+		}
+		if c.ID == "" {
+			t.Fatal("the sample has no claim with history")
+		}
+		last := c.History[len(c.History)-1]
+		other := app.StatusDenied
+		if last.Status == other {
+			other = app.StatusUnconfirmed
+		}
+		at := last.At.Add(-time.Hour)
+		got, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: other, At: at, Note: "entered later"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := len(got.History)
+		if n != len(c.History)+1 || !got.History[n-2].At.Equal(at) || got.History[n-2].Status != other {
+			t.Fatalf("the back-dated change is not in time order: %+v", got.History)
+		}
+		if got.Status != last.Status {
+			t.Fatalf("status = %q: a change dated before the last one became the status (want %q)", got.Status, last.Status)
+		}
+		e.oneStep("Change claim status", before)
+		e.code(func() error {
+			_, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: other, At: time.Now().Add(48 * time.Hour)})
+			return err
+		}(), app.EINVALID, "a change dated in the future")
+	}},
+	{"a verdict is on the board's scale", func(t *testing.T, e *env) {
+		before := e.doc()
+		c := before.Claims[0]
+		at := time.Date(2018, 10, 9, 12, 0, 0, 0, time.UTC)
+		got, err := e.s.SetClaimVerdict(e.ctx, c.ID, &app.Verdict{Label: "Unproven", Note: "no one confirms it on the record", At: at})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v := got.Verdict; v == nil || v.Label != "Unproven" || !v.At.Equal(at) || v.Note != "no one confirms it on the record" {
+			t.Fatalf("verdict = %+v", got.Verdict)
+		}
+		e.oneStep("Give verdict", before)
+		e.code(func() error {
+			_, err := e.s.SetClaimVerdict(e.ctx, c.ID, &app.Verdict{Label: "Pants on fire"})
+			return err
+		}(), app.EINVALID, "a label not on the scale")
+		e.code(func() error {
+			_, err := e.s.SetClaimVerdict(e.ctx, "no-such-claim", &app.Verdict{Label: "True"})
+			return err
+		}(), app.ENOTFOUND, "an unknown claim")
+
+		if _, err := e.s.SetClaimVerdict(e.ctx, c.ID, &app.Verdict{Label: "Unproven"}); err != nil {
+			t.Fatal(err)
+		}
+		own := []app.ScaleStep{{Label: "Fabricated", Value: 0}, {Label: "Unsupported", Value: 1}, {Label: "Supported", Value: 2}}
+		e.code(func() error {
+			_, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Scale: &own})
+			return err
+		}(), app.EINVALID, "a scale without a label in use")
+		own = append(own[:2], app.ScaleStep{Label: "Unproven", Value: 2}, app.ScaleStep{Label: "Supported", Value: 3})
+		b, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Scale: &own})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(b.Scale, own) {
+			t.Fatalf("scale = %+v", b.Scale)
+		}
+		bad := []app.ScaleStep{{Label: "Good", Value: 2}, {Label: "Bad", Value: 1}}
+		e.code(func() error {
+			_, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Scale: &bad})
+			return err
+		}(), app.EINVALID, "a scale whose values fall")
+		got, err = e.s.SetClaimVerdict(e.ctx, c.ID, nil)
+		if err != nil || got.Verdict != nil {
+			t.Fatalf("removing the verdict: %+v, %v", got, err)
+		}
+	}},
+	{"grades are kept", func(t *testing.T, e *env) {
+		d := e.doc()
+		p, s, q := d.Parties[0], d.Sources[0], d.Quotes[0]
+		if _, err := e.s.UpdateParty(e.ctx, p.ID, app.PartyUpdate{Reliability: ptr(app.Reliability("B"))}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.UpdateSource(e.ctx, s.ID, app.SourceUpdate{Reliability: ptr(app.Reliability("F"))}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.UpdateQuote(e.ctx, q.ID, app.QuoteUpdate{Credibility: ptr(5)}); err != nil {
+			t.Fatal(err)
+		}
+		e.code(func() error {
+			_, err := e.s.UpdateParty(e.ctx, p.ID, app.PartyUpdate{Reliability: ptr(app.Reliability("G"))})
+			return err
+		}(), app.EINVALID, "reliability G")
+		e.code(func() error {
+			_, err := e.s.UpdateQuote(e.ctx, q.ID, app.QuoteUpdate{Credibility: ptr(7)})
+			return err
+		}(), app.EINVALID, "credibility 7")
+		after := e.doc()
+		if after.Parties[0].Reliability != "B" || after.Sources[0].Reliability != "F" || after.Quotes[0].Credibility != 5 {
+			t.Fatalf("grades after the edits: %q %q %d", after.Parties[0].Reliability, after.Sources[0].Reliability, after.Quotes[0].Credibility)
+		}
 	}},
 	{"edits name what they change", func(t *testing.T, e *env) {
 		before := e.doc()
