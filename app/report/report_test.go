@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -372,13 +373,20 @@ func checkClaimReview(t *testing.T, out []byte, v *view) {
 		if r["claimReviewed"] != v.Claims[i].Statement {
 			t.Errorf("claimreview[%d]: claimReviewed %q, want %q", i, r["claimReviewed"], v.Claims[i].Statement)
 		}
-		rating, _ := r["reviewRating"].(map[string]any)
-		if rating["@type"] != "Rating" || rating["alternateName"] != titleWord(v.Claims[i].Status) {
-			t.Errorf("claimreview[%d]: reviewRating %v", i, rating)
-		}
-		for k := range rating {
-			if k != "@type" && k != "alternateName" {
-				t.Errorf("claimreview[%d]: reviewRating has %s", i, k)
+		// The rating is the verdict on the scale, or there is none.
+		rating, hasRating := r["reviewRating"].(map[string]any)
+		switch vd := v.Claims[i].Verdict; {
+		case vd == nil:
+			if _, ok := r["reviewRating"]; ok {
+				t.Errorf("claimreview[%d]: a claim with no verdict has a reviewRating %v", i, r["reviewRating"])
+			}
+		case !hasRating || rating["@type"] != "Rating" || rating["alternateName"] != vd.Label:
+			t.Errorf("claimreview[%d]: reviewRating %v, want the verdict %q", i, rating, vd.Label)
+		case vd.OnScale:
+			want := map[string]any{"@type": "Rating", "alternateName": vd.Label, "ratingValue": float64(vd.Value),
+				"worstRating": float64(v.Scale[0].Value), "bestRating": float64(v.Scale[len(v.Scale)-1].Value)}
+			if !reflect.DeepEqual(rating, want) {
+				t.Errorf("claimreview[%d]: reviewRating %v, want %v", i, rating, want)
 			}
 		}
 		item, _ := r["itemReviewed"].(map[string]any)
