@@ -174,6 +174,30 @@ func (q *quoteView) GradeWords() string {
 	return strings.Join(parts, "; ")
 }
 
+// ReliabilityMeaning is the party's grade's meaning, "usually reliable",
+// or "" when it has none.
+func (p *partyView) ReliabilityMeaning() string {
+	return shortMeaning(app.Reliability(p.Reliability).Meaning())
+}
+
+// ReliabilityMeaning is the source's grade's meaning, or "".
+func (s *sourceView) ReliabilityMeaning() string {
+	return shortMeaning(app.Reliability(s.Reliability).Meaning())
+}
+
+// ReliabilityLine is the reliability grades in one line.
+func (j *judging) ReliabilityLine() string { return legendText(reliabilityLegend) }
+
+// CredibilityLine is the credibility grades in one line.
+func (j *judging) CredibilityLine() string { return legendText(credibilityLegend) }
+
+// QuoteGradeLegend says how to read a quote's code, for where codes are
+// shown.
+func (j *judging) QuoteGradeLegend() string {
+	return "A quote's grade joins its speaker's reliability, a letter (" + legendText(reliabilityLegend) +
+		"), and the credibility of what was said, a number (" + legendText(credibilityLegend) + ")."
+}
+
 // ReliabilityWords is the party's grade in words, "" when ungraded.
 func (p *partyView) ReliabilityWords() string { return reliabilityWords(p.Reliability) }
 

@@ -208,7 +208,7 @@ var (
 		"section": true, "table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "th": true,
 		"td": true, "span": true, "figure": true, "img": true, "figcaption": true, "article": true, "ol": true,
 		"ul": true, "li": true, "time": true, "blockquote": true, "strong": true, "cite": true, "br": true,
-		"footer": true,
+		"footer": true, "div": true, "dl": true, "dt": true, "dd": true,
 	}
 	htmlAttrs = map[string]bool{
 		"lang": true, "charset": true, "name": true, "content": true, "class": true, "id": true, "href": true,
