@@ -342,7 +342,7 @@ func checkCSV(t *testing.T, out []byte, v *view) {
 	if len(rows) != csvRows(v) {
 		t.Errorf("csv: %d rows, want %d", len(rows), csvRows(v))
 	}
-	if len(rows) > 0 && strings.Join(rows[0], ",") != "claim id,claim,status,relation,quote id,quote,speaker,speaker kind,source,url,date" {
+	if len(rows) > 0 && strings.Join(rows[0], ",") != "claim id,claim,status,relation,quote id,quote,speaker,speaker kind,source,url,date,verdict,verdict value,verdict note,verdict date,speaker reliability,source reliability,credibility" {
 		t.Errorf("csv: header is %q", rows[0])
 	}
 	for i, row := range rows {
