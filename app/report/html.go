@@ -214,7 +214,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   #parties, #sources, #timeline, #stance { break-before: page; }
   figure.grid { width: auto; margin: 1rem 0; transform: none; overflow: visible; }
   table.stance { font-size: 7.5pt; min-width: 0; }
-  table.stance tr, ul.findings li { break-inside: avoid-page; }
+  table.stance tr, ul.findings li, .keep, .verdict { break-inside: avoid-page; }
   table.stance td, table.stance th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .claim, .party { box-shadow: none; border-top: 1px solid var(--rule); border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
   .claim > header, ul.quotes > li, ol.history li, ol.timeline li, ol.sources li, table.legend tr, figure { break-inside: avoid-page; }
@@ -256,6 +256,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </table>
 <p class="meta">Each status is shown as a coloured badge and in words. Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.</p>
 {{- if or .NVerdicts .OwnScale}}
+<div class="keep">
 <h3 class="rule">Verdicts</h3>
 <p class="meta">The status says where a claim stands on the record; the verdict is the fact-checker's own rating of it, on {{.ScaleName}}, worst first: {{.ScaleRange}}.</p>
 <table class="legend">
@@ -267,8 +268,10 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <tr><td class="empty">No verdict yet</td><td></td><td class="count">{{.NoVerdict}}</td></tr>
 </tbody>
 </table>
+</div>
 {{- end}}
 {{- if .HasGrades}}
+<div class="keep">
 <h3 class="rule">Grades</h3>
 <p class="meta">{{.GradesNote}}</p>
 <div class="cols">
@@ -284,6 +287,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <dt><span class="grade">{{.Grade}}</span></dt><dd>{{.Meaning}}</dd>
 {{- end}}
 </dl></div>
+</div>
 </div>
 {{- end}}
 </section>
