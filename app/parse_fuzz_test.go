@@ -150,10 +150,10 @@ func TestParseDocument_RoundTrip(t *testing.T) {
 // document, so that the fuzzer spends its time on documents that are
 // accepted, and checks that parse, write, parse is a fixed point for them.
 func FuzzRoundTripFields(f *testing.F) {
-	f.Add("The Big Hack", "2018-10-04T10:00:00+01:00", "2018-10-04", "never found", 10, 21, 400.0)
-	f.Add("🙂 中文 قال", "2018-10-04T09:00:00.5Z", "2018-10-04T09:00:00-04:30", "", 0, 0, -1e-9)
-	f.Add("<&>\u2028", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "Apple", 0, 5, 1e7)
-	f.Fuzz(func(t *testing.T, title, at1, said, exact string, start, end int, x float64) {
+	f.Add("The Big Hack", "2018-10-04T10:00:00+01:00", "2018-10-04", "never found", 10, 21, 400.0, "B", 3, "Unproven", 5)
+	f.Add("🙂 中文 قال", "2018-10-04T09:00:00.5Z", "2018-10-04T09:00:00-04:30", "", 0, 0, -1e-9, "", 0, "🙂", -1)
+	f.Add("<&>\u2028", "0000-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "Apple", 0, 5, 1e7, "G", 7, "", 0)
+	f.Fuzz(func(t *testing.T, title, at1, said, exact string, start, end int, x float64, grade string, credibility int, label string, value int) {
 		d := baseDoc()
 		at(t, d, "board")["title"] = title
 		at(t, d, "board")["created"] = at1
@@ -163,6 +163,11 @@ func FuzzRoundTripFields(f *testing.F) {
 		at(t, d, "quotes", 1)["text"] = exact + "."
 		at(t, d, "quotes", 1)["anchor"] = map[string]any{"exact": exact, "prefix": title, "start": start, "end": end}
 		at(t, d, "layout", 0)["x"] = x
+		at(t, d, "parties", 0)["reliability"] = grade
+		at(t, d, "sources", 0)["reliability"] = grade
+		at(t, d, "quotes", 0)["credibility"] = credibility
+		at(t, d, "board")["scale"] = []any{map[string]any{"label": title, "value": value}, map[string]any{"label": label, "value": value + 1}}
+		at(t, d, "claims", 0)["verdict"] = map[string]any{"label": label, "note": exact, "at": at1}
 		data, err := json.Marshal(d)
 		if err != nil {
 			return // x is NaN or infinite

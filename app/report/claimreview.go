@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"time"
 
 	"evidenceboard/app"
 )
@@ -12,14 +13,20 @@ import (
 // WriteClaimReview writes schema.org ClaimReview JSON-LD: a JSON array with
 // one ClaimReview per claim, in board order.
 //
-// A review's rating is the claim's status in words (alternateName: Alleged,
-// Denied or Unconfirmed), with no numeric rating: the board does not rate
-// claims on a scale. The review's author is the board's reviewer and its
-// url the board's url; the reviewed claim's author is the party that made
-// it, its appearances the web addresses of the sources of its quotes, and
-// its date the first entry of its history; the review's date is the last.
-// A property whose value the board lacks is left out, with one warning per
-// missing value (not one per claim), rather than invented.
+// A review's rating is the claim's verdict on the board's rating scale
+// (its own or the default one): alternateName is the verdict's label,
+// ratingValue its value, worstRating and bestRating the values of the
+// scale's first and last steps. A claim with no verdict gets no
+// reviewRating at all (schema.org lets a ClaimReview go without one): its
+// status says where the claim stands on the record, not what the reviewer
+// makes of it, so it is not made into a rating. The review's author is the
+// board's reviewer and its url the board's url; the reviewed claim's author
+// is the party that made it, its appearances the web addresses of the
+// sources of its quotes, and its date the first entry of its history; the
+// review's date is the verdict's, or for a claim with no verdict the last
+// entry of its history. A property whose value the board lacks is left
+// out, with one warning per missing value (not one per claim), rather than
+// invented.
 //
 // The JSON escapes <, > and & so that it can be put inside a <script
 // type="application/ld+json"> element as it is.
@@ -62,6 +69,16 @@ func WriteClaimReview(w io.Writer, doc *app.Document, opts Options) error {
 		case undated > 1:
 			opts.warn(fmt.Sprintf("%d claims have no dated history, so their reviews in the ClaimReview file have no dates.", undated))
 		}
+		switch n := v.NoVerdict(); {
+		case n == 1:
+			opts.warn("1 claim has no verdict, so its review in the ClaimReview file has no rating: give it a verdict before publishing the file.")
+		case n > 1:
+			opts.warn(fmt.Sprintf("%d claims have no verdict, so their reviews in the ClaimReview file have no rating: give them verdicts before publishing the file.", n))
+		}
+	}
+	var worst, best int
+	if n := len(v.Scale); n > 0 {
+		worst, best = v.Scale[0].Value, v.Scale[n-1].Value
 	}
 
 	reviews := make([]crReview, 0, len(v.Claims))
@@ -73,8 +90,16 @@ func WriteClaimReview(w io.Writer, doc *app.Document, opts Options) error {
 			ClaimReviewed: c.Statement,
 			Author:        author,
 			DatePublished: c.LastDate,
-			ReviewRating:  crRating{Type: "Rating", AlternateName: titleWord(c.Status)},
 			ItemReviewed:  crClaim{Type: "Claim", DatePublished: c.FirstDate},
+		}
+		if vd := c.Verdict; vd != nil {
+			if !vd.At.IsZero() {
+				r.DatePublished = vd.At.Format(time.DateOnly)
+			}
+			r.ReviewRating = &crRating{Type: "Rating", AlternateName: vd.Label}
+			if vd.OnScale {
+				r.ReviewRating.RatingValue, r.ReviewRating.WorstRating, r.ReviewRating.BestRating = &vd.Value, &worst, &best
+			}
 		}
 		for _, p := range c.MadeBy {
 			t := "Organization"
@@ -100,19 +125,22 @@ func WriteClaimReview(w io.Writer, doc *app.Document, opts Options) error {
 }
 
 type crReview struct {
-	Context       string   `json:"@context"`
-	Type          string   `json:"@type"`
-	URL           string   `json:"url,omitempty"`
-	ClaimReviewed string   `json:"claimReviewed"`
-	Author        *crAgent `json:"author,omitempty"`
-	DatePublished string   `json:"datePublished,omitempty"`
-	ReviewRating  crRating `json:"reviewRating"`
-	ItemReviewed  crClaim  `json:"itemReviewed"`
+	Context       string    `json:"@context"`
+	Type          string    `json:"@type"`
+	URL           string    `json:"url,omitempty"`
+	ClaimReviewed string    `json:"claimReviewed"`
+	Author        *crAgent  `json:"author,omitempty"`
+	DatePublished string    `json:"datePublished,omitempty"`
+	ReviewRating  *crRating `json:"reviewRating,omitempty"`
+	ItemReviewed  crClaim   `json:"itemReviewed"`
 }
 
 type crRating struct {
 	Type          string `json:"@type"`
 	AlternateName string `json:"alternateName"`
+	RatingValue   *int   `json:"ratingValue,omitempty"`
+	WorstRating   *int   `json:"worstRating,omitempty"`
+	BestRating    *int   `json:"bestRating,omitempty"`
 }
 
 type crClaim struct {

@@ -3,19 +3,30 @@ package report
 import (
 	"bufio"
 	"encoding/csv"
+	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"evidenceboard/app"
 )
 
 // csvHeader is the CSV report's first row.
-var csvHeader = []string{"claim id", "claim", "status", "relation", "quote id", "quote", "speaker", "speaker kind", "source", "url", "date"}
+var csvHeader = []string{"claim id", "claim", "status", "relation", "quote id", "quote", "speaker", "speaker kind", "source", "url", "date",
+	"verdict", "verdict value", "verdict note", "verdict date", "speaker reliability", "source reliability", "credibility"}
+
+// csvBase is how many columns come before the verdict's: those of the
+// first version of the file, which keep their places.
+const csvBase = 11
 
 // WriteCSV writes one row per link from a quote to a claim, in claim order
 // and then as the reports group the quotes; a claim with no quotes gets one
 // row with the quote columns empty, and the quotes tied to no claim follow
-// at the end with the claim columns empty.
+// at the end with the claim columns empty. After the first eleven columns
+// come the claim's verdict (its label, its value on the board's scale, its
+// note and when it was given, RFC 3339) and the quote's grades (its
+// speaker's and its source's reliability, A to F, and its credibility, 1
+// to 6), each empty where the board gives none.
 //
 // The file is RFC 4180 (CRLF line ends, fields quoted as needed), starts
 // with a UTF-8 byte order mark so that spreadsheet programs read non-Latin
@@ -31,12 +42,20 @@ func WriteCSV(w io.Writer, doc *app.Document, opts Options) error {
 	cw := csv.NewWriter(bw)
 	cw.UseCRLF = true
 	row := make([]string, len(csvHeader))
-	write := func(cells ...string) error {
+	// write fills the row from cells, then the verdict's columns from
+	// verdict and the grades' columns from grades.
+	write := func(cells, verdict, grades []string) error {
 		for i := range row {
 			row[i] = ""
-			if i < len(cells) {
-				row[i] = csvCell(cells[i])
-			}
+		}
+		for i, c := range cells {
+			row[i] = csvCell(c)
+		}
+		for i, c := range verdict {
+			row[csvBase+i] = csvCell(c)
+		}
+		for i, c := range grades {
+			row[csvBase+4+i] = csvCell(c)
 		}
 		return cw.Write(row)
 	}
@@ -53,10 +72,35 @@ func WriteCSV(w io.Writer, doc *app.Document, opts Options) error {
 		}
 		return []string{q.ID, q.Text, speaker, kind, source, url, q.Said}
 	}
+	gradeCells := func(q *quoteView) []string {
+		var speaker, source, cred string
+		if q.Speaker != nil {
+			speaker = q.Speaker.Reliability
+		}
+		if q.Source != nil {
+			source = q.Source.Reliability
+		}
+		if q.Credibility != 0 {
+			cred = fmt.Sprint(q.Credibility)
+		}
+		return []string{speaker, source, cred}
+	}
 	for _, c := range v.Claims {
 		claim := []string{c.ID, c.Statement, clean(string(c.Status))}
+		var verdict []string
+		if vd := c.Verdict; vd != nil {
+			value := ""
+			if vd.OnScale {
+				value = fmt.Sprint(vd.Value)
+			}
+			at := ""
+			if !vd.At.IsZero() {
+				at = vd.At.Format(time.RFC3339)
+			}
+			verdict = []string{vd.Label, value, vd.Note, at}
+		}
 		if len(c.Groups) == 0 {
-			if err := write(claim...); err != nil {
+			if err := write(claim, verdict, nil); err != nil {
 				return err
 			}
 			continue
@@ -64,14 +108,14 @@ func WriteCSV(w io.Writer, doc *app.Document, opts Options) error {
 		for _, g := range c.Groups {
 			for _, it := range g.Items {
 				cells := append(append(append([]string{}, claim...), string(g.Relation)), quoteCells(it.Quote)...)
-				if err := write(cells...); err != nil {
+				if err := write(cells, verdict, gradeCells(it.Quote)); err != nil {
 					return err
 				}
 			}
 		}
 	}
 	for _, q := range v.Unlinked {
-		if err := write(append([]string{"", "", "", ""}, quoteCells(q)...)...); err != nil {
+		if err := write(append([]string{"", "", "", ""}, quoteCells(q)...), nil, gradeCells(q)); err != nil {
 			return err
 		}
 	}

@@ -2,6 +2,7 @@ package report
 
 import (
 	"bytes"
+	"encoding/json"
 	"image"
 	"image/color"
 	"image/png"
@@ -229,19 +230,24 @@ func TestHostileOutput(t *testing.T) {
 	if bytes.Contains(cr, []byte("javascript")) {
 		t.Error("claimreview: a javascript: address is in the JSON-LD")
 	}
-	if len(warns) != 3 || !strings.Contains(warns[0], "reviewer address") || !strings.Contains(warns[1], "board's url") || !strings.Contains(warns[2], "1 claim has no dated history") {
-		t.Errorf("claimreview: warnings %q, want three (reviewer url, board url, undated claim)", warns)
+	if len(warns) != 4 || !strings.Contains(warns[0], "reviewer address") || !strings.Contains(warns[1], "board's url") || !strings.Contains(warns[2], "1 claim has no dated history") || !strings.Contains(warns[3], "no verdict") {
+		t.Errorf("claimreview: warnings %q, want four (reviewer url, board url, undated claim, no verdict)", warns)
 	}
 }
 
 func TestClaimReviewWarnings(t *testing.T) {
 	doc := sampleDoc(t)
 	_, warns := render(t, "claimreview", doc, Options{})
-	if len(warns) != 2 || !strings.Contains(warns[0], "no reviewer") || !strings.Contains(warns[1], "url") {
-		t.Errorf("warnings %q, want one for the reviewer and one for the url", warns)
+	if len(warns) != 3 || !strings.Contains(warns[0], "no reviewer") || !strings.Contains(warns[1], "url") || !strings.Contains(warns[2], "1 claim has no verdict") {
+		t.Errorf("warnings %q, want one for the reviewer, one for the url and one for the claim with no verdict", warns)
 	}
 	doc.Board.URL = "https://factcheck.example/big-hack"
 	doc.Board.Reviewer = &app.Reviewer{Name: "Example Fact Check", URL: "https://factcheck.example/"}
+	for i := range doc.Claims {
+		if doc.Claims[i].Verdict == nil {
+			doc.Claims[i].Verdict = &app.Verdict{Label: "Mostly false", At: time.Date(2018, 10, 6, 12, 0, 0, 0, time.UTC)}
+		}
+	}
 	out, warns := render(t, "claimreview", doc, Options{})
 	if len(warns) != 0 {
 		t.Errorf("warnings %q, want none", warns)
@@ -254,6 +260,69 @@ func TestClaimReviewWarnings(t *testing.T) {
 	doc.Board.Reviewer.URL = ""
 	if _, warns = render(t, "claimreview", doc, Options{}); len(warns) != 1 {
 		t.Errorf("warnings %q, want one for the reviewer's url", warns)
+	}
+	doc.Claims[0].Verdict, doc.Claims[1].Verdict = nil, nil
+	if _, warns = render(t, "claimreview", doc, Options{}); len(warns) != 2 || !strings.Contains(warns[1], "2 claims have no verdict") {
+		t.Errorf("warnings %q, want one for the reviewer's url and one counting 2 claims with no verdict", warns)
+	}
+}
+
+// TestClaimReviewRating checks that a review's rating is the claim's
+// verdict on the board's scale, its own or the default one, and that a
+// claim with no verdict gets no rating, whatever its status.
+func TestClaimReviewRating(t *testing.T) {
+	at := time.Date(2018, 10, 6, 12, 0, 0, 0, time.UTC)
+	own := []app.ScaleStep{{Label: "Pants on fire", Value: -2}, {Label: "False", Value: 0}, {Label: "Half true", Value: 5}, {Label: "True", Value: 10}}
+	for _, tt := range []struct {
+		name    string
+		scale   []app.ScaleStep
+		verdict *app.Verdict
+		want    string // the reviewRating as JSON, "" for none
+		date    string // the review's datePublished
+	}{
+		{"default scale", nil, &app.Verdict{Label: "Unproven", Note: "why", At: at},
+			`{"@type":"Rating","alternateName":"Unproven","ratingValue":3,"worstRating":1,"bestRating":5}`, "2018-10-06"},
+		{"default scale, worst", nil, &app.Verdict{Label: "False", At: at},
+			`{"@type":"Rating","alternateName":"False","ratingValue":1,"worstRating":1,"bestRating":5}`, "2018-10-06"},
+		{"own scale, negative worst", own, &app.Verdict{Label: "Pants on fire", At: at},
+			`{"@type":"Rating","alternateName":"Pants on fire","ratingValue":-2,"worstRating":-2,"bestRating":10}`, "2018-10-06"},
+		{"own scale, zero value", own, &app.Verdict{Label: "False", At: at},
+			`{"@type":"Rating","alternateName":"False","ratingValue":0,"worstRating":-2,"bestRating":10}`, "2018-10-06"},
+		{"label off the scale", own, &app.Verdict{Label: "Unproven", At: at},
+			`{"@type":"Rating","alternateName":"Unproven"}`, "2018-10-06"},
+		{"no verdict", nil, nil, "", "2018-10-04"},
+		{"no verdict, own scale", own, nil, "", "2018-10-04"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := sampleDoc(t)
+			doc.Board.Scale = tt.scale
+			doc.Claims = doc.Claims[:1]
+			doc.Claims[0].Verdict = tt.verdict
+			out, warns := render(t, "claimreview", doc, Options{})
+			var reviews []map[string]json.RawMessage
+			if err := json.Unmarshal(out, &reviews); err != nil || len(reviews) != 1 {
+				t.Fatalf("%v: %s", err, out)
+			}
+			var got bytes.Buffer
+			if r := reviews[0]["reviewRating"]; r != nil {
+				if err := json.Compact(&got, r); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if got.String() != tt.want {
+				t.Errorf("reviewRating = %s, want %s", got.String(), tt.want)
+			}
+			if d := string(reviews[0]["datePublished"]); d != `"`+tt.date+`"` {
+				t.Errorf("datePublished = %s, want %q", d, tt.date)
+			}
+			noVerdict := false
+			for _, w := range warns {
+				noVerdict = noVerdict || strings.Contains(w, "1 claim has no verdict")
+			}
+			if noVerdict != (tt.verdict == nil) {
+				t.Errorf("warnings %q: a warning for no verdict is %v, want %v", warns, noVerdict, tt.verdict == nil)
+			}
+		})
 	}
 }
 

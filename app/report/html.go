@@ -20,7 +20,8 @@ import (
 // mailto addresses, other addresses are shown as text.
 func WriteHTML(w io.Writer, doc *app.Document, opts Options) error {
 	v := buildView(doc, opts)
-	data := htmlData{view: v, Weak: buildWeakSpots(doc), Grid: buildStanceGrid(doc, v), StanceLegend: stanceLegend, GridMax: stanceGridMaxClaims}
+	data := htmlData{view: v, Weak: buildWeakSpots(doc), Grid: buildStanceGrid(doc, v), StanceLegend: stanceLegend, GridMax: stanceGridMaxClaims,
+		ReliabilityLegend: reliabilityLegend, CredibilityLegend: credibilityLegend, GradesNote: gradesNote}
 	if img, ok := boardPNG(opts); ok {
 		// The image is our own base64 of bytes checked to be a PNG, never
 		// text from the board: the one value marked safe.
@@ -40,6 +41,9 @@ type htmlData struct {
 	Grid         *stanceGrid
 	StanceLegend []struct{ Word, Meaning string }
 	GridMax      int
+
+	ReliabilityLegend, CredibilityLegend []gradeLegendRow
+	GradesNote                           string
 }
 
 // truncate shortens s to at most n characters, ending in an ellipsis when
@@ -67,6 +71,7 @@ var htmlTemplate = template.Must(template.New("report").Funcs(template.FuncMap{
 	"partyNames": partyNames,
 	"capital":    capital,
 	"num":        func(i int) int { return i + 1 },
+	"credWords":  credibilityWords,
 }).Parse(htmlSource))
 
 const htmlSource = `<!DOCTYPE html>
@@ -178,11 +183,26 @@ ol.key { font-size: .9rem; padding-left: 1.6rem; }
 ol.key li { margin: .2rem 0; }
 p.legend { font: .82rem/1.5 var(--sans); color: var(--muted); }
 p.legend strong { color: var(--ink); }
+.verdict { margin: .7rem 0 .2rem; padding: .45rem .7rem; border: 1px solid var(--vd, var(--rule)); border-left-width: 4px; border-radius: .25rem; background: var(--panel); font-size: .95rem; }
+.verdict .vl { font: 700 .8rem var(--sans); text-transform: uppercase; letter-spacing: .06em; color: var(--vd, var(--muted)); }
+.verdict .vs { font: .8rem var(--sans); color: var(--muted); }
+.verdict.none { border-style: dashed; background: none; font: italic .88rem var(--sans); color: var(--muted); }
+.vd-low { --vd: #9f1239; }
+.vd-mid { --vd: #57534e; }
+.vd-high { --vd: #166534; }
+.vchip { display: inline-block; padding: .05em .45em; border: 1.5px solid var(--vd, var(--muted)); border-radius: .3em; font: 700 .7rem var(--sans); color: var(--vd, var(--muted)); white-space: nowrap; vertical-align: .1em; }
+.grade { display: inline-block; padding: 0 .35em; border-radius: .25em; background: #e7e3da; font: 700 .75rem/1.5 var(--sans); color: var(--ink); letter-spacing: .04em; vertical-align: .05em; }
+.gw { font: .8rem var(--sans); color: var(--muted); }
+dl.grades { display: grid; grid-template-columns: 2.2rem 1fr; gap: .15rem .5rem; font: .85rem/1.4 var(--sans); margin: .4rem 0 .8rem; }
+dl.grades dt { font-weight: 700; }
+dl.grades dd { margin: 0; color: #333; }
+.cols { display: grid; grid-template-columns: 1fr 1fr; gap: 0 1.5rem; }
 footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule); font-size: .8rem; color: var(--muted); }
 @media (max-width: 38rem) {
   body { font-size: 16px; }
   ol.history li, ol.timeline li { grid-template-columns: 1fr; gap: .1rem; }
   .claim > header { flex-direction: column; gap: .3rem; }
+  .cols { grid-template-columns: 1fr; }
 }
 @page { margin: 16mm 14mm; }
 @media print {
@@ -194,11 +214,11 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   #parties, #sources, #timeline, #stance { break-before: page; }
   figure.grid { width: auto; margin: 1rem 0; transform: none; overflow: visible; }
   table.stance { font-size: 7.5pt; min-width: 0; }
-  table.stance tr, ul.findings li { break-inside: avoid-page; }
+  table.stance tr, ul.findings li, .keep, .verdict { break-inside: avoid-page; }
   table.stance td, table.stance th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   .claim, .party { box-shadow: none; border-top: 1px solid var(--rule); border-right: 1px solid var(--rule); border-bottom: 1px solid var(--rule); }
   .claim > header, ul.quotes > li, ol.history li, ol.timeline li, ol.sources li, table.legend tr, figure { break-inside: avoid-page; }
-  .badge, .claim, .party, ol.timeline li::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .badge, .claim, .party, .verdict, .grade, ol.timeline li::before { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; }
   a[href^="http"]::after, a[href^="mailto"]::after { content: " <" attr(href) ">"; font-size: .8em; color: var(--muted); overflow-wrap: anywhere; }
   a.url::after { content: none !important; }
@@ -235,6 +255,41 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <tfoot><tr><td colspan="2">All claims</td><td class="count">{{.NClaims}}</td></tr></tfoot>
 </table>
 <p class="meta">Each status is shown as a coloured badge and in words. Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.</p>
+{{- if or .NVerdicts .OwnScale}}
+<div class="keep">
+<h3 class="rule">Verdicts</h3>
+<p class="meta">The status says where a claim stands on the record; the verdict is the fact-checker's own rating of it, on {{.ScaleName}}, worst first: {{.ScaleRange}}.</p>
+<table class="legend">
+<thead><tr><th scope="col">Verdict</th><th scope="col" class="count">Value</th><th scope="col" class="count">Claims</th></tr></thead>
+<tbody>
+{{- range .Verdicts}}
+<tr><td><span class="vchip {{.Class}}">{{.Label}}</span></td><td class="count">{{.Value}}</td><td class="count">{{.N}}</td></tr>
+{{- end}}
+<tr><td class="empty">No verdict yet</td><td></td><td class="count">{{.NoVerdict}}</td></tr>
+</tbody>
+</table>
+</div>
+{{- end}}
+{{- if .HasGrades}}
+<div class="keep">
+<h3 class="rule">Grades</h3>
+<p class="meta">{{.GradesNote}}</p>
+<div class="cols">
+<div><h4>Reliability of a party or source</h4>
+<dl class="grades">
+{{- range .ReliabilityLegend}}
+<dt><span class="grade">{{.Grade}}</span></dt><dd>{{.Meaning}}</dd>
+{{- end}}
+</dl></div>
+<div><h4>Credibility of a quote</h4>
+<dl class="grades">
+{{- range .CredibilityLegend}}
+<dt><span class="grade">{{.Grade}}</span></dt><dd>{{.Meaning}}</dd>
+{{- end}}
+</dl></div>
+</div>
+</div>
+{{- end}}
 </section>
 {{- if .Image}}
 <section id="board">
@@ -264,12 +319,20 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </section>
 <section id="claims">
 <h2>Claims</h2>
+{{- if .HasGrades}}
+<p class="legend">{{.QuoteGradeLegend}}</p>
+{{- end}}
 {{- range .Claims}}
 <article class="claim {{.Class}}" id="claim-{{.ID}}">
 <header><span class="badge {{.Class}}">{{.Word}}</span><h3 class="text">{{.Statement}}</h3></header>
 {{- if or .MadeBy .About}}
 <p class="who">{{with .MadeBy}}Made by {{partyNames .}}{{end}}{{if and .MadeBy .About}} · {{end}}{{with .About}}About {{partyNames .}}{{end}}</p>
 {{- end}}
+{{- with .Verdict}}{{$vd := .}}
+<p class="verdict {{.Class}}"><span class="vl">Verdict: {{.Label}}</span>{{if .OnScale}} <span class="vs">· {{.Value}} on a scale of {{$.ScaleRange}}</span>{{end}}{{with .When}} · <time datetime="{{$vd.At.Format "2006-01-02T15:04:05Z07:00"}}">{{.}}</time>{{end}}{{with .Note}}<br><span class="text">{{.}}</span>{{end}}</p>
+{{- else}}{{if $.NVerdicts}}
+<p class="verdict none">No verdict yet.</p>
+{{- end}}{{end}}
 {{- with .Notes}}
 <p class="notes text">{{.}}</p>
 {{- end}}
@@ -339,9 +402,13 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </section>
 <section id="parties">
 <h2>Parties</h2>
+{{- if .HasGrades}}
+<p class="legend"><strong>Reliability</strong>: {{.ReliabilityLine}}. <strong>Credibility</strong> of what they said: {{.CredibilityLine}}.</p>
+{{- end}}
 {{- range .Parties}}
+{{- $p := .}}
 <article class="party" id="party-{{.ID}}">
-<h3>{{.Name}} <span class="kind">{{.Kind}}</span></h3>
+<h3>{{.Name}} <span class="kind">{{.Kind}}</span>{{with .Reliability}} <span class="grade">{{.}}</span> <span class="gw">{{$p.ReliabilityMeaning}}</span>{{end}}</h3>
 {{- with .Notes}}
 <p class="notes text">{{.}}</p>
 {{- end}}
@@ -352,7 +419,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 {{- with .Stances}}
 <ul class="stances">
 {{- range .}}
-<li><span class="badge small {{.Claim.Class}}">{{.Claim.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 160}}</a><br><span class="roles">{{.Text}}</span></li>
+<li><span class="badge small {{.Claim.Class}}">{{.Claim.Word}}</span>{{with .Claim.Verdict}} <span class="vchip {{.Class}}">{{.Label}}</span>{{end}} <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 160}}</a><br><span class="roles">{{.Text}}</span></li>
 {{- end}}
 </ul>
 {{- else}}
@@ -363,7 +430,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <ul class="quotes">
 {{- range .}}
 <li><blockquote class="text">{{.Text}}</blockquote>
-<p class="credit">{{with .Source}}<cite>{{.Title}}</cite>{{else}}Source unknown{{end}}{{with .When}} · {{.}}{{end}}{{with .Location}} · {{.}}{{end}}{{range .Claims}} · {{.Relation}} <a href="#claim-{{.Claim.ID}}">“{{truncate .Claim.Statement 60}}”</a>{{end}}</p></li>
+<p class="credit">{{with .Source}}<cite>{{.Title}}</cite>{{else}}Source unknown{{end}}{{with .When}} · {{.}}{{end}}{{with .Location}} · {{.}}{{end}}{{range .Claims}} · {{.Relation}} <a href="#claim-{{.Claim.ID}}">“{{truncate .Claim.Statement 60}}”</a>{{end}}{{with .Credibility}} · <span class="grade">{{.}}</span> <span class="gw">credibility {{credWords .}}</span>{{end}}</p></li>
 {{- end}}
 </ul>
 {{- else}}
@@ -376,13 +443,17 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </section>
 <section id="sources">
 <h2>Sources</h2>
+{{- if .HasGrades}}
+<p class="legend"><strong>Reliability</strong>: {{.ReliabilityLine}}.</p>
+{{- end}}
 {{- with .Sources}}
 <ol class="sources">
 {{- range .}}
+{{- $s := .}}
 <li id="source-{{.ID}}"><cite>{{.Title}}</cite>{{with .Byline}}, {{.}}{{end}}{{with .PublishedWhen}}, published {{.}}{{end}}{{with .RetrievedWhen}}, retrieved {{.}}{{end}}.
 {{- with .URL}}<br>{{with link .}}<a class="url" href="{{.}}">{{.}}</a>{{else}}<span class="text">{{.}}</span> (not a web address; not linked){{end}}{{end}}
 {{- with .Notes}}<br><span class="notes text">{{.}}</span>{{end}}
-<br><span class="meta">{{plural .NQuotes "quote" "quotes"}} on this board</span></li>
+<br><span class="meta">{{with .Reliability}}reliability <span class="grade">{{.}}</span> {{$s.ReliabilityMeaning}} · {{end}}{{plural .NQuotes "quote" "quotes"}} on this board</span></li>
 {{- end}}
 </ol>
 {{- else}}
@@ -417,6 +488,9 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 </html>
 {{define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
 <p class="credit">— <strong>{{with .Speaker}}{{.Name}}{{else}}Unknown speaker{{end}}</strong>{{with .Speaker}}{{with .Kind}} ({{.}}){{end}}{{end}}{{with .Source}}, <cite>{{.Title}}</cite>{{with .Byline}} ({{.}}){{end}}{{end}}{{with .When}}, {{.}}{{end}}{{with .Location}}, {{.}}{{end}}{{with .Source}}{{with link .URL}} · <a href="{{.}}">source</a>{{end}}{{end}}</p>
+{{- with .Grade}}
+<p class="credit"><span class="grade">{{.}}</span> <span class="gw">{{$.GradeWords}}</span></p>
+{{- end}}
 {{- with .Notes}}
 <p class="notes text">{{.}}</p>
 {{- end}}{{end}}`

@@ -46,6 +46,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 	m.text(fmt.Sprintf("| All claims | | %d |\n\n", v.NClaims))
 	m.para("Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it.")
+	mdJudging(m, v)
 
 	mdWeakSpots(m, buildWeakSpots(doc))
 
@@ -64,6 +65,11 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 		}
 		head += " · Claim " + mdLine(c.ID)
 		m.para(head)
+		if vd := c.Verdict; vd != nil {
+			m.para(mdVerdict(v, vd))
+		} else if v.NVerdicts > 0 {
+			m.para("No verdict yet.")
+		}
 		if c.Notes != "" {
 			m.para("Notes: " + mdText(c.Notes, ""))
 		}
@@ -110,6 +116,9 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			h += " (" + mdLine(p.Kind) + ")"
 		}
 		m.line(h)
+		if p.Reliability != "" {
+			m.para("Reliability **" + mdLine(p.Reliability) + "**" + mdMeaning(p.ReliabilityMeaning()))
+		}
 		if p.Notes != "" {
 			m.para(mdText(p.Notes, ""))
 		}
@@ -121,7 +130,11 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			m.para("Tied to no claim.")
 		} else {
 			for _, s := range p.Stances {
-				m.text("- **" + mdLine(s.Claim.Word) + "** · " + mdLine(truncate(s.Claim.Statement, 160)) + " — " + s.Text() + "\n")
+				verdict := ""
+				if vd := s.Claim.Verdict; vd != nil {
+					verdict = "verdict *" + mdLine(vd.Label) + "* · "
+				}
+				m.text("- **" + mdLine(s.Claim.Word) + "** · " + verdict + mdLine(truncate(s.Claim.Statement, 160)) + " — " + s.Text() + "\n")
 			}
 			m.text("\n")
 		}
@@ -157,7 +170,11 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 		if s.Notes != "" {
 			item += "\\\n  " + mdText(s.Notes, "  ")
 		}
-		item += "\\\n  " + plural(s.NQuotes, "quote", "quotes") + " on this board"
+		item += "\\\n  "
+		if s.Reliability != "" {
+			item += "Reliability **" + mdLine(s.Reliability) + "**" + mdMeaning(s.ReliabilityMeaning()) + " · "
+		}
+		item += plural(s.NQuotes, "quote", "quotes") + " on this board"
 		m.text(item + "\n")
 	}
 	if len(v.Sources) > 0 {
@@ -329,6 +346,11 @@ func mdQuoteItem(q *quoteView, linkNote string, withSpeaker bool) string {
 		for _, c := range q.Claims {
 			b.WriteString(" · " + string(c.Relation) + " “" + mdLine(truncate(c.Claim.Statement, 60)) + "”")
 		}
+		if q.Credibility != 0 {
+			b.WriteString(" · credibility **" + mdLine(credibilityWords(q.Credibility)) + "**")
+		}
+	} else if g := q.Grade(); g != "" {
+		b.WriteString("\\\n  Grade **" + mdLine(g) + "**: " + mdLine(q.GradeWords()))
 	}
 	if q.Notes != "" {
 		b.WriteString("\\\n  Notes: " + mdText(q.Notes, "  "))
@@ -457,4 +479,46 @@ func mdDest(u string) string {
 		}
 	}
 	return b.String()
+}
+
+// mdJudging writes the legends of verdicts and grades, where the board
+// uses them.
+func mdJudging(m *mdWriter, v *view) {
+	if v.NVerdicts > 0 || v.OwnScale {
+		m.para("**Verdicts.** The status says where a claim stands on the record; the verdict is the fact-checker's own rating of it, on " +
+			v.ScaleName() + ", worst first: " + mdLine(v.ScaleRange()) + ".")
+		m.text("| Verdict | Value | Claims |\n| --- | ---: | ---: |\n")
+		for _, s := range v.Verdicts {
+			m.text(fmt.Sprintf("| %s | %d | %d |\n", mdLine(s.Label), s.Value, s.N))
+		}
+		m.text(fmt.Sprintf("| No verdict yet | | %d |\n\n", v.NoVerdict()))
+	}
+	if v.HasGrades {
+		m.para("**Grades.** " + gradesNote)
+		m.para("**Reliability** of a party or source: " + legendText(reliabilityLegend) + ".\\\n**Credibility** of a quote: " + legendText(credibilityLegend) + ".")
+	}
+}
+
+// mdVerdict is a claim's verdict as a paragraph: its label, its value on
+// the scale, when it was given and why.
+func mdVerdict(v *view, vd *verdictView) string {
+	s := "**Verdict: " + mdLine(vd.Label) + "**"
+	if vd.OnScale {
+		s += fmt.Sprintf(" · %d on a scale of %s", vd.Value, mdLine(v.ScaleRange()))
+	}
+	if vd.When != "" {
+		s += " · " + vd.When
+	}
+	if vd.Note != "" {
+		s += "\\\n" + mdText(vd.Note, "")
+	}
+	return s
+}
+
+// mdMeaning is a grade's meaning after a colon, or "".
+func mdMeaning(m string) string {
+	if m == "" {
+		return ""
+	}
+	return ": " + m
 }

@@ -360,6 +360,7 @@ func (p *pdfWriter) cover(v *view) {
 	f.CellFormat(20, 5.6, fmt.Sprint(v.NClaims), "", 1, "R", false, 0, "")
 	f.Ln(4)
 	p.text(0, "Each status is shown as a coloured badge and in words. Quotes are grouped under each claim by what they do: support it, deny it, contradict it or only mention it. Dates and times are in UTC.", false, 9, 4.6, pdfMuted)
+	p.judgingLegend(v)
 }
 
 // rule draws a thin horizontal line across the text width.
@@ -415,6 +416,10 @@ func (p *pdfWriter) boardImage(data []byte) error {
 func (p *pdfWriter) claims(v *view) {
 	f := p.f
 	p.heading("Claims", true)
+	if v.HasGrades {
+		p.text(0, v.QuoteGradeLegend(), false, 8, 4, pdfMuted)
+		p.f.Ln(3)
+	}
 	if len(v.Claims) == 0 {
 		p.text(0, "This board has no claims yet.", false, 10, 5, pdfMuted)
 	}
@@ -449,6 +454,7 @@ func (p *pdfWriter) claims(v *view) {
 		f.MultiCell(p.width-bw-3, 4.2, p.s(meta), "", "L", false)
 		f.SetY(f.GetY() + 1.5)
 		p.text(0, p.s(c.Statement), true, 12, 5.8, pdfInk)
+		p.verdict(v, c)
 		if c.Notes != "" {
 			f.Ln(1)
 			p.text(0, "Notes: "+p.s(c.Notes), false, 9, 4.5, pdfMuted)
@@ -526,6 +532,11 @@ func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeak
 	} else {
 		p.text(in, p.s(rest), false, 8, 4, pdfMuted)
 	}
+	if g := q.Grade(); withSpeaker && g != "" {
+		p.grade(in, p.s(g), p.s(q.GradeWords()))
+	} else if !withSpeaker && q.Credibility != 0 {
+		p.grade(in, fmt.Sprint(q.Credibility), "credibility "+credibilityWords(q.Credibility))
+	}
 	if q.Notes != "" {
 		p.text(in, "Notes: "+p.s(q.Notes), false, 8, 4, pdfMuted)
 	}
@@ -550,6 +561,10 @@ func (p *pdfWriter) unlinked(v *view) {
 func (p *pdfWriter) parties(v *view) {
 	f := p.f
 	p.heading("Parties", true)
+	if v.HasGrades {
+		p.text(0, "Reliability: "+v.ReliabilityLine()+". Credibility of what they said: "+v.CredibilityLine()+".", false, 8, 4, pdfMuted)
+		p.f.Ln(3)
+	}
 	if len(v.Parties) == 0 {
 		p.text(0, "This board has no parties yet.", false, 10, 5, pdfMuted)
 	}
@@ -565,6 +580,10 @@ func (p *pdfWriter) parties(v *view) {
 		f.Bookmark(name, 1, -1)
 		p.lead(0, 6, name, 12.5, pdfInk, p.s(pv.Kind), 9, pdfMuted)
 		f.Ln(1)
+		if pv.Reliability != "" {
+			p.grade(0, p.s(pv.Reliability), "reliability: "+pv.ReliabilityMeaning())
+			f.Ln(1)
+		}
 		if pv.Notes != "" {
 			p.text(0, p.s(pv.Notes), false, 9, 4.5, pdfMuted)
 		}
@@ -585,7 +604,11 @@ func (p *pdfWriter) parties(v *view) {
 			f.MultiCell(p.left+p.width-x, 4.7, p.s(truncate(s.Claim.Statement, 160)), "", "L", false)
 			p.font(false, 8.5, pdfMuted)
 			f.SetX(x)
-			f.MultiCell(p.left+p.width-x, 4.3, s.Text(), "", "L", false)
+			roles := s.Text()
+			if vd := s.Claim.Verdict; vd != nil {
+				roles = "verdict " + p.s(vd.Label) + " · " + roles
+			}
+			f.MultiCell(p.left+p.width-x, 4.3, roles, "", "L", false)
 			f.Ln(1)
 		}
 		p.subheading(fmt.Sprintf("WHAT THEY SAID (%d)", len(pv.Said)), pdfMuted)
@@ -601,6 +624,10 @@ func (p *pdfWriter) parties(v *view) {
 func (p *pdfWriter) sources(v *view) {
 	f := p.f
 	p.heading("Sources", true)
+	if v.HasGrades {
+		p.text(0, "Reliability: "+v.ReliabilityLine()+".", false, 8, 4, pdfMuted)
+		p.f.Ln(3)
+	}
 	if len(v.Sources) == 0 {
 		p.text(0, "This board has no sources yet.", false, 10, 5, pdfMuted)
 	}
@@ -621,6 +648,9 @@ func (p *pdfWriter) sources(v *view) {
 		}
 		if s.RetrievedWhen != "" {
 			parts = append(parts, "retrieved "+s.RetrievedWhen)
+		}
+		if s.Reliability != "" {
+			parts = append(parts, "reliability "+s.ReliabilityWords())
 		}
 		parts = append(parts, plural(s.NQuotes, "quote", "quotes")+" on this board")
 		p.text(in, p.s(strings.Join(parts, " · ")), false, 8.5, 4.3, pdfMuted)

@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -207,7 +208,7 @@ var (
 		"section": true, "table": true, "thead": true, "tbody": true, "tfoot": true, "tr": true, "th": true,
 		"td": true, "span": true, "figure": true, "img": true, "figcaption": true, "article": true, "ol": true,
 		"ul": true, "li": true, "time": true, "blockquote": true, "strong": true, "cite": true, "br": true,
-		"footer": true,
+		"footer": true, "div": true, "dl": true, "dt": true, "dd": true,
 	}
 	htmlAttrs = map[string]bool{
 		"lang": true, "charset": true, "name": true, "content": true, "class": true, "id": true, "href": true,
@@ -341,7 +342,7 @@ func checkCSV(t *testing.T, out []byte, v *view) {
 	if len(rows) != csvRows(v) {
 		t.Errorf("csv: %d rows, want %d", len(rows), csvRows(v))
 	}
-	if len(rows) > 0 && strings.Join(rows[0], ",") != "claim id,claim,status,relation,quote id,quote,speaker,speaker kind,source,url,date" {
+	if len(rows) > 0 && strings.Join(rows[0], ",") != "claim id,claim,status,relation,quote id,quote,speaker,speaker kind,source,url,date,verdict,verdict value,verdict note,verdict date,speaker reliability,source reliability,credibility" {
 		t.Errorf("csv: header is %q", rows[0])
 	}
 	for i, row := range rows {
@@ -372,13 +373,20 @@ func checkClaimReview(t *testing.T, out []byte, v *view) {
 		if r["claimReviewed"] != v.Claims[i].Statement {
 			t.Errorf("claimreview[%d]: claimReviewed %q, want %q", i, r["claimReviewed"], v.Claims[i].Statement)
 		}
-		rating, _ := r["reviewRating"].(map[string]any)
-		if rating["@type"] != "Rating" || rating["alternateName"] != titleWord(v.Claims[i].Status) {
-			t.Errorf("claimreview[%d]: reviewRating %v", i, rating)
-		}
-		for k := range rating {
-			if k != "@type" && k != "alternateName" {
-				t.Errorf("claimreview[%d]: reviewRating has %s", i, k)
+		// The rating is the verdict on the scale, or there is none.
+		rating, hasRating := r["reviewRating"].(map[string]any)
+		switch vd := v.Claims[i].Verdict; {
+		case vd == nil:
+			if _, ok := r["reviewRating"]; ok {
+				t.Errorf("claimreview[%d]: a claim with no verdict has a reviewRating %v", i, r["reviewRating"])
+			}
+		case !hasRating || rating["@type"] != "Rating" || rating["alternateName"] != vd.Label:
+			t.Errorf("claimreview[%d]: reviewRating %v, want the verdict %q", i, rating, vd.Label)
+		case vd.OnScale:
+			want := map[string]any{"@type": "Rating", "alternateName": vd.Label, "ratingValue": float64(vd.Value),
+				"worstRating": float64(v.Scale[0].Value), "bestRating": float64(v.Scale[len(v.Scale)-1].Value)}
+			if !reflect.DeepEqual(rating, want) {
+				t.Errorf("claimreview[%d]: reviewRating %v, want %v", i, rating, want)
 			}
 		}
 		item, _ := r["itemReviewed"].(map[string]any)

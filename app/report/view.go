@@ -37,6 +37,8 @@ type view struct {
 	Timeline []*event
 	// Days is the timeline by day (UTC), oldest first.
 	Days []*timelineDay
+
+	judging // verdicts and grades (grades.go)
 }
 
 // timelineDay is the events of one day.
@@ -70,6 +72,7 @@ type claimView struct {
 	// AppearanceSources are the sources of the claim's quotes, in the order
 	// the report shows the quotes.
 	AppearanceSources []*sourceView
+	Verdict           *verdictView // nil when the claim has none
 }
 
 type historyView struct {
@@ -100,6 +103,7 @@ type quoteView struct {
 	Speaker                        *partyView // nil when unknown
 	Source                         *sourceView
 	Claims                         []claimRef // claim order, then relation order
+	Credibility                    int        // 0 when not graded
 }
 
 // claimRef is a claim as tied to a quote.
@@ -113,6 +117,7 @@ type partyView struct {
 	Index          int
 	ID, Name, Kind string
 	Notes          string
+	Reliability    string       // "" when not graded
 	Said           []*quoteView // quotes the party is the speaker of
 	Stances        []*stance    // claim order
 	Affiliations   []affiliation
@@ -183,6 +188,7 @@ type sourceView struct {
 	Retrieved, RetrievedWhen     string
 	Notes                        string
 	NQuotes                      int
+	Reliability                  string // "" when not graded
 }
 
 // Byline returns publisher and author in words: "ZDNet, by Charlie Osborne".
@@ -615,6 +621,7 @@ func buildView(doc *app.Document, opts Options) *view {
 		d := v.Days[len(v.Days)-1]
 		d.Events = append(d.Events, e)
 	}
+	buildJudging(v, doc)
 	return v
 }
 
