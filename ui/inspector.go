@@ -286,6 +286,7 @@ func (i *inspector) boardForm(b *app.Board) []fyne.CanvasObject {
 	objs = append(objs, i.entry("reviewerURL", "Reviewer's URL", rv.URL, false, func(s string) error {
 		return saveReviewer(func(r *app.Reviewer) { r.URL = s })
 	})...)
+	objs = append(objs, i.scaleSummary(b)...)
 	objs = append(objs, caption(fmt.Sprintf("Created %s · last edited %s", b.Created.Local().Format("2 Jan 2006 15:04"), b.Updated.Local().Format("2 Jan 2006 15:04"))))
 	return objs
 }
@@ -361,11 +362,12 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 		i.statusNote.Disable()
 		i.statusApply.Disable()
 	}
-	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply, i.statusSelect), i.statusNote)
+	objs = append(objs, i.statusSelect, i.statusNote)
 	objs = append(objs, i.statusWhenField()...)
+	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply))
 	i.historyRows(c)
-	objs = append(objs, caption("History, newest first"), i.history)
 	objs = append(objs, i.verdictSection(c)...)
+	objs = append(objs, widget.NewSeparator(), caption("Status history, newest first"), i.history)
 	return objs
 }
 

@@ -35,7 +35,7 @@ func (i *inspector) statusWhenField() []fyne.CanvasObject {
 	if i.w.readOnly() {
 		i.statusWhen.Disable()
 	}
-	return []fyne.CanvasObject{caption(whenLabel("When was this said or decided")), i.statusWhen}
+	return []fyne.CanvasObject{caption(whenLabel("When it was said or decided")), i.statusWhen}
 }
 
 // changeStatus records the status change the block holds, dated as its
@@ -144,9 +144,10 @@ func (i *inspector) verdictSection(c *app.Claim) []fyne.CanvasObject {
 	}
 	return []fyne.CanvasObject{
 		widget.NewSeparator(), container.NewBorder(nil, nil, nil, scaleButton, heading("Verdict")), given,
-		container.NewBorder(nil, nil, nil, i.verdictApply, i.verdictSelect), meaning,
+		i.verdictSelect, meaning,
 		caption("Reasoning"), i.verdictNote,
 		caption(whenLabel("Given on")), i.verdictWhen,
+		container.NewBorder(nil, nil, nil, i.verdictApply),
 	}
 }
 
@@ -224,14 +225,14 @@ func reliabilityText(r app.Reliability) string {
 	if r == "" {
 		return "Not graded. A (completely reliable) to E (unreliable) grade its record as a source; F says it cannot be judged."
 	}
-	return string(r) + ": " + r.Meaning() + "."
+	return explain(r.Meaning())
 }
 
 func credibilityText(c int) string {
 	if c == 0 {
 		return "Not graded. 1 (confirmed by other sources) to 5 (improbable) grade what the quote says; 6 says it cannot be judged."
 	}
-	return fmt.Sprint(c) + ": " + app.CredibilityMeaning(c) + "."
+	return explain(app.CredibilityMeaning(c))
 }
 
 // quoteReliability is the reliability that goes with a quote's
@@ -270,4 +271,33 @@ func verdictBadge(label string) fyne.CanvasObject {
 	bg := &canvas.Rectangle{FillColor: color.Transparent, StrokeColor: theme.Color(theme.ColorNameForeground), StrokeWidth: 1.5, CornerRadius: 4}
 	t := &canvas.Text{Text: label, Color: theme.Color(theme.ColorNameForeground), TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
 	return container.NewStack(bg, container.NewPadded(t))
+}
+
+// scaleSummary names the board's rating scale, with the button that edits
+// it.
+func (i *inspector) scaleSummary(b *app.Board) []fyne.CanvasObject {
+	which := "The default rating scale"
+	if len(b.Scale) > 0 {
+		which = "The board's own rating scale"
+	}
+	var labels []string
+	for _, s := range b.RatingScale() {
+		labels = append(labels, s.Label)
+	}
+	return []fyne.CanvasObject{
+		caption(fmt.Sprintf("%s, worst first, for verdicts: %s.", which, strings.Join(labels, ", "))),
+		container.NewHBox(&widget.Button{Text: "Rating scale…", Icon: theme.SettingsIcon(), OnTapped: i.w.showScaleDialog}),
+	}
+}
+
+// explain is a grade's meaning after its name, which the choice shows:
+// "minor doubt; a history of …" as a sentence.
+func explain(m string) string {
+	if k := strings.Index(m, ": "); k > 0 {
+		m = m[k+2:]
+	}
+	if m == "" {
+		return ""
+	}
+	return strings.ToUpper(m[:1]) + m[1:] + "."
 }

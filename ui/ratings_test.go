@@ -309,7 +309,7 @@ func TestWindow_Grades(t *testing.T) {
 	if q := quoteIn(f.doc, quote); q.Credibility != 2 || len(f.undo) != 1 || lastUndo(t, f) == "" {
 		t.Fatalf("credibility in the file %d, %d undo steps", q.Credibility, len(f.undo))
 	}
-	if m := w.insp.gradeMeaning.Text; !strings.Contains(m, app.Credibilities[2]) {
+	if m := w.insp.gradeMeaning.Text; m != "Not confirmed; logical in itself; consistent with other information." {
 		t.Fatalf("meaning shown: %q", m)
 	}
 	if c := cardOf(t, w, quote); c.gradeText.Hidden || c.gradeText.Text != "2" {
@@ -329,7 +329,7 @@ func TestWindow_Grades(t *testing.T) {
 	if p := partyIn(f.doc, speaker); p.Reliability != "B" || len(f.undo) != 2 {
 		t.Fatalf("reliability in the file %q, %d undo steps", p.Reliability, len(f.undo))
 	}
-	if m := w.insp.gradeMeaning.Text; !strings.Contains(m, app.Reliability("B").Meaning()) {
+	if m := w.insp.gradeMeaning.Text; m != "Minor doubt; a history of valid information most of the time." {
 		t.Fatalf("meaning shown: %q", m)
 	}
 	if c := cardOf(t, w, speaker); c.gradeText.Text != "B" || c.gradeText.Hidden {

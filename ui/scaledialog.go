@@ -85,8 +85,8 @@ func (w *boardWindow) openScaleDialog() *scaleDialog {
 			"Values are whole numbers that rise down the list; ClaimReview gives them as ratingValue, worstRating and bestRating. "+
 			"A label a verdict uses must stay (renaming it counts as removing it): change those verdicts first."),
 		s.state,
-		container.NewBorder(nil, nil, nil, container.New(minWidth(70), &widget.Label{Text: "Value", TextStyle: fyne.TextStyle{Bold: true}}),
-			&widget.Label{Text: "Label (worst at the top)", TextStyle: fyne.TextStyle{Bold: true}}),
+		container.New(scaleColumns{}, layout.NewSpacer(), &widget.Label{Text: "Label (worst at the top)", TextStyle: fyne.TextStyle{Bold: true}},
+			layout.NewSpacer(), &widget.Label{Text: "Value", TextStyle: fyne.TextStyle{Bold: true}}),
 	)
 	foot := container.NewVBox(s.problem,
 		container.NewHBox(s.add, s.useDefault, layout.NewSpacer(), s.x, s.save))
@@ -142,8 +142,7 @@ func (s *scaleDialog) relist() {
 	s.list.Objects = nil
 	for k, r := range s.rows {
 		pos := &widget.Label{Text: fmt.Sprintf("%d.", k+1)}
-		right := container.NewHBox(r.used, container.New(minWidth(70), r.value), r.up, r.down, r.remove)
-		s.list.Add(container.NewBorder(nil, nil, pos, right, r.label))
+		s.list.Add(container.New(scaleColumns{}, pos, r.label, r.used, r.value, r.up, r.down, r.remove))
 		if !s.w.readOnly() {
 			setEnabled(r.up, k > 0)
 			setEnabled(r.down, k < len(s.rows)-1)
@@ -268,4 +267,37 @@ func (w *boardWindow) updateScale(steps []app.ScaleStep) error {
 	w.insp.show(w.insp.id) // the verdict choices follow the scale
 	w.refreshChrome()
 	return nil
+}
+
+// scaleColumns lays out a row of the scale, or its header, in columns:
+// the step's number, its label (which takes the room left), how many
+// verdicts use it, its value, and its buttons.
+type scaleColumns struct{}
+
+var scaleColumnWidths = []float32{34, 0, 76, 72, 40, 40, 40}
+
+func (scaleColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	fixed := float32(0)
+	for _, w := range scaleColumnWidths {
+		fixed += w
+	}
+	x := float32(0)
+	for k, o := range objs {
+		w := scaleColumnWidths[k]
+		if w == 0 {
+			w = max(size.Width-fixed-float32(len(scaleColumnWidths)-1)*theme.Padding(), 0)
+		}
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos(x, (size.Height-h)/2))
+		x += w + theme.Padding()
+	}
+}
+
+func (scaleColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(400, h)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -69,5 +68,5 @@ func whenField(t time.Time) string {
 
 // whenLabel is the caption of a date field.
 func whenLabel(what string) string {
-	return fmt.Sprintf("%s (YYYY-MM-DD or 2018-10-04T14:30:00Z; today's date means now)", what)
+	return what + " (YYYY-MM-DD, or a time: 2018-10-04T14:30:00Z)"
 }
