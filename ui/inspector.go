@@ -107,6 +107,7 @@ func (i *inspector) show(id string) {
 		}
 	}()
 	i.id = id
+	i.dropFocus()
 	i.fields, i.selects = map[string]*fieldEntry{}, map[string]*widget.Select{}
 	i.statusSelect, i.statusNote, i.statusApply, i.history, i.links, i.addLink, i.deleteButton = nil, nil, nil, nil, nil, nil, nil
 	i.statusWhen, i.verdictSelect, i.verdictNote, i.verdictWhen, i.verdictApply, i.gradeMeaning = nil, nil, nil, nil, nil, nil

@@ -301,3 +301,32 @@ func explain(m string) string {
 	}
 	return strings.ToUpper(m[:1]) + m[1:] + "."
 }
+
+// dropFocus takes the keyboard from the status and verdict blocks' own
+// fields before the form is built anew: a field no longer shown would
+// keep it, and with it Ctrl+Z, from the board.
+func (i *inspector) dropFocus() {
+	c := i.w.win.Canvas()
+	f := c.Focused()
+	if f == nil {
+		return
+	}
+	for _, e := range []*widget.Entry{i.statusNote, i.statusWhen, i.verdictNote, i.verdictWhen} {
+		if e != nil && fyne.Focusable(e) == f {
+			c.Unfocus()
+			return
+		}
+	}
+}
+
+// named are the inspector's status and verdict fields, by name, for the
+// window's geometry file (the end-to-end test finds them there).
+func (i *inspector) named() map[string]fyne.CanvasObject {
+	out := map[string]fyne.CanvasObject{}
+	for name, o := range map[string]*widget.Entry{"status.note": i.statusNote, "status.when": i.statusWhen, "verdict.note": i.verdictNote, "verdict.when": i.verdictWhen} {
+		if o != nil {
+			out[name] = o
+		}
+	}
+	return out
+}
