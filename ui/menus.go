@@ -63,6 +63,7 @@ func (w *boardWindow) buildMenus() {
 			item("New Source", ctrlShift(fyne.KeyO), w.newSource),
 			fyne.NewMenuItemSeparator(),
 			item("Arrange", ctrlShift(fyne.KeyA), w.arrangeBoard),
+			&fyne.MenuItem{Label: "Rating Scale…", Action: w.showScaleDialog},
 			fyne.NewMenuItemSeparator(),
 			item("Add Link to Selected…", ctrl(fyne.KeyL), func() {
 				if w.board.selected != "" {

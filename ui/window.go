@@ -48,6 +48,7 @@ type boardWindow struct {
 	confirming         *confirmation // the question being asked, if any
 	quitting           atomic.Bool   // set once quit has begun
 	lastStance         *stanceGrid   // the stance grid last opened, for tests
+	lastScale          *scaleDialog  // the rating scale dialog last opened, for tests
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -262,6 +263,11 @@ func (w *boardWindow) showError(err error) {
 	if err == nil {
 		return
 	}
+	dialog.ShowError(errors.New(errorText(err)), w.win)
+}
+
+// errorText is an error in words, a line for each problem found.
+func errorText(err error) string {
 	msg := app.ErrorMessage(err)
 	var ve *app.ValidationError
 	if errors.As(err, &ve) && len(ve.Problems) > 1 {
@@ -274,7 +280,7 @@ func (w *boardWindow) showError(err error) {
 			msg += p.String() + "\n"
 		}
 	}
-	dialog.ShowError(errors.New(msg), w.win)
+	return msg
 }
 
 func (w *boardWindow) undo() {
