@@ -322,3 +322,66 @@ func TestAsOfSample(t *testing.T) {
 		t.Errorf("every item of the sample is dated: %d undated", len(tl.Undated))
 	}
 }
+
+// bigTimelineDoc is bigReviewDoc with its dates spread out: quotes said
+// on one of 400 days (one in 50 undated), sources published on one of
+// them, claims alleged and changed at their own hours, a verdict on every
+// other claim.
+func bigTimelineDoc() *app.Document {
+	d := bigReviewDoc()
+	day := func(i int) string { return t0.AddDate(0, 0, (i*7919)%400).Format(time.DateOnly) }
+	for i := range d.Sources {
+		d.Sources[i].Published = day(i)
+	}
+	for i := range d.Quotes {
+		if d.Quotes[i].Said != "" {
+			d.Quotes[i].Said = day(i + 13)
+		}
+	}
+	for i := range d.Claims {
+		c := &d.Claims[i]
+		c.History[0].At = t0.Add(time.Duration(i%9000) * time.Hour)
+		c.History[1].At = c.History[0].At.Add(time.Duration(1+i%200) * time.Hour)
+		if i%2 == 0 {
+			c.Verdict = &app.Verdict{Label: "Unproven", At: c.History[1].At.Add(time.Hour)}
+		}
+	}
+	return d
+}
+
+func TestBigTimelineDoc(t *testing.T) {
+	d := bigTimelineDoc()
+	if ps := app.ValidateDocument(d); len(ps) > 0 {
+		t.Fatalf("the generated board is not valid: %v", ps[:min(5, len(ps))])
+	}
+	tl := app.Timeline(d)
+	if n := len(tl.Events) + len(tl.Undated); n != len(d.Sources)+len(d.Quotes)+2*len(d.Claims)+len(d.Claims)/2 {
+		t.Errorf("%d events and undated on the generated board", n)
+	}
+	mid := tl.Events[len(tl.Events)/2].At
+	past := app.AsOf(d, mid)
+	if ps := app.ValidateDocument(past); len(ps) > 0 {
+		t.Fatalf("the generated board as of %v is not valid: %v", mid, ps[:min(5, len(ps))])
+	}
+	t.Logf("as of %v: %d of %d quotes, %d of %d claims, %d of %d links", mid, len(past.Quotes), len(d.Quotes), len(past.Claims), len(d.Claims), len(past.Links), len(d.Links))
+}
+
+// BenchmarkTimeline and BenchmarkAsOf measure the timeline and the rewind
+// on the 10,000-quote board.
+func BenchmarkTimeline(b *testing.B) {
+	d := bigTimelineDoc()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		app.Timeline(d)
+	}
+}
+
+func BenchmarkAsOf(b *testing.B) {
+	d := bigTimelineDoc()
+	es := app.Timeline(d).Events
+	mid := es[len(es)/2].At
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		app.AsOf(d, mid)
+	}
+}
