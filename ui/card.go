@@ -96,7 +96,12 @@ func (c *cardView) content() content {
 	switch m.kind[c.id] {
 	case app.KindClaim:
 		cl := m.claims[c.id]
-		return content{kind: app.KindClaim, badge: strings.ToUpper(string(cl.Status)), badgeColor: statusColor(cl.Status), text: cl.Statement,
+		st := c.board.past.statusOf(cl)
+		badge := strings.ToUpper(string(st))
+		if c.board.past != nil && c.board.past.absent[c.id] {
+			badge = "NOT YET"
+		}
+		return content{kind: app.KindClaim, badge: badge, badgeColor: statusColor(st), text: cl.Statement,
 			footer: "CLAIM"}
 	case app.KindQuote:
 		q := m.quotes[c.id]
