@@ -96,12 +96,8 @@ func (c *cardView) content() content {
 	switch m.kind[c.id] {
 	case app.KindClaim:
 		cl := m.claims[c.id]
-		st := c.board.past.statusOf(cl)
-		badge := strings.ToUpper(string(st))
-		if c.board.past != nil && c.board.past.absent[c.id] {
-			badge = "NOT YET"
-		}
-		return content{kind: app.KindClaim, badge: badge, badgeColor: statusColor(st), text: cl.Statement,
+		badge, col := c.board.past.badge(cl)
+		return content{kind: app.KindClaim, badge: badge, badgeColor: col, text: cl.Statement,
 			footer: "CLAIM"}
 	case app.KindQuote:
 		q := m.quotes[c.id]

@@ -223,12 +223,8 @@ func (n *navigator) bindRow(k app.Kind, id string, row *navRow) {
 	switch k {
 	case app.KindClaim:
 		c := m.claims[id]
-		st := n.past.statusOf(c)
-		badge := strings.ToUpper(string(st))
-		if n.past != nil && n.past.absent[id] {
-			badge = "NOT YET"
-		}
-		row.set(badge, statusColor(st), c.Statement, "")
+		badge, col := n.past.badge(c)
+		row.set(badge, col, c.Statement, "")
 	case app.KindQuote:
 		q := m.quotes[id]
 		who := m.name(q.Speaker)

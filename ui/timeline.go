@@ -76,6 +76,16 @@ func (p *pastBoard) statusOf(c *app.Claim) app.Status {
 	return c.Status
 }
 
+// badge is what a claim's badge says at the moment: its status then, or
+// NOT YET, in grey, for a claim not made yet.
+func (p *pastBoard) badge(c *app.Claim) (string, color.NRGBA) {
+	if p != nil && p.absent[c.ID] {
+		return "NOT YET", relationColor(app.RelMentions)
+	}
+	st := p.statusOf(c)
+	return strings.ToUpper(string(st)), statusColor(st)
+}
+
 // claim returns the claim as it stood at the moment, or c itself.
 func (p *pastBoard) claim(c *app.Claim) *app.Claim {
 	if p != nil {
@@ -139,6 +149,7 @@ type timelineView struct {
 	date    *widget.Entry
 	now     *widget.Button
 	at      *widget.Label // where the board stands: now, or the moment
+	first   *widget.Label // the slider's left end: before the first event
 	problem *widget.Label // a date the field cannot read
 	setting bool          // the slider is being set, not dragged
 }
@@ -152,6 +163,7 @@ func (w *boardWindow) showTimeline() {
 		return
 	}
 	v := &timelineView{w: w}
+	m := w.model
 	v.list = widget.NewList(func() int { return len(v.rows) }, newTimelineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		v.bindRow(v.rows[i], o.(*timelineRowView))
 	})
@@ -163,8 +175,20 @@ func (w *boardWindow) showTimeline() {
 	}
 	v.slider = widget.NewSlider(0, 1)
 	v.slider.Step = 1
+	// A small board follows the slider as it moves; a big one, where a
+	// step costs tens of milliseconds (BenchmarkTimelineWindow), says
+	// where the slider is and rewinds when it is let go.
 	v.slider.OnChanged = func(f float64) {
-		if !v.setting {
+		switch {
+		case v.setting:
+		case len(m.kind) <= liveRewindItems:
+			v.step(int(f + 0.5))
+		default:
+			v.preview(int(f + 0.5))
+		}
+	}
+	v.slider.OnChangeEnded = func(f float64) {
+		if !v.setting && v.stepOf(w.past) != int(f+0.5) {
 			v.step(int(f + 0.5))
 		}
 	}
@@ -172,7 +196,8 @@ func (w *boardWindow) showTimeline() {
 	v.date.OnSubmitted = func(s string) { v.rewindTo(s) }
 	v.now = &widget.Button{Text: "Now", Icon: theme.MediaFastForwardIcon(), OnTapped: func() { v.rewindNow() }}
 	rewind := &widget.Button{Text: "Rewind", Icon: theme.HistoryIcon(), OnTapped: func() { v.rewindTo(v.date.Text) }}
-	v.at = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}
+	v.at = &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}
+	v.first = endLabel("")
 	v.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}
 	v.problem.Hide()
 
@@ -181,7 +206,7 @@ func (w *boardWindow) showTimeline() {
 		caption("What happened on the board, day by day (UTC): sources published, quotes said, status changes and verdicts. "+
 			"Choose a row to see its card. Slide, or give a date or a time, to see the board as it stood then: claims show the status they had, "+
 			"what did not exist yet is greyed, and nothing can be edited until Now."),
-		v.at, v.slider, field, v.problem, widget.NewSeparator())
+		v.at, v.slider, container.NewBorder(nil, nil, v.first, endLabel("now"), nil), field, v.problem, widget.NewSeparator())
 	v.refresh()
 	v.win = w.app.NewWindow("Timeline — " + w.model.doc.Board.Title)
 	v.win.SetContent(container.NewBorder(top, nil, nil, nil, v.list))
@@ -229,6 +254,10 @@ func (v *timelineView) refresh() {
 			v.rows = append(v.rows, timelineRow{event: &v.tl.Undated[i]})
 		}
 	}
+	v.first.SetText("before it all")
+	if len(v.moments) > 0 {
+		v.first.SetText("before " + pastLabel(v.moments[0]))
+	}
 	v.setting = true
 	v.slider.Max = float64(len(v.moments) + 1)
 	v.slider.SetValue(float64(v.stepOf(v.w.past)))
@@ -250,18 +279,35 @@ func (v *timelineView) stepOf(p *pastBoard) int {
 	return k
 }
 
-// step rewinds the board to the slider's step k.
-func (v *timelineView) step(k int) {
+// liveRewindItems is the most items a board may hold for the slider to
+// rewind it at every step of a drag.
+const liveRewindItems = 3000
+
+// moment is the slider's step k as a moment, nil for now.
+func (v *timelineView) moment(k int) *time.Time {
 	switch {
 	case k > len(v.moments) || len(v.moments) == 0:
-		v.w.rewind(nil)
+		return nil
 	case k <= 0:
 		at := v.moments[0].Add(-time.Second)
-		v.w.rewind(&at)
-	default:
-		at := v.moments[k-1]
-		v.w.rewind(&at)
+		return &at
 	}
+	at := v.moments[k-1]
+	return &at
+}
+
+// preview says where the slider is, before the board follows.
+func (v *timelineView) preview(k int) {
+	if at := v.moment(k); at != nil {
+		v.at.SetText("Let go to see the board as of " + pastLabel(*at))
+	} else {
+		v.at.SetText("Let go to see the board now")
+	}
+}
+
+// step rewinds the board to the slider's step k.
+func (v *timelineView) step(k int) {
+	v.w.rewind(v.moment(k))
 	v.problem.Hide()
 	v.showMoment()
 }
@@ -305,6 +351,15 @@ func (v *timelineView) showMoment() {
 		}
 		v.at.SetText(fmt.Sprintf("The board as of %s · %d of %d events had happened · read-only", pastLabel(p.at), n, len(v.tl.Events)))
 		v.now.Enable()
+		// Bring the moment into view: the last event that had happened.
+		if n > 0 {
+			for i, r := range v.rows {
+				if r.event == &v.tl.Events[n-1] {
+					v.list.ScrollTo(min(i+2, len(v.rows)-1)) // and what came next
+					break
+				}
+			}
+		}
 	}
 	v.list.Refresh()
 }
@@ -316,40 +371,41 @@ type timelineRowView struct {
 	when, text *widget.Label
 	tag        *canvas.Text
 	chip       *canvas.Rectangle
-	box        *fyne.Container
+	heading    *widget.Label
+	event      *fyne.Container
 }
 
 func newTimelineRow() fyne.CanvasObject {
 	r := &timelineRowView{when: &widget.Label{}, text: &widget.Label{Truncation: fyne.TextTruncateEllipsis},
-		tag:  &canvas.Text{TextSize: 10, TextStyle: fyne.TextStyle{Bold: true}, Color: color.White, Alignment: fyne.TextAlignCenter},
-		chip: &canvas.Rectangle{CornerRadius: 3}}
-	r.box = container.NewBorder(nil, nil,
-		container.NewHBox(container.NewGridWrap(fyne.NewSize(92, 30), r.when), container.NewGridWrap(fyne.NewSize(96, 30), container.NewPadded(container.NewStack(r.chip, r.tag)))),
+		tag:     &canvas.Text{TextSize: 10, TextStyle: fyne.TextStyle{Bold: true}, Color: color.White, Alignment: fyne.TextAlignCenter},
+		chip:    &canvas.Rectangle{CornerRadius: 3},
+		heading: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}}
+	r.event = container.NewBorder(nil, nil,
+		container.NewHBox(container.NewGridWrap(fyne.NewSize(92, 30), r.when), container.NewGridWrap(fyne.NewSize(100, 30), container.NewPadded(container.NewStack(r.chip, r.tag)))),
 		nil, r.text)
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 func (r *timelineRowView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(r.box)
+	return widget.NewSimpleRenderer(container.NewStack(r.event, r.heading))
 }
 
 // bindRow shows one row of the list.
 func (v *timelineView) bindRow(row timelineRow, r *timelineRowView) {
 	if row.event == nil {
-		r.when.SetText("")
-		r.chip.Hide()
-		r.tag.Hide()
-		r.text.TextStyle.Bold = true
-		r.text.Importance = widget.MediumImportance
-		r.text.SetText(row.heading)
+		r.event.Hide()
+		r.heading.SetText(row.heading)
+		r.heading.Show()
 		return
 	}
+	r.heading.Hide()
+	r.event.Show()
 	e := row.event
 	m := v.w.model
 	when := "no date"
 	if !e.At.IsZero() {
-		when = "—"
+		when = "that day"
 		if !e.DateOnly {
 			when = e.At.Format("15:04 UTC")
 		}
@@ -406,16 +462,18 @@ func (v *timelineView) bindRow(row timelineRow, r *timelineRowView) {
 	if later {
 		r.chip.FillColor = fade(col, false)
 	}
-	r.chip.Show()
-	r.tag.Show()
 	r.tag.Refresh()
 	r.chip.Refresh()
-	r.text.TextStyle.Bold = false
 	r.text.Importance = widget.MediumImportance
 	if later {
 		r.text.Importance = widget.LowImportance
 	}
 	r.text.SetText(text)
+}
+
+// endLabel is a small label at an end of the slider, on one line.
+func endLabel(text string) *widget.Label {
+	return &widget.Label{Text: text, SizeName: theme.SizeNameCaptionText}
 }
 
 // rewound returns EINVALID while the board is shown as of a moment of its

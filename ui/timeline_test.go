@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"evidenceboard/app"
@@ -182,5 +183,73 @@ func TestTimeline_UndatedApart(t *testing.T) {
 	v.slider.SetValue(1)
 	if w.past.absent[q] {
 		t.Error("once its source is published the quote is on the board")
+	}
+}
+
+// datedGridBoard is gridBoard(n) with dates: quotes said on one of 400
+// days, claims alleged and then changed at their own hours.
+func datedGridBoard(n int) *app.Document {
+	doc := gridBoard(n)
+	t0 := time.Date(2018, 1, 1, 0, 0, 0, 0, time.UTC)
+	for i := range doc.Quotes {
+		doc.Quotes[i].Said = t0.AddDate(0, 0, (i*7919)%400).Format(time.DateOnly)
+	}
+	for i := range doc.Claims {
+		c := &doc.Claims[i]
+		at := t0.Add(time.Duration(i%9000) * time.Hour)
+		c.History = []app.StatusChange{{Status: app.StatusAlleged, At: at}, {Status: c.Status, At: at.Add(time.Duration(1+i%200) * time.Hour)}}
+	}
+	return doc
+}
+
+// BenchmarkTimelineWindow measures, on a board of 10,000 cards (6,667
+// quotes), opening the timeline (app.Timeline and its rows) and one step
+// of its slider: app.AsOf, the cards in view, the lists and the inspector.
+func BenchmarkTimelineWindow(b *testing.B) {
+	a := test.NewTempApp(b)
+	doc := datedGridBoard(10000)
+	if ps := app.ValidateDocument(doc); len(ps) > 0 {
+		b.Fatal(ps[0])
+	}
+	f := newMemFile(doc)
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	b.Cleanup(func() { w.win.Close() })
+	b.Run("open", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			w.showTimeline()
+			w.timeline.win.Close()
+		}
+	})
+	w.showTimeline()
+	v := w.timeline
+	b.Run("step", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			v.slider.SetValue(float64(1 + i%len(v.moments)))
+		}
+	})
+}
+
+// On a big board the slider says where it is as it is dragged, and the
+// board follows when it is let go.
+func TestTimeline_BigBoardRewindsOnRelease(t *testing.T) {
+	a := test.NewTempApp(t)
+	f := newMemFile(datedGridBoard(liveRewindItems + 300))
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	t.Cleanup(func() { w.win.Close() })
+	w.showTimeline()
+	v := w.timeline
+	t.Cleanup(func() { v.win.Close() })
+	v.slider.Value = 3
+	v.slider.OnChanged(3)
+	if w.past != nil || !strings.HasPrefix(v.at.Text, "Let go to see the board as of ") {
+		t.Fatalf("a drag on a big board rewound it at once (%v), or said %q", w.past, v.at.Text)
+	}
+	v.slider.OnChangeEnded(3)
+	if w.past == nil || !w.past.at.Equal(v.moments[2]) {
+		t.Fatalf("letting go rewound to %v, want %v", w.past, v.moments[2])
 	}
 }
