@@ -484,3 +484,14 @@ func (w *boardWindow) rewound() error {
 	}
 	return app.Errorf(app.EINVALID, "the board is shown as it stood at %s and cannot be edited: choose Now in the timeline first", pastLabel(w.past.at))
 }
+
+// closeTimeline closes the timeline, with the board it was showing: the
+// board window is back to now. For closing or changing the board.
+func (w *boardWindow) closeTimeline() {
+	v := w.timeline
+	if v == nil {
+		return
+	}
+	w.timeline, w.past, w.board.past, w.nav.past = nil, nil, nil, nil
+	v.win.Close()
+}

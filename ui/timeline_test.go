@@ -253,3 +253,18 @@ func TestTimeline_BigBoardRewindsOnRelease(t *testing.T) {
 		t.Fatalf("letting go rewound to %v, want %v", w.past, v.moments[2])
 	}
 }
+
+// Opening another board, or closing this one, closes the timeline and
+// leaves the board window at now.
+func TestTimeline_ClosedWithTheBoard(t *testing.T) {
+	w, _ := openTestWindow(t)
+	w.showTimeline()
+	w.timeline.slider.SetValue(1)
+	if w.past == nil {
+		t.Fatal("step 1 did not rewind")
+	}
+	w.closeBoard()
+	if w.timeline != nil || w.past != nil || w.board.past != nil || w.nav.past != nil {
+		t.Fatal("closing the board left the timeline open or the board rewound")
+	}
+}

@@ -343,6 +343,7 @@ func (w *boardWindow) restoreSize() {
 }
 
 func (w *boardWindow) closeSourceViews() {
+	w.closeTimeline()
 	for _, v := range w.sourceViews {
 		v.win.Close()
 	}
