@@ -56,6 +56,9 @@ type boardCanvas struct {
 	filter    map[string]bool
 	hiddenRel map[app.Relation]bool
 	lit       focusState // worked out at each layout
+	// past is the board as of a moment the timeline rewound it to, nil
+	// for the board now; while it is set, cards cannot be moved.
+	past *pastBoard
 }
 
 func newBoardCanvas() *boardCanvas {
@@ -260,6 +263,9 @@ func (b *boardCanvas) selectItem(id string, quiet bool) {
 }
 
 func (b *boardCanvas) dragCard(id string, d fyne.Delta) {
+	if b.past != nil {
+		return
+	}
 	if !b.dragging {
 		b.dragging, b.dragFrom, b.autoFit = true, b.model.pos[id], false
 		b.selectItem(id, false)

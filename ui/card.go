@@ -106,10 +106,11 @@ func (c *cardView) content() content {
 	switch m.kind[c.id] {
 	case app.KindClaim:
 		cl := m.claims[c.id]
-		ct := content{kind: app.KindClaim, badge: strings.ToUpper(string(cl.Status)), badgeColor: statusColor(cl.Status), text: cl.Statement,
+		badge, col := c.board.past.badge(cl)
+		ct := content{kind: app.KindClaim, badge: badge, badgeColor: col, text: cl.Statement,
 			footer: "CLAIM"}
-		if cl.Verdict != nil {
-			ct.verdict = cl.Verdict.Label
+		if v := c.board.past.claim(cl).Verdict; v != nil { // as it stood, on a rewound board
+			ct.verdict = v.Label
 		}
 		return ct
 	case app.KindQuote:

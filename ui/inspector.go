@@ -119,17 +119,24 @@ func (i *inspector) show(id string) {
 		return
 	}
 	kind := m.kind[id]
+	if p := i.w.past; p != nil {
+		msg := "As of " + pastLabel(p.at) + ": read-only."
+		if p.absent[id] {
+			msg += " This did not exist yet then."
+		}
+		objs = append(objs, &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	switch kind {
 	case app.KindClaim:
-		objs = i.claimForm(m.claims[id])
+		objs = append(objs, i.claimForm(i.w.past.claim(m.claims[id]))...)
 	case app.KindQuote:
-		objs = i.quoteForm(m.quotes[id])
+		objs = append(objs, i.quoteForm(m.quotes[id])...)
 	case app.KindParty:
-		objs = i.partyForm(m.parties[id])
+		objs = append(objs, i.partyForm(m.parties[id])...)
 	case app.KindSource:
-		objs = i.sourceForm(m.sources[id])
+		objs = append(objs, i.sourceForm(m.sources[id])...)
 	default:
-		objs = i.boardForm(&m.doc.Board)
+		objs = append(objs, i.boardForm(&m.doc.Board)...)
 	}
 	if i.notice != "" {
 		objs = append(objs[:1], append([]fyne.CanvasObject{caption(i.notice)}, objs[1:]...)...)
@@ -139,6 +146,9 @@ func (i *inspector) show(id string) {
 		objs = append(objs, widget.NewSeparator(), i.linksSection(id))
 		i.deleteButton = &widget.Button{Text: "Delete " + string(kind) + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
 			OnTapped: func() { i.w.confirmDelete(id) }}
+		if i.w.past != nil {
+			i.deleteButton.Disable()
+		}
 		objs = append(objs, widget.NewSeparator(), i.deleteButton)
 	}
 	i.root.Objects = objs

@@ -83,6 +83,7 @@ func (w *boardWindow) buildMenus() {
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
+			&fyne.MenuItem{Label: "Timeline", Action: w.showTimeline},
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

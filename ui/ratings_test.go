@@ -117,7 +117,7 @@ func cardOf(t *testing.T, w *boardWindow, id string) *cardView {
 // undo step, dated as the date field says; the card shows it beside the
 // status.
 func TestWindow_Verdict(t *testing.T) {
-	w, f := openTestWindow(t)
+	w, f := openUnjudgedWindow(t)
 	const id = "c-pla-chips"
 	before := cloneDoc(f.doc)
 	w.choose(id)
@@ -296,7 +296,7 @@ func quoteIn(d *app.Document, id string) *app.Quote {
 // each, explained below the choice and shown on the cards: a party's and
 // a source's letter, a quote's number with its speaker's letter.
 func TestWindow_Grades(t *testing.T) {
-	w, f := openTestWindow(t)
+	w, f := openUnjudgedWindow(t)
 	const quote, speaker, source = "q-apple-no-fbi", "apple", "apple-statement-2018-10-04"
 	if q := quoteIn(f.doc, quote); q.Speaker != speaker {
 		t.Fatalf("the sample's quote %s is %s's, not %s's", quote, q.Speaker, speaker)
@@ -484,4 +484,33 @@ func TestWindow_ScaleDialog(t *testing.T) {
 	if len(f.undo) != n {
 		t.Fatal("saving an unchanged scale made an edit")
 	}
+}
+
+// openUnjudgedWindow opens the sample with its verdicts and grades taken
+// off, for tests that give them from nothing.
+func openUnjudgedWindow(t *testing.T) (*boardWindow, *memFile) {
+	t.Helper()
+	doc := sampleDoc(t)
+	for i := range doc.Claims {
+		doc.Claims[i].Verdict = nil
+	}
+	for i := range doc.Parties {
+		doc.Parties[i].Reliability = ""
+	}
+	for i := range doc.Sources {
+		doc.Sources[i].Reliability = ""
+	}
+	for i := range doc.Quotes {
+		doc.Quotes[i].Credibility = 0
+	}
+	a := test.NewTempApp(t)
+	f := newMemFile(doc)
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	if w.file == nil {
+		t.Fatal("the board did not open")
+	}
+	t.Cleanup(func() { w.win.Close() })
+	return w, f
 }

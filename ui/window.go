@@ -49,6 +49,10 @@ type boardWindow struct {
 	quitting           atomic.Bool   // set once quit has begun
 	lastStance         *stanceGrid   // the stance grid last opened, for tests
 	lastScale          *scaleDialog  // the rating scale dialog last opened, for tests
+	// timeline is the timeline window while it is open; past the board
+	// as of the moment it rewound the board to, nil for the board now.
+	timeline *timelineView
+	past     *pastBoard
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -181,8 +185,15 @@ func (w *boardWindow) reload(resetView bool) error {
 // show puts m on the board, in the lists and in the inspector.
 func (w *boardWindow) show(m *boardModel, resetView bool) {
 	w.model = m
+	if w.past != nil { // rewound: the same moment, on the board as read
+		w.past = newPastBoard(m.doc, w.past.at)
+		w.board.past, w.nav.past = w.past, w.past
+	}
 	w.board.setModel(w.model, resetView)
 	w.refreshPanels()
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 }
 
 // refreshPanels shows the model in the lists, the inspector, the window's
@@ -233,12 +244,18 @@ func (w *boardWindow) refreshChrome() {
 	if w.file.ReadOnly() {
 		msg = "Read-only · " + w.file.Path()
 	}
+	if w.past != nil {
+		msg = "As of " + pastLabel(w.past.at) + ": the board as it stood then, read-only; greyed cards did not exist yet. Choose Now in the timeline to edit."
+	}
 	w.status.SetText(msg)
 	w.empty.Hidden = len(w.model.kind) > 0
 	w.empty.Refresh()
 }
 
-func (w *boardWindow) readOnly() bool { return w.file == nil || w.file.ReadOnly() }
+// readOnly reports whether the board cannot be edited: no file, a file
+// opened read-only, or the board rewound to a moment of its past, which
+// is shown, never written.
+func (w *boardWindow) readOnly() bool { return w.file == nil || w.file.ReadOnly() || w.past != nil }
 
 // choose selects an item everywhere: board, navigator and inspector.
 func (w *boardWindow) choose(id string) {
@@ -332,6 +349,7 @@ func (w *boardWindow) restoreSize() {
 }
 
 func (w *boardWindow) closeSourceViews() {
+	w.closeTimeline()
 	for _, v := range w.sourceViews {
 		v.win.Close()
 	}

@@ -472,6 +472,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Published</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
 {{- else if eq .Kind "said"}}
 <li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Said</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”</span></li>
+{{- else if eq .Kind "verdict"}}
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span>{{template "verdict" .}}</span></li>
 {{- else}}
 <li class="{{.History.Class}}"><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .History.Note}}<br><span class="text">{{.}}</span>{{end}}</span></li>
 {{- end}}
@@ -481,12 +483,30 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 {{- else}}
 <p class="empty">Nothing on this board is dated.</p>
 {{- end}}
+{{- with .Undated}}
+<h3 class="day" id="undated">Undated</h3>
+<p class="meta">What has no date to place it on the timeline. Nothing is guessed: a quote with no date of its own is listed here even when its source is dated.</p>
+<ol class="timeline undated">
+{{- range .}}
+{{- if eq .Kind "published"}}
+<li><span>no date</span><span><span class="tag">Source</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
+{{- else if eq .Kind "said"}}
+<li><span>no date</span><span><span class="tag">Quote</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”{{with .Quote.Source}}{{with .PublishedWhen}} <span class="meta">(its source: published {{.}})</span>{{end}}{{end}}</span></li>
+{{- else if eq .Kind "verdict"}}
+<li><span>no date</span><span>{{template "verdict" .}}</span></li>
+{{- else}}
+<li class="{{.History.Class}}"><span>no date</span><span><span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a> <span class="meta">(no dated status change)</span></span></li>
+{{- end}}
+{{- end}}
+</ol>
+{{- end}}
 </section>
 </main>
 <footer>Made with Evidence Board{{with .GeneratedText}} on {{.}}{{end}}. Quotes are the exact words of their speakers, as pinned from the sources listed; statuses and notes are the board's own.</footer>
 </body>
 </html>
-{{define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
+{{define "verdict"}}<span class="tag">Verdict</span> <strong>{{.Verdict.Label}}</strong> on <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .Verdict.Note}}<br><span class="text">{{.}}</span>{{end}}{{end}}
+{{- define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
 <p class="credit">— <strong>{{with .Speaker}}{{.Name}}{{else}}Unknown speaker{{end}}</strong>{{with .Speaker}}{{with .Kind}} ({{.}}){{end}}{{end}}{{with .Source}}, <cite>{{.Title}}</cite>{{with .Byline}} ({{.}}){{end}}{{end}}{{with .When}}, {{.}}{{end}}{{with .Location}}, {{.}}{{end}}{{with .Source}}{{with link .URL}} · <a href="{{.}}">source</a>{{end}}{{end}}</p>
 {{- with .Grade}}
 <p class="credit"><span class="grade">{{.}}</span> <span class="gw">{{$.GradeWords}}</span></p>
