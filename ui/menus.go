@@ -82,6 +82,7 @@ func (w *boardWindow) buildMenus() {
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
+			item("Evidence Matrix", ctrlShift(fyne.KeyE), w.showEvidenceMatrix),
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

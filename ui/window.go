@@ -48,6 +48,9 @@ type boardWindow struct {
 	confirming         *confirmation // the question being asked, if any
 	quitting           atomic.Bool   // set once quit has begun
 	lastStance         *stanceGrid   // the stance grid last opened, for tests
+	// lastMatrix is the evidence matrix window, while it is open: edits
+	// refresh it.
+	lastMatrix *evidenceMatrix
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -189,6 +192,7 @@ func (w *boardWindow) show(m *boardModel, resetView bool) {
 func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
 	w.weak.show(w.model)
+	w.lastMatrix.refresh()
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
 		sel = ""
