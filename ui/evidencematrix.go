@@ -157,7 +157,7 @@ func (g *evidenceMatrix) setSummary() {
 	}
 	s += fmt.Sprintf("; %s of %d thin (marked THIN).", plural(m.Thin, "claim", "claims"), len(m.Claims))
 	if m.Ungraded > 0 && m.Ungraded == len(m.Quotes) {
-		s += " No quote here has a credibility grade yet: each weighs 0.5 (set grades in the inspector)."
+		s += " No quote here has a credibility grade yet: each weighs 0.5."
 	}
 	g.summary.SetText(s)
 }
@@ -303,7 +303,7 @@ func (g *evidenceMatrix) chooseCell(r, c int) {
 		}
 		what = strings.Join(rs, " and ")
 	}
-	g.detail.SetText(fmt.Sprintf("%s %s %s. %s", g.quoteWords(mq), what, g.claimWords(mc), g.claimFigures(mc)))
+	g.detail.SetText(fmt.Sprintf("%s %s %s — %s", g.quoteWords(mq), what, g.claimWords(mc), g.claimFigures(mc)))
 }
 
 // chooseHeader selects the heading's quote or claim on the board and says
@@ -325,7 +325,7 @@ func (g *evidenceMatrix) chooseHeader(id widget.TableCellID) {
 			}
 			ties = append(ties, strings.Join(rs, " and ")+" "+g.claimWords(&g.m.Claims[c.Claim]))
 		}
-		g.detail.SetText(fmt.Sprintf("%s (weight %s, diagnosticity %s) %s.", g.quoteWords(mq), app.FormatWeight(mq.Weight), app.FormatWeight(mq.Diagnosticity), strings.Join(ties, "; ")))
+		g.detail.SetText(fmt.Sprintf("%s (weight %s, diagnosticity %s): %s", g.quoteWords(mq), app.FormatWeight(mq.Weight), app.FormatWeight(mq.Diagnosticity), strings.Join(ties, "; ")))
 	}
 }
 
