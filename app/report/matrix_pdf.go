@@ -190,20 +190,7 @@ func (p *pdfWriter) matrixGrid(s *matrixSection) {
 			f.CellFormat(numW-pad, h, t, "", 0, "R", false, 0, "")
 			f.CellFormat(pad, h, "", "", 0, "L", false, 0, "")
 		}
-		for i, c := range s.Cols {
-			x := x0 + float64(i)*colW
-			col := statusRGB(c.Status)
-			f.SetFillColor(col[0], col[1], col[2])
-			f.Rect(x, y, colW, 1.3, "F")
-			f.SetDrawColor(pdfRule[0], pdfRule[1], pdfRule[2])
-			f.Line(x, y, x, y+h)
-			f.SetXY(x, y+0.6)
-			p.font(true, 8, pdfInk)
-			f.CellFormat(colW, h-0.6, strconv.Itoa(c.Index+1), "", 0, "C", false, 0, "")
-			if id, ok := p.targets["#claim-"+c.ID]; ok {
-				f.Link(x, y, colW, h, id)
-			}
-		}
+		p.claimColumns(s.Cols, x0, y, colW, h)
 		f.SetY(y + h)
 	}
 	header()
@@ -285,9 +272,36 @@ func (p *pdfWriter) matrixGrid(s *matrixSection) {
 
 	f.Ln(3)
 	p.ensure(22)
+	p.claimKey(s.Cols)
+}
+
+// claimColumns heads a grid's columns, one per claim from x0, colW wide
+// and h high at y: each the claim's number, under a strip of its status's
+// colour, a link to the claim.
+func (p *pdfWriter) claimColumns(claims []*claimView, x0, y, colW, h float64) {
+	f := p.f
+	for i, c := range claims {
+		x := x0 + float64(i)*colW
+		col := statusRGB(c.Status)
+		f.SetFillColor(col[0], col[1], col[2])
+		f.Rect(x, y, colW, 1.3, "F")
+		f.SetDrawColor(pdfRule[0], pdfRule[1], pdfRule[2])
+		f.Line(x, y, x, y+h)
+		f.SetXY(x, y+0.6)
+		p.font(true, 8, pdfInk)
+		f.CellFormat(colW, h-0.6, strconv.Itoa(c.Index+1), "", 0, "C", false, 0, "")
+		if id, ok := p.targets["#claim-"+c.ID]; ok {
+			f.Link(x, y, colW, h, id)
+		}
+	}
+}
+
+// claimKey lists a grid's columns: each claim's number, status and words.
+func (p *pdfWriter) claimKey(claims []*claimView) {
+	f := p.f
 	p.text(0, "THE CLAIMS", true, 7.5, 4, pdfMuted)
 	f.Ln(0.8)
-	for _, c := range s.Cols {
+	for _, c := range claims {
 		p.ensure(5)
 		y := f.GetY()
 		p.font(true, 8, pdfInk)
