@@ -15,6 +15,7 @@ func (w *boardWindow) patched() {
 	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
 	w.weak.show(w.model)
+	w.lastMatrix.refresh()
 	w.refreshChrome()
 }
 

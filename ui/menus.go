@@ -84,6 +84,7 @@ func (w *boardWindow) buildMenus() {
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
 			&fyne.MenuItem{Label: "Timeline", Action: w.showTimeline},
+			item("Evidence Matrix", ctrlShift(fyne.KeyE), w.showEvidenceMatrix),
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

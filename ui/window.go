@@ -53,6 +53,9 @@ type boardWindow struct {
 	// as of the moment it rewound the board to, nil for the board now.
 	timeline *timelineView
 	past     *pastBoard
+	// lastMatrix is the evidence matrix window, while it is open: edits
+	// refresh it.
+	lastMatrix *evidenceMatrix
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -201,6 +204,7 @@ func (w *boardWindow) show(m *boardModel, resetView bool) {
 func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
 	w.weak.show(w.model)
+	w.lastMatrix.refresh()
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
 		sel = ""

@@ -105,6 +105,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 
 	mdStanceGrid(m, v, buildStanceGrid(doc, v))
+	mdMatrix(m, buildMatrix(doc, v))
 
 	m.line("## Parties")
 	if len(v.Parties) == 0 {

@@ -146,6 +146,7 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 	p.claims(v)
 	p.unlinked(v)
 	p.stanceGrid(v, buildStanceGrid(doc, v))
+	p.matrix(buildMatrix(doc, v))
 	p.parties(v)
 	p.sources(v)
 	p.timeline(v)
