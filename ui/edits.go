@@ -15,6 +15,9 @@ func (w *boardWindow) patched() {
 	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
 	w.weak.show(w.model)
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 	w.refreshChrome()
 }
 
