@@ -385,3 +385,52 @@ func BenchmarkAsOf(b *testing.B) {
 		app.AsOf(d, mid)
 	}
 }
+
+// FuzzParseAsOf: ParseAsOf takes exactly what the format takes as a date
+// or a time; a date means the last instant of its day, a time itself.
+func FuzzParseAsOf(f *testing.F) {
+	for _, s := range []string{"2018-10-04", "2018-10-04T13:00:00Z", "2018-10-04T13:00:00.5+02:00", "2018-02-30", "0000-01-01", "9999-12-31T23:59:59Z", "2018-10-04T24:00:00Z", " 2018-10-04", ""} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		at, err := app.ParseAsOf(s)
+		if (err == nil) != app.ValidDateOrTime(s) {
+			t.Fatalf("ParseAsOf(%q) error %v, but ValidDateOrTime says %v", s, err, app.ValidDateOrTime(s))
+		}
+		if err != nil {
+			return
+		}
+		start, day, ok := app.WhenTime(s)
+		switch {
+		case !ok:
+			t.Fatalf("WhenTime(%q) refuses what ParseAsOf takes", s)
+		case day && (!at.Equal(app.EndOfDay(start)) || at.Format(time.DateOnly) != s):
+			t.Fatalf("as of the date %q is %v", s, at)
+		case !day && !at.Equal(start):
+			t.Fatalf("as of the time %q is %v, not %v", s, at, start)
+		}
+	})
+}
+
+// FuzzAsOfSample: the sample as of any moment is a valid board, and no
+// bigger than the sample.
+func FuzzAsOfSample(f *testing.F) {
+	data, err := readSample(f)
+	if err != nil {
+		f.Fatal(err)
+	}
+	doc, _ := mustParse(f, data)
+	for _, s := range []int64{0, 1538611200, 1538643600, 1538658000, 1538671680, 1538697599} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, sec int64) {
+		at := time.Unix(sec%(300*365*86400), 0).UTC()
+		got := app.AsOf(doc, at)
+		if ps := app.ValidateDocument(got); len(ps) > 0 {
+			t.Fatalf("as of %v: %v", at, ps)
+		}
+		if len(got.Quotes) > len(doc.Quotes) || len(got.Links) > len(doc.Links) || len(got.Parties) != len(doc.Parties) {
+			t.Fatalf("as of %v the board grew or lost parties", at)
+		}
+	})
+}

@@ -16,6 +16,9 @@ func (w *boardWindow) patched() {
 	w.nav.apply()
 	w.weak.show(w.model)
 	w.lastMatrix.refresh()
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 	w.refreshChrome()
 }
 

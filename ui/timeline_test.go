@@ -131,16 +131,21 @@ func TestTimeline_RewindsTheBoard(t *testing.T) {
 	if w.past != nil || w.timeline != nil || w.readOnly() {
 		t.Fatal("closing the timeline left the board rewound")
 	}
-	// An edit now is saved, and a new timeline shows it.
-	w.setClaimStatus("c-elemental-chips", app.StatusChange{Status: app.StatusUnconfirmed, Note: "test"})
+	// An edit now is saved, and the open timeline shows it; so does its
+	// undo.
 	w.showTimeline()
 	t.Cleanup(func() {
 		if w.timeline != nil {
 			w.timeline.win.Close()
 		}
 	})
-	if n := len(w.timeline.tl.Events); n != len(tl.Events)+1 {
-		t.Errorf("after a status change the timeline has %d events, want %d", n, len(tl.Events)+1)
+	w.setClaimStatus("c-elemental-chips", app.StatusChange{Status: app.StatusUnconfirmed, Note: "test"})
+	if n := len(w.timeline.tl.Events); n != len(tl.Events)+1 || len(w.timeline.moments) != 5 || w.timeline.slider.Value != w.timeline.slider.Max {
+		t.Errorf("after a status change the timeline has %d events, want %d; slider %v of %v", n, len(tl.Events)+1, w.timeline.slider.Value, w.timeline.slider.Max)
+	}
+	w.undo()
+	if n := len(w.timeline.tl.Events); n != len(tl.Events) {
+		t.Errorf("after the undo the timeline has %d events, want %d", n, len(tl.Events))
 	}
 }
 

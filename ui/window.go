@@ -194,9 +194,6 @@ func (w *boardWindow) show(m *boardModel, resetView bool) {
 	}
 	w.board.setModel(w.model, resetView)
 	w.refreshPanels()
-	if w.timeline != nil {
-		w.timeline.refresh()
-	}
 }
 
 // refreshPanels shows the model in the lists, the inspector, the window's
@@ -205,6 +202,9 @@ func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
 	w.weak.show(w.model)
 	w.lastMatrix.refresh()
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
 		sel = ""
