@@ -26,6 +26,9 @@ func readMatrixCSV(t *testing.T, out []byte) [][]string {
 
 func TestMatrixCSV_Sample(t *testing.T) {
 	doc := sampleDoc(t)
+	for i := range doc.Quotes { // the weights below are of ungraded quotes
+		doc.Quotes[i].Credibility = 0
+	}
 	out, _ := render(t, "matrix", doc, Options{Generated: goldenTime})
 	rows := readMatrixCSV(t, out)
 	if got := strings.Join(rows[0][:7], ","); got != "quote_id,quote,claim_id,claim,relation,credibility,weight" {
@@ -109,7 +112,7 @@ func TestMatrixSection_Sample(t *testing.T) {
 		if text == "" {
 			continue
 		}
-		for _, want := range []string{"Evidence matrix", "least weighed against first", "Where the case is thin", "tell the claims apart", "None of them has a credibility grade"} {
+		for _, want := range []string{"Evidence matrix", "least weighed against first", "Where the case is thin", "tell the claims apart"} {
 			if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
 				t.Errorf("%s: no %q", name, want)
 			}
