@@ -6,6 +6,8 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
@@ -220,4 +222,37 @@ func ValidateStudent(name string) error {
 	return validateItem(func(ps *problems) {
 		checkText(ps, "student", name, MaxShortText, true)
 	})
+}
+
+// HandIns returns the boards named by args: each file as it is, and the
+// .evboard files in each folder, by name; the file at key (if any is
+// among them) is left out. Returns ENOTFOUND for a path that is not there.
+func HandIns(args []string, key string) ([]string, error) {
+	keyAbs, _ := filepath.Abs(key)
+	var out []string
+	for _, a := range args {
+		fi, err := os.Stat(a)
+		if err != nil {
+			return nil, Errorf(ENOTFOUND, "there is no file or folder at %s", a)
+		}
+		if !fi.IsDir() {
+			out = append(out, a)
+			continue
+		}
+		entries, err := os.ReadDir(a)
+		if err != nil {
+			return nil, Errorf(EINVALID, "the folder %s cannot be read: %v", a, err)
+		}
+		for _, e := range entries {
+			if e.IsDir() || !strings.HasSuffix(strings.ToLower(e.Name()), ".evboard") || strings.HasPrefix(e.Name(), ".") {
+				continue
+			}
+			p := filepath.Join(a, e.Name())
+			if abs, _ := filepath.Abs(p); abs == keyAbs {
+				continue
+			}
+			out = append(out, p)
+		}
+	}
+	return out, nil
 }

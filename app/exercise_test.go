@@ -387,7 +387,7 @@ func TestGrade_Refuses(t *testing.T) {
 			st.Claims = append(st.Claims, app.Claim{ID: "c-new", Statement: "New."})
 			return st
 		}, "a claim the key lacks, c-new"},
-		"quote changed": {key, func(st *app.Document) *app.Document { st.Quotes[0].Text = "I said nothing."; return st }, "words of quote"},
+		"quote changed":      {key, func(st *app.Document) *app.Document { st.Quotes[0].Text = "I said nothing."; return st }, "words of quote"},
 		"key is an exercise": {ex, func(st *app.Document) *app.Document { return st }, "the key is itself an exercise"},
 	} {
 		t.Run(name, func(t *testing.T) {
