@@ -211,9 +211,10 @@ func TestCLI_ExerciseAndGrade(t *testing.T) {
 		}
 	}
 	// Ada has every status, verdict and link of the key; Bo three claims
-	// in full and three wrong, Cy none, whose only points are for the
-	// claims where the key links no quote either (2 points each: two claims, one of them among Bo's right three).
-	for name, want := range map[string][3]string{"Ada": {"12/12", "60", "100"}, "Bo": {"3/12", "17", "28.3"}, "Cy": {"0/12", "4", "6.7"}} {
+	// in full (15 points) and three wrong, one of which the key links no
+	// quote to either, which earns the 2 points for links; Cy, who decides
+	// nothing, earns nothing.
+	for name, want := range map[string][3]string{"Ada": {"12/12", "60", "100"}, "Bo": {"3/12", "17", "28.3"}, "Cy": {"0/12", "0", "0"}} {
 		if row := totals[name]; row == nil || row[5] != want[0] || row[13] != want[1] || row[14] != "60" || row[15] != want[2] {
 			t.Errorf("TOTAL of %s = %v, want correct %s, points %s of 60, score %s", name, row, want[0], want[1], want[2])
 		}

@@ -333,7 +333,7 @@ func TestGrade_Links(t *testing.T) {
 	for name, tc := range map[string]struct {
 		links          []app.Link
 		sp, sr, dp, dr float64
-		points1        float64 // of claim c1, status wrong (undecided)
+		points1        float64 // of claim c1, whose status is wrong
 	}{
 		"none":      {nil, 1, 0, 1, 0, 0},
 		"all":       {[]app.Link{{From: "q1", To: "c1", Relation: app.RelDenies}, {From: "q2", To: "c1", Relation: app.RelDenies}, {From: "q3", To: "c1", Relation: app.RelSupports}}, 1, 1, 1, 1, 2},
@@ -342,7 +342,7 @@ func TestGrade_Links(t *testing.T) {
 			1, 1, 0.5, 0.5, 2 * 2 * 2 / 6.0},
 	} {
 		t.Run(name, func(t *testing.T) {
-			st := answer(t, key, ex, "Bo", nil, nil)
+			st := answer(t, key, ex, "Bo", []int{1}, []int{0})
 			st.Links = append(st.Links, tc.links...)
 			res, err := app.Grade(key, st)
 			if err != nil {
@@ -356,8 +356,14 @@ func TestGrade_Links(t *testing.T) {
 				t.Errorf("points = %v, want %v", g.Points, tc.points1)
 			}
 			// c2 has no answer links in the key: none drawn is full marks.
-			if res.Claims[1].Points != 2 || res.Claims[1].MaxPoints != 4 {
+			if res.Claims[1].Points != 4 || res.Claims[1].MaxPoints != 4 {
 				t.Errorf("c2: %v of %v points", res.Claims[1].Points, res.Claims[1].MaxPoints)
+			}
+			// Undecided, the same links earn nothing.
+			un := answer(t, key, ex, "Bo", nil, nil)
+			un.Links = append(un.Links, tc.links...)
+			if res, _ := app.Grade(key, un); res.Points != 0 || !reflect.DeepEqual(res.Claims[0].Supports, g.Supports) {
+				t.Errorf("undecided: %v points, supports %+v", res.Points, res.Claims[0].Supports)
 			}
 		})
 	}

@@ -12,7 +12,8 @@ import (
 // VerdictNear for a label one step away on the board's scale; where links
 // are asked, Links points more, times the F1 score of the student's
 // supporting and denying quotes against the key's (1 when neither the key
-// nor the student links any). The score is the points earned out of the
+// nor the student links any). An undecided claim earns no points at all,
+// for its verdict or links either. The score is the points earned out of the
 // points possible, as a percentage.
 type Rubric struct {
 	Status, Verdict, VerdictNear, Links float64
@@ -24,11 +25,19 @@ var DefaultRubric = Rubric{Status: 2, Verdict: 1, VerdictNear: 0.5, Links: 2}
 // Describe says the rubric in words, for the reports.
 func (r Rubric) Describe() []string {
 	return []string{
-		fmt.Sprintf("Status: %s points for each claim whose status is the key's.", num(r.Status)),
-		fmt.Sprintf("Verdict (where asked, and the key gives one): %s points for the key's label, %s for a label one step away on the scale.", num(r.Verdict), num(r.VerdictNear)),
-		fmt.Sprintf("Links (where asked): up to %s points, times the F1 score (the balance of precision and recall) of the quotes the student has supporting and denying the claim; \"contradicts\" counts as denying; full points where neither the key nor the student links any.", num(r.Links)),
-		"Score: the points earned out of the points possible, as a percentage. An undecided claim earns nothing.",
+		fmt.Sprintf("Status: %s for each claim whose status is the key's.", pts(r.Status)),
+		fmt.Sprintf("Verdict (where asked, and the key gives one): %s for the key's label, %s for a label one step away on the scale.", pts(r.Verdict), pts(r.VerdictNear)),
+		fmt.Sprintf("Links (where asked): up to %s, times the F1 score (the balance of precision and recall) of the quotes the student has supporting and denying the claim; \"contradicts\" counts as denying; full points where neither the key nor the student links any.", pts(r.Links)),
+		"An undecided claim earns nothing, for its verdict or links either.",
+		"Score: the points earned out of the points possible, as a percentage.",
 	}
+}
+
+func pts(f float64) string {
+	if f == 1 {
+		return "1 point"
+	}
+	return num(f) + " points"
 }
 
 func num(f float64) string {
@@ -170,7 +179,9 @@ func Grade(key, student *Document) (*Result, error) {
 			g.Supports = overlap(keyLinks[linkSide{k.ID, true}], studentLinks[linkSide{k.ID, true}], quoteOrder)
 			g.Denies = overlap(keyLinks[linkSide{k.ID, false}], studentLinks[linkSide{k.ID, false}], quoteOrder)
 			g.MaxPoints += r.Links
-			g.Points += r.Links * f1(g.Supports, g.Denies)
+			if !s.Undecided() {
+				g.Points += r.Links * f1(g.Supports, g.Denies)
+			}
 		}
 		res.Points += g.Points
 		res.MaxPoints += g.MaxPoints

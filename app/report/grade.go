@@ -257,14 +257,22 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 	return gradeTemplate.Execute(w, v)
 }
 
+// overlapText says in a line how a student's quotes on one side of a
+// claim compare with the key's; "" when neither has any.
 func overlapText(o app.Overlap) string {
-	s := fmt.Sprintf("%d of the key's %d found (recall %.0f%%), %d of %d drawn right (precision %.0f%%)",
-		o.Both, o.Expected, 100*o.Recall(), o.Both, o.Given, 100*o.Precision())
+	if o.Expected == 0 && o.Given == 0 {
+		return ""
+	}
+	s := fmt.Sprintf("%d of the key's %d", o.Both, o.Expected)
+	if extra := o.Given - o.Both; extra > 0 {
+		s += fmt.Sprintf(", %d not in the key", extra)
+	}
+	s += fmt.Sprintf(" (precision %.0f%%, recall %.0f%%)", 100*o.Precision(), 100*o.Recall())
 	if len(o.Missed) > 0 {
 		s += "; missed " + strings.Join(o.Missed, ", ")
 	}
 	if len(o.Extra) > 0 {
-		s += "; not in the key " + strings.Join(o.Extra, ", ")
+		s += "; not in the key: " + strings.Join(o.Extra, ", ")
 	}
 	return s
 }
@@ -375,6 +383,9 @@ td.num, th.num { text-align: right; white-space: nowrap; }
 .undec { color: #8a6d00; font-style: italic; }
 .notes { white-space: pre-wrap; font-size: 14px; }
 .notes.key { color: #324; background: #f7f4fb; }
+td.nw { white-space: nowrap; }
+.links { font-size: 13px; color: #5b6475; margin-top: 4px; }
+table.answers td:first-child { width: 32%; } table.answers td.notes { width: 22%; }
 .refused li { margin: 4px 0; }
 section.student { margin-top: 36px; padding-top: 8px; }
 @media print { section.student { break-before: page; } body { max-width: none; } a { color: inherit; text-decoration: none; } }
@@ -414,12 +425,12 @@ section.student { margin-top: 36px; padding-top: 8px; }
 <section class="student" id="{{.Anchor}}">
 <h2>{{.Name}}: {{.Score}}%</h2>
 <p class="meta">{{.Correct}} of {{.Claims}} claims right, {{.Decided}} decided.{{if .File}} From {{.File}}.{{end}}</p>
-<table>
+<table class="answers">
 <tr><th>Claim</th><th>Key</th><th>Student</th>{{if .Verdicts}}<th>Verdict</th>{{end}}<th class="num">Points</th><th>Student's reasoning</th><th>Key's notes</th></tr>
 {{range .Rows}}<tr>
-<td>{{.Statement}}{{if .Links}}<div class="notes">Supporting: {{.Supports}}<br>Denying: {{.Denies}}</div>{{end}}</td>
-<td>{{.Expected}}</td>
-<td>{{if .Correct}}<span class="ok">✓ {{.Given}}</span>{{else if eq .Given "undecided"}}<span class="undec">✗ undecided</span>{{else}}<span class="no">✗ {{.Given}}</span>{{end}}</td>
+<td>{{.Statement}}{{if .Links}}<div class="links">{{if .Supports}}<div>Supporting: {{.Supports}}</div>{{end}}{{if .Denies}}<div>Denying: {{.Denies}}</div>{{end}}{{if not (or .Supports .Denies)}}<div>No supporting or denying quotes, in the key or here.</div>{{end}}</div>{{end}}</td>
+<td class="nw">{{.Expected}}</td>
+<td class="nw">{{if .Correct}}<span class="ok">✓ {{.Given}}</span>{{else if eq .Given "undecided"}}<span class="undec">✗ undecided</span>{{else}}<span class="no">✗ {{.Given}}</span>{{end}}</td>
 {{if $p.Verdicts}}<td>{{if not .Verdict}}<span class="undec">not graded</span>{{else if .VerdictOK}}<span class="ok">✓ {{.Verdict_}}</span>{{else}}<span class="no">✗ {{if .Verdict_}}{{.Verdict_}}{{else}}none{{end}}</span> (key: {{.ExpVerdict}}){{end}}</td>{{end}}
 <td class="num">{{.Points}}</td>
 <td class="notes">{{.Reasoning}}</td>
