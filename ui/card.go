@@ -96,7 +96,7 @@ func (c *cardView) content() content {
 	switch m.kind[c.id] {
 	case app.KindClaim:
 		cl := m.claims[c.id]
-		return content{kind: app.KindClaim, badge: strings.ToUpper(string(cl.Status)), badgeColor: statusColor(cl.Status), text: cl.Statement,
+		return content{kind: app.KindClaim, badge: statusWord(cl.Status), badgeColor: statusColor(cl.Status), text: cl.Statement,
 			footer: "CLAIM"}
 	case app.KindQuote:
 		q := m.quotes[c.id]

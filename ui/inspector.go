@@ -343,6 +343,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 		i.statusApply.Disable()
 	}
 	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply, i.statusSelect), i.statusNote)
+	objs = i.exerciseClaim(c, objs)
 	i.history = container.NewVBox()
 	for k := len(c.History) - 1; k >= 0; k-- { // newest first
 		h := c.History[k]
@@ -363,7 +364,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 // statusBadge shows a status as a coloured box with the word in it.
 func statusBadge(s app.Status) fyne.CanvasObject {
 	bg := &canvas.Rectangle{FillColor: statusColor(s), CornerRadius: 4}
-	t := &canvas.Text{Text: strings.ToUpper(string(s)), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
+	t := &canvas.Text{Text: statusWord(s), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
 	return container.NewHBox(container.NewStack(bg, container.NewPadded(t)))
 }
 

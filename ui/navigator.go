@@ -218,7 +218,7 @@ func (n *navigator) bindRow(k app.Kind, id string, row *navRow) {
 	switch k {
 	case app.KindClaim:
 		c := m.claims[id]
-		row.set(strings.ToUpper(string(c.Status)), statusColor(c.Status), c.Statement, "")
+		row.set(statusWord(c.Status), statusColor(c.Status), c.Statement, "")
 	case app.KindQuote:
 		q := m.quotes[id]
 		who := m.name(q.Speaker)
