@@ -2,12 +2,14 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
@@ -41,7 +43,7 @@ type exerciseBar struct {
 	w      *boardWindow
 	box    *fyne.Container
 	label  *widget.Label
-	bar    *widget.ProgressBar
+	bar    *meter
 	handIn *fyne.MenuItem
 
 	nameEntry     *widget.Entry  // the name asked for, while asked
@@ -55,15 +57,47 @@ type exerciseBar struct {
 }
 
 func newExerciseBar(w *boardWindow) *exerciseBar {
-	e := &exerciseBar{w: w, label: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}, bar: widget.NewProgressBar()}
-	e.bar.TextFormatter = func() string { return "" }
+	e := &exerciseBar{w: w, label: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}, bar: newMeter()}
 	instr := &widget.Button{Text: "Instructions", Icon: theme.InfoIcon(), OnTapped: func() { w.showInstructions(nil) }}
 	hand := &widget.Button{Text: "Hand In…", Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: w.handIn}
-	e.box = container.NewBorder(nil, nil, nil, container.NewHBox(instr, hand), container.NewVBox(e.label, e.bar))
+	e.box = container.NewBorder(nil, nil, nil, container.NewHBox(instr, hand), container.NewVBox(e.label, e.bar.box))
 	e.box.Hide()
 	e.handIn = &fyne.MenuItem{Label: "Hand In…", Action: w.handIn, Disabled: true}
 	return e
 }
+
+// meter is a slim bar filled to a fraction: the share of claims decided.
+type meter struct {
+	box         *fyne.Container
+	track, fill *canvas.Rectangle
+	frac        float64
+}
+
+func newMeter() *meter {
+	m := &meter{track: &canvas.Rectangle{FillColor: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50}, CornerRadius: 3},
+		fill: &canvas.Rectangle{FillColor: color.NRGBA{R: 0x2e, G: 0x8b, B: 0x57, A: 0xff}, CornerRadius: 3}}
+	m.box = container.New(m, m.track, m.fill)
+	return m
+}
+
+func (m *meter) set(f float64) {
+	m.frac = max(0, min(1, f))
+	m.box.Refresh()
+	m.Layout(m.box.Objects, m.box.Size())
+}
+
+// Layout implements fyne.Layout.
+func (m *meter) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	h := float32(6)
+	y := (size.Height - h) / 2
+	m.track.Move(fyne.NewPos(0, y))
+	m.track.Resize(fyne.NewSize(size.Width, h))
+	m.fill.Move(fyne.NewPos(0, y))
+	m.fill.Resize(fyne.NewSize(size.Width*float32(m.frac), h))
+}
+
+// MinSize implements fyne.Layout.
+func (m *meter) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, 8) }
 
 // exercise returns the open board's exercise record, nil if it is none.
 func (w *boardWindow) exerciseRecord() *app.Exercise {
@@ -96,7 +130,7 @@ func (e *exerciseBar) refresh() {
 	}
 	e.label.SetText(text)
 	if all > 0 {
-		e.bar.SetValue(float64(decided) / float64(all))
+		e.bar.set(float64(decided) / float64(all))
 	}
 	e.handIn.Disabled = false
 	e.box.Show()
@@ -465,7 +499,8 @@ func (w *boardWindow) debriefFile(path string) {
 		}
 		given := statusWord(g.Given)
 		lines := []fyne.CanvasObject{
-			container.NewHBox(&widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, &widget.Label{Text: clipText(g.Statement, 90), TextStyle: fyne.TextStyle{Bold: true}}),
+			container.NewBorder(nil, nil, &widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, nil,
+				&widget.Label{Text: g.Statement, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
 			&widget.Label{Text: "Student: " + given + dashNote(g.Reasoning), Wrapping: fyne.TextWrapWord},
 			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNote(g.KeyNote), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 		}

@@ -343,7 +343,6 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 		i.statusApply.Disable()
 	}
 	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply, i.statusSelect), i.statusNote)
-	objs = i.exerciseClaim(c, objs)
 	i.history = container.NewVBox()
 	for k := len(c.History) - 1; k >= 0; k-- { // newest first
 		h := c.History[k]
@@ -358,7 +357,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 		i.history.Add(caption("No status changes recorded."))
 	}
 	objs = append(objs, caption("History, newest first"), i.history)
-	return objs
+	return i.exerciseClaim(c, objs)
 }
 
 // statusBadge shows a status as a coloured box with the word in it.
