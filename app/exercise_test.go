@@ -425,3 +425,41 @@ func TestHandInName(t *testing.T) {
 		}
 	}
 }
+
+// FuzzGrade grades whatever document the bytes make against the sample's
+// key: Grade never panics, and a board it grades has one grade per claim
+// of the key, no more right than decided, and points within the rubric's.
+func FuzzGrade(f *testing.F) {
+	key := sampleKey(f)
+	ex := makeEx(f, key, app.ExerciseOptions{Verdict: true, Links: true, Rand: seeded(9)})
+	for _, st := range []*app.Document{
+		answer(f, key, ex, "Ada", []int{0, 1, 2}, []int{3, 4}),
+		answer(f, key, ex, "", nil, nil),
+		key,
+	} {
+		var buf bytes.Buffer
+		if err := app.WriteDocumentJSON(&buf, st); err != nil {
+			f.Fatal(err)
+		}
+		f.Add(buf.Bytes())
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		st, _, err := app.ParseDocument(data)
+		if err != nil {
+			return
+		}
+		res, err := app.Grade(key, st)
+		if err != nil {
+			if app.ErrorCode(err) != app.EINVALID || app.ErrorMessage(err) == "" {
+				t.Fatalf("Grade refused with %v", err)
+			}
+			return
+		}
+		if len(res.Claims) != len(key.Claims) || res.Correct > res.Decided || res.Decided > len(key.Claims) {
+			t.Fatalf("%d grades, %d right, %d decided", len(res.Claims), res.Correct, res.Decided)
+		}
+		if res.Points < 0 || res.Points > res.MaxPoints+1e-9 || res.Score < 0 || res.Score > 100 {
+			t.Fatalf("%v of %v points, score %v", res.Points, res.MaxPoints, res.Score)
+		}
+	})
+}
