@@ -172,8 +172,8 @@ func TestEvidenceMatrix_Sample(t *testing.T) {
 		{"c-pla-chips", "-0 +1 2/0/4 []"},
 		{"c-stealth-doorway", "-0 +0.5 1/0/1 [one-quote]"},
 		{"c-30-companies", "-0 +0 0/0/1 [nothing]"},
-		{"c-apple-found-2015", "-1.5 +0 0/3/4 []"},
-		{"c-aws-knew", "-1.5 +0.5 1/3/4 []"},
+		{"c-apple-found-2015", "-1.8 +0 0/3/4 []"},
+		{"c-aws-knew", "-1.8 +0.5 1/3/4 []"},
 		{"c-china-victim", "-0 +1 2/0/2 []"},
 	} {
 		c := at[tt.claim]
@@ -186,12 +186,15 @@ func TestEvidenceMatrix_Sample(t *testing.T) {
 	if r := at["c-apple-found-2015"].Rank; r < len(m.Claims)-2 {
 		t.Errorf("Apple's 2015 find ranks %d of %d", r, len(m.Claims))
 	}
-	// The sample's quotes are not graded: each weighs 0.5, and a quote
-	// that denies two claims tells no more than one that denies one.
-	if m.Ungraded != len(m.Quotes) {
+	// The companies' denials on the record are graded possibly true (3,
+	// weight 0.6), the anonymous sources' claims cannot be judged (6,
+	// weight 0.5), and about half the quotes are not graded. The most
+	// diagnostic quote is a denial: 0.6 × (0 − (−1)) / 2, and a quote that
+	// denies two claims tells no more than one that denies one.
+	if m.Ungraded == 0 || m.Ungraded == len(m.Quotes) {
 		t.Errorf("%d of %d rows ungraded", m.Ungraded, len(m.Quotes))
 	}
-	if top := m.Quotes[0]; top.Diagnosticity != 0.25 {
+	if top := m.Quotes[0]; top.Diagnosticity != 0.3 {
 		t.Errorf("top quote %s has diagnosticity %v", top.Quote, top.Diagnosticity)
 	}
 	if last := m.Quotes[len(m.Quotes)-1]; last.Diagnosticity != 0 {
