@@ -265,6 +265,47 @@ func TestRealWindow(t *testing.T) {
 		return false
 	})
 
+	// A verdict chosen with the mouse and the keys: the wheel scrolls the
+	// inspector to the verdict block, a click opens the choice, Down and
+	// Enter pick Unproven; a reason, a date and Enter give it.
+	// The wheel turns over a button: a text field under the pointer
+	// would scroll its own text.
+	vg, _ := w.geometry()
+	bottom := vg.View[1] + vg.View[3]
+	for tries := 0; ; tries++ {
+		if r := w.field("verdict.when"); r[1]+r[3] < bottom-10 {
+			break
+		}
+		if tries == 20 {
+			t.Fatalf("the wheel did not scroll the inspector to the verdict: its date is at %v, the view ends at %v", w.field("verdict.when"), bottom)
+		}
+		over := w.field("status.apply")
+		if over[1] < vg.View[1]+10 {
+			over = w.field("verdict.apply")
+		}
+		x, y := centre(over)
+		w.xdo("mousemove", "--window", w.wid, x, y)
+		w.xdo("click", "--repeat", "3", "5")
+		time.Sleep(300 * time.Millisecond)
+	}
+	w.click(w.field("verdict.select"))
+	w.key("Down", "Down", "Down", "Down", "Return")
+	w.click(w.field("verdict.note"))
+	w.typeText("Nothing on the record")
+	w.click(w.field("verdict.when"))
+	w.key("ctrl+a")
+	w.typeText("2018-10-08")
+	w.key("Return")
+	w.waitDoc("the verdict given in the inspector", func(d *app.Document) bool {
+		for _, c := range d.Claims {
+			if c.ID == newClaim {
+				v := c.Verdict
+				return v != nil && v.Label == "Unproven" && v.Note == "Nothing on the record" && v.At.Equal(time.Date(2018, 10, 8, 0, 0, 0, 0, time.UTC))
+			}
+		}
+		return false
+	})
+
 	// Drag a card; Ctrl+Z puts it back.
 	g, _ := w.geometry()
 	dragged := ""

@@ -172,3 +172,46 @@ func BenchmarkStructuralEdit(b *testing.B) {
 		})
 	}
 }
+
+// judged gives every claim of a grid board a verdict and every quote a
+// credibility grade, so that each card draws its badges.
+func judged(doc *app.Document) *app.Document {
+	for i := range doc.Claims {
+		doc.Claims[i].Verdict = &app.Verdict{Label: app.DefaultScale[i%len(app.DefaultScale)].Label}
+	}
+	for i := range doc.Quotes {
+		doc.Quotes[i].Credibility = 1 + i%6
+	}
+	return doc
+}
+
+// BenchmarkFrameJudged is BenchmarkFrame's pan step on 10,000 cards with
+// and without verdicts and grades, at 100 % (grades drawn) and 50 %
+// (overview: verdicts only): what the badges cost a frame.
+func BenchmarkFrameJudged(b *testing.B) {
+	for _, zoom := range []float32{1, 0.5} {
+		for _, j := range []bool{false, true} {
+			b.Run(fmt.Sprintf("zoom=%g/judged=%v", zoom, j), func(b *testing.B) {
+				test.NewTempApp(b)
+				bc := newBoardCanvas()
+				w := test.NewTempWindow(b, bc)
+				w.Resize(fyne.NewSize(1280, 800))
+				doc := gridBoard(10000)
+				if j {
+					doc = judged(doc)
+				}
+				bc.setModel(newBoardModel(doc), false)
+				bc.zoom, bc.offset, bc.autoFit = zoom, fyne.NewPos(0, 0), false
+				bc.relayout()
+				b.ResetTimer()
+				for i := 0; i < b.N; i++ {
+					d := fyne.NewDelta(4, 2)
+					if i%100 >= 50 {
+						d = fyne.NewDelta(-4, -2)
+					}
+					bc.panBy(d)
+				}
+			})
+		}
+	}
+}

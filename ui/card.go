@@ -230,7 +230,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	c.footer.Hidden = false
 	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
 	r.layoutGrade(size, pad, footH, ct, lit)
-	c.footer.Text = c.board.footerText(ct.kind, ct.footer, gradeRoom(ct.grade))
+	c.footer.Text = c.board.footerText(ct.kind, ct.footer, r.gradeRoom(ct.grade))
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
 }
 
@@ -246,17 +246,21 @@ func (r *cardRenderer) layoutVerdict(size fyne.Size, x float32, label string, li
 	z := c.board.zoom
 	t := c.verdictText
 	t.TextSize = c.badgeText.TextSize
+	// Widths are measured once, at the small text size, and scaled: a
+	// frame measures no text anew.
+	k := t.TextSize / cardSmallSize * 1.02
 	room := size.Width - x - cardPad*z - 12*z
 	t.Text = label
-	bs := fyne.MeasureText(label, t.TextSize, t.TextStyle)
-	for rs := []rune(label); bs.Width > room && len(rs) > 1; bs = fyne.MeasureText(t.Text, t.TextSize, t.TextStyle) {
-		rs = rs[:len(rs)-1]
-		t.Text = string(rs) + "…"
+	tw := c.board.words.width(label, cardSmallSize, t.TextStyle) * k
+	if tw > room {
+		t.Text = c.board.words.ellipsize(label, room/k, cardSmallSize, t.TextStyle)
+		tw = c.board.words.width(t.Text, cardSmallSize, t.TextStyle) * k
 	}
-	if bs.Width > room {
+	if tw > room || t.Text == "…" {
 		c.verdict.Hidden, c.verdictText.Hidden = true, true
 		return
 	}
+	bs := fyne.NewSize(tw, c.badge.Size().Height-4*z)
 	pad := cardPad * z
 	t.Color = fade(inkColor(), lit)
 	c.verdict.FillColor = color.Transparent
@@ -269,11 +273,11 @@ func (r *cardRenderer) layoutVerdict(size fyne.Size, x float32, label string, li
 }
 
 // gradeRoom is the width, in board units, a grade takes from the footer.
-func gradeRoom(grade string) float32 {
+func (r *cardRenderer) gradeRoom(grade string) float32 {
 	if grade == "" {
 		return 0
 	}
-	return fyne.MeasureText(grade, cardSmallSize, fyne.TextStyle{Bold: true}).Width + 14
+	return r.c.board.words.width(grade, cardSmallSize, fyne.TextStyle{Bold: true}) + 14
 }
 
 // layoutGrade draws the card's grade at the right end of its footer row.
@@ -287,8 +291,7 @@ func (r *cardRenderer) layoutGrade(size fyne.Size, pad, footH float32, ct conten
 	t := c.gradeText
 	t.Text, t.TextSize = ct.grade, cardSmallSize*z
 	t.Color = fade(paperColor(ct.kind), lit)
-	bs := fyne.MeasureText(ct.grade, t.TextSize, t.TextStyle)
-	w := bs.Width + 8*z
+	w := c.board.words.width(ct.grade, cardSmallSize, t.TextStyle)*z + 8*z
 	x, y := size.Width-pad-w, size.Height-pad-footH
 	c.grade.FillColor = fade(mutedInkColor(), lit)
 	c.grade.CornerRadius = 3 * z

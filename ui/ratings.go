@@ -96,6 +96,7 @@ func (i *inspector) verdictSection(c *app.Claim) []fyne.CanvasObject {
 	i.verdictWhen = widget.NewEntry()
 	i.verdictWhen.SetText(when)
 	i.verdictApply = &widget.Button{Icon: theme.ConfirmIcon(), Importance: widget.HighImportance}
+	i.verdictWhen.OnSubmitted = func(string) { i.verdictApply.OnTapped() }
 	meaning := caption("")
 	i.verdictSelect = widget.NewSelect(opts, nil)
 	i.verdictSelect.OnChanged = func(label string) {
@@ -327,6 +328,9 @@ func (i *inspector) named() map[string]fyne.CanvasObject {
 		if o != nil {
 			out[name] = o
 		}
+	}
+	if i.verdictSelect != nil {
+		out["verdict.select"], out["verdict.apply"], out["status.apply"] = i.verdictSelect, i.verdictApply, i.statusApply
 	}
 	return out
 }

@@ -514,3 +514,31 @@ func openUnjudgedWindow(t *testing.T) (*boardWindow, *memFile) {
 	t.Cleanup(func() { w.win.Close() })
 	return w, f
 }
+
+// On a read-only board the verdict, date and grade fields, and the scale
+// dialog's editing, are off.
+func TestWindow_RatingsReadOnly(t *testing.T) {
+	w, f := openTestWindow(t)
+	f.readOnly = true
+	_ = w.reload(false)
+	w.choose("c-pla-chips")
+	for name, d := range map[string]interface{ Disabled() bool }{
+		"verdict": w.insp.verdictSelect, "verdict note": w.insp.verdictNote, "verdict date": w.insp.verdictWhen,
+		"give": w.insp.verdictApply, "status date": w.insp.statusWhen} {
+		if !d.Disabled() {
+			t.Errorf("the %s is editable on a read-only board", name)
+		}
+	}
+	w.choose("apple")
+	if !w.insp.selects["reliability"].Disabled() {
+		t.Error("the reliability is editable on a read-only board")
+	}
+	w.choose("q-apple-no-fbi")
+	if !w.insp.selects["credibility"].Disabled() {
+		t.Error("the credibility is editable on a read-only board")
+	}
+	s := w.openScaleDialog()
+	if !s.save.Disabled() || !s.add.Disabled() || !s.rows[0].label.Disabled() {
+		t.Error("the scale can be edited on a read-only board")
+	}
+}
