@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"time"
 
 	"evidenceboard/app"
 	"evidenceboard/app/arrange"
@@ -40,7 +41,7 @@ type command struct {
 
 var commands = []command{
 	{"import", "[--force] IN.json OUT.evboard", "make a board from an interchange document", cmdImport},
-	{"export", "[--format F] [-o OUT] FILE.evboard", "F: " + strings.Join(formatNames(), ", "), cmdExport},
+	{"export", "[--format F] [--as-of TIME] [-o OUT] FILE.evboard", "F: " + strings.Join(formatNames(), ", "), cmdExport},
 	{"sample", "[--force] OUT.evboard", "write the built-in sample board", cmdSample},
 	{"check", "FILE.evboard", "check a board file", cmdCheck},
 	{"review", "[--json] FILE.evboard", "list the board's weak spots", cmdReview},
@@ -213,9 +214,11 @@ func readLimited(path string) ([]byte, error) {
 }
 
 func cmdExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("export", "export [--format F] [-o OUT] FILE.evboard",
+	fs := newFlags("export", "export [--format F] [--as-of TIME] [-o OUT] FILE.evboard",
 		"Writes the board in a portable format or as a report, to OUT or to standard\n"+
 			"output. OUT is written whole or not at all. Formats: "+strings.Join(formatNames(), ", ")+".\n"+
+			"With --as-of, the board as it stood at TIME: statuses and history cut at TIME,\n"+
+			"verdicts given after it and items first dated after it left out.\n"+
 			"The generation time in reports honours SOURCE_DATE_EPOCH.")
 	format := fs.String("format", "json", "output format: "+strings.Join(formatNames(), ", "))
 	out := fs.String("o", "", "write to this file instead of standard output")
@@ -223,9 +226,18 @@ func cmdExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	region := fs.String("region", "", "png: the part of the board to draw, as X,Y,WIDTH,HEIGHT in board units (default: all of it)")
 	paper := fs.String("paper", "A4", "pdf: paper size, A4 or Letter")
 	dark := fs.Bool("dark", false, "png: draw the board in the dark theme")
+	asOf := fs.String("as-of", "", "the board as it stood at this `TIME`: a date (YYYY-MM-DD, to the end of that day, UTC) or an RFC 3339 time")
 	pos, code := parse(fs, args, 1, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	var at time.Time
+	if *asOf != "" {
+		var err error
+		if at, err = app.ParseAsOf(*asOf); err != nil {
+			fmt.Fprintf(stderr, "evidenceboard export: --as-of: %s\n", app.ErrorMessage(err))
+			return exitUsage
+		}
 	}
 	write, err := exporter(*format, *scale, *region, *paper, *dark, stderr)
 	if err != nil {
@@ -253,6 +265,9 @@ func cmdExport(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "  %s\n", p)
 		}
 		return exitFail
+	}
+	if *asOf != "" {
+		doc = app.AsOf(doc, at)
 	}
 	if *out == "" || *out == "-" {
 		err = write(stdout, doc)

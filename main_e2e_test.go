@@ -233,6 +233,38 @@ func TestRealWindow(t *testing.T) {
 	w.key("ctrl+z")
 	w.waitDoc("Ctrl+Z to bring the deleted claim back", nClaims(claims+1))
 
+	// A status change dated in the past, typed in the inspector: a note,
+	// a date, Enter. It goes into the history before the claim's
+	// creation, now, and so leaves the status as it was; Ctrl+Z takes it
+	// back.
+	w.click(w.card(newClaim))
+	w.waitFor("the new claim in the inspector", func() bool { g, _ := w.geometry(); return g.Selected == newClaim && !g.Dialog })
+	w.click(w.field("status.note"))
+	w.typeText("Denied the same day")
+	w.click(w.field("status.when"))
+	w.key("ctrl+a")
+	w.typeText("2018-10-05")
+	w.key("Return")
+	backdated := func(d *app.Document) bool {
+		for _, c := range d.Claims {
+			if c.ID == newClaim {
+				return len(c.History) == 2 && c.History[0].Note == "Denied the same day" &&
+					c.History[0].At.Equal(time.Date(2018, 10, 5, 0, 0, 0, 0, time.UTC)) && c.Status == app.StatusAlleged
+			}
+		}
+		return false
+	}
+	w.waitDoc("Enter in the date field to record the back-dated change", backdated)
+	w.key("ctrl+z")
+	w.waitDoc("Ctrl+Z to take the back-dated change back", func(d *app.Document) bool {
+		for _, c := range d.Claims {
+			if c.ID == newClaim {
+				return len(c.History) == 1
+			}
+		}
+		return false
+	})
+
 	// Drag a card; Ctrl+Z puts it back.
 	g, _ := w.geometry()
 	dragged := ""

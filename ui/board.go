@@ -56,6 +56,9 @@ type boardCanvas struct {
 	filter    map[string]bool
 	hiddenRel map[app.Relation]bool
 	lit       focusState // worked out at each layout
+	// past is the board as of a moment the timeline rewound it to, nil
+	// for the board now; while it is set, cards cannot be moved.
+	past *pastBoard
 }
 
 func newBoardCanvas() *boardCanvas {
@@ -110,13 +113,14 @@ func (b *boardCanvas) wrappedAt(id, text string, style fyne.TextStyle, maxLines 
 
 // footerText returns a card's footer cut to fit its card, cached: many
 // cards share a footer (the same speaker and source).
-func (b *boardCanvas) footerText(k app.Kind, footer string) string {
-	key := string(k) + "\x00" + footer
+// A badge at the footer's right end takes less board units from it.
+func (b *boardCanvas) footerText(k app.Kind, footer string, less float32) string {
+	key := fmt.Sprintf("%s\x00%g\x00%s", k, less, footer)
 	if t, ok := b.footers[key]; ok {
 		return t
 	}
 	// A margin, as text drawn at other zooms is not exactly to scale.
-	room := (cardSizes[k].Width - 2*cardPad - 4) * 0.94
+	room := (cardSizes[k].Width - 2*cardPad - 4 - less) * 0.94
 	t := footer
 	if b.words.measure(footer, cardSmallSize, fyne.TextStyle{}) > room {
 		t = b.words.ellipsize(footer, room, cardSmallSize, fyne.TextStyle{})
@@ -259,6 +263,9 @@ func (b *boardCanvas) selectItem(id string, quiet bool) {
 }
 
 func (b *boardCanvas) dragCard(id string, d fyne.Delta) {
+	if b.past != nil {
+		return
+	}
 	if !b.dragging {
 		b.dragging, b.dragFrom, b.autoFit = true, b.model.pos[id], false
 		b.selectItem(id, false)

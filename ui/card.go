@@ -30,23 +30,31 @@ type cardView struct {
 
 	shadow, face, accent, badge *canvas.Rectangle
 	badgeText, footer           *canvas.Text
-	lines                       []*canvas.Text
-	objects                     []fyne.CanvasObject
+	// A claim's verdict, outlined beside its status; a grade (Admiralty
+	// reliability, credibility or both) at the right of the footer.
+	verdict, grade         *canvas.Rectangle
+	verdictText, gradeText *canvas.Text
+	lines                  []*canvas.Text
+	objects                []fyne.CanvasObject
 }
 
 func newCardView(b *boardCanvas) *cardView {
 	c := &cardView{board: b,
-		shadow:    &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}, CornerRadius: 6},
-		face:      &canvas.Rectangle{CornerRadius: 6},
-		accent:    &canvas.Rectangle{},
-		badge:     &canvas.Rectangle{CornerRadius: 4},
-		badgeText: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}, Color: color.White},
-		footer:    &canvas.Text{},
+		shadow:      &canvas.Rectangle{FillColor: color.NRGBA{A: 0x40}, CornerRadius: 6},
+		face:        &canvas.Rectangle{CornerRadius: 6},
+		accent:      &canvas.Rectangle{},
+		badge:       &canvas.Rectangle{CornerRadius: 4},
+		badgeText:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}, Color: color.White},
+		footer:      &canvas.Text{},
+		verdict:     &canvas.Rectangle{CornerRadius: 4},
+		verdictText: &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
+		grade:       &canvas.Rectangle{CornerRadius: 3},
+		gradeText:   &canvas.Text{TextStyle: fyne.TextStyle{Bold: true}},
 	}
 	for i := 0; i < maxCardLines; i++ {
 		c.lines = append(c.lines, &canvas.Text{})
 	}
-	c.objects = []fyne.CanvasObject{c.shadow, c.face, c.accent, c.badge, c.badgeText, c.footer}
+	c.objects = []fyne.CanvasObject{c.shadow, c.face, c.accent, c.badge, c.badgeText, c.verdict, c.verdictText, c.footer, c.grade, c.gradeText}
 	for _, l := range c.lines {
 		c.objects = append(c.objects, l)
 	}
@@ -89,6 +97,8 @@ type content struct {
 	text       string
 	bold       bool
 	footer     string
+	verdict    string // a claim's verdict label
+	grade      string // an Admiralty grade or code: "B", "2", "B2"
 }
 
 func (c *cardView) content() content {
@@ -96,8 +106,13 @@ func (c *cardView) content() content {
 	switch m.kind[c.id] {
 	case app.KindClaim:
 		cl := m.claims[c.id]
-		return content{kind: app.KindClaim, badge: strings.ToUpper(string(cl.Status)), badgeColor: statusColor(cl.Status), text: cl.Statement,
+		badge, col := c.board.past.badge(cl)
+		ct := content{kind: app.KindClaim, badge: badge, badgeColor: col, text: cl.Statement,
 			footer: "CLAIM"}
+		if v := c.board.past.claim(cl).Verdict; v != nil { // as it stood, on a rewound board
+			ct.verdict = v.Label
+		}
+		return ct
 	case app.KindQuote:
 		q := m.quotes[c.id]
 		who := m.name(q.Speaker)
@@ -110,10 +125,14 @@ func (c *cardView) content() content {
 		}
 		// Quote marks, not italics, set the words apart: an italic face
 		// is one more font to load (about 12 MB and a tenth of a second).
-		return content{kind: app.KindQuote, text: "“" + q.Text + "”", footer: foot}
+		ct := content{kind: app.KindQuote, text: "“" + q.Text + "”", footer: foot}
+		if q.Credibility > 0 { // a quote's grade is its credibility; its speaker's reliability goes with it
+			ct.grade = app.GradeLabel(quoteReliability(m, q), q.Credibility)
+		}
+		return ct
 	case app.KindParty:
 		p := m.parties[c.id]
-		return content{kind: app.KindParty, text: p.Name, bold: true, footer: strings.ToUpper(string(p.Kind))}
+		return content{kind: app.KindParty, text: p.Name, bold: true, footer: strings.ToUpper(string(p.Kind)), grade: string(p.Reliability)}
 	case app.KindSource:
 		s := m.sources[c.id]
 		foot := "SOURCE"
@@ -123,7 +142,7 @@ func (c *cardView) content() content {
 		if s.Published != "" {
 			foot += " · " + s.Published
 		}
-		return content{kind: app.KindSource, text: s.Title, bold: true, footer: foot}
+		return content{kind: app.KindSource, text: s.Title, bold: true, footer: foot, grade: string(s.Reliability)}
 	}
 	return content{}
 }
@@ -185,10 +204,14 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		textTop += bs.Height + 4*z + max(6*z, 2)
 		c.accent.Hidden = false
 		c.accent.FillColor = fade(ct.badgeColor, lit)
+		r.layoutVerdict(size, textLeft+bs.Width+12*z+6*z, ct.verdict, lit)
+	} else {
+		c.verdict.Hidden, c.verdictText.Hidden = true, true
 	}
 
 	style := fyne.TextStyle{Bold: ct.bold}
 	if overview(z) {
+		c.grade.Hidden, c.gradeText.Hidden = true, true
 		r.layoutOverview(size, textLeft, textTop, style, ct, lit)
 		return
 	}
@@ -206,8 +229,72 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 	}
 	c.footer.Hidden = false
 	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
-	c.footer.Text = c.board.footerText(ct.kind, ct.footer)
+	r.layoutGrade(size, pad, footH, ct, lit)
+	c.footer.Text = c.board.footerText(ct.kind, ct.footer, gradeRoom(ct.grade))
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
+}
+
+// layoutVerdict draws a claim's verdict beside its status badge, from x:
+// outlined in ink where the status is filled in colour, and cut to the
+// card's width.
+func (r *cardRenderer) layoutVerdict(size fyne.Size, x float32, label string, lit bool) {
+	c := r.c
+	c.verdict.Hidden, c.verdictText.Hidden = label == "", label == ""
+	if label == "" {
+		return
+	}
+	z := c.board.zoom
+	t := c.verdictText
+	t.TextSize = c.badgeText.TextSize
+	room := size.Width - x - cardPad*z - 12*z
+	t.Text = label
+	bs := fyne.MeasureText(label, t.TextSize, t.TextStyle)
+	for rs := []rune(label); bs.Width > room && len(rs) > 1; bs = fyne.MeasureText(t.Text, t.TextSize, t.TextStyle) {
+		rs = rs[:len(rs)-1]
+		t.Text = string(rs) + "…"
+	}
+	if bs.Width > room {
+		c.verdict.Hidden, c.verdictText.Hidden = true, true
+		return
+	}
+	pad := cardPad * z
+	t.Color = fade(inkColor(), lit)
+	c.verdict.FillColor = color.Transparent
+	c.verdict.StrokeColor = fade(inkColor(), lit)
+	c.verdict.StrokeWidth = max(1, 1.2*z)
+	c.verdict.CornerRadius = 4 * z
+	c.verdict.Move(fyne.NewPos(x, pad))
+	c.verdict.Resize(fyne.NewSize(bs.Width+12*z, bs.Height+4*z))
+	t.Move(fyne.NewPos(x+6*z, pad+2*z))
+}
+
+// gradeRoom is the width, in board units, a grade takes from the footer.
+func gradeRoom(grade string) float32 {
+	if grade == "" {
+		return 0
+	}
+	return fyne.MeasureText(grade, cardSmallSize, fyne.TextStyle{Bold: true}).Width + 14
+}
+
+// layoutGrade draws the card's grade at the right end of its footer row.
+func (r *cardRenderer) layoutGrade(size fyne.Size, pad, footH float32, ct content, lit bool) {
+	c := r.c
+	c.grade.Hidden, c.gradeText.Hidden = ct.grade == "", ct.grade == ""
+	if ct.grade == "" {
+		return
+	}
+	z := c.board.zoom
+	t := c.gradeText
+	t.Text, t.TextSize = ct.grade, cardSmallSize*z
+	t.Color = fade(paperColor(ct.kind), lit)
+	bs := fyne.MeasureText(ct.grade, t.TextSize, t.TextStyle)
+	w := bs.Width + 8*z
+	x, y := size.Width-pad-w, size.Height-pad-footH
+	c.grade.FillColor = fade(mutedInkColor(), lit)
+	c.grade.CornerRadius = 3 * z
+	c.grade.Move(fyne.NewPos(x, y-1*z))
+	c.grade.Resize(fyne.NewSize(w, footH+2*z))
+	t.Move(fyne.NewPos(x+4*z, y))
 }
 
 // readableText is the smallest text, in pixels, a card draws: below the

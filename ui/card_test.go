@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -50,6 +51,30 @@ func TestCards_Golden(t *testing.T) {
 	t.Run("source", func(t *testing.T) {
 		doc := &app.Document{Sources: []app.Source{{ID: "s", Title: "Apple, Amazon deny claims Chinese spies implanted backdoor chips", Publisher: "ZDNet", Published: "2018-10-04"}}}
 		test.AssertRendersToMarkup(t, "card/source.xml", oneCardBoard(t, doc, "s").Canvas())
+	})
+	// Judged: a claim's verdict outlined beside its status; grades at the
+	// right of the footer, the quote's as an Admiralty code (its
+	// speaker's reliability and its own credibility).
+	t.Run("claim_verdict", func(t *testing.T) {
+		doc := &app.Document{Claims: []app.Claim{{ID: "c", Statement: "Apple found malicious chips in Supermicro servers in 2015.", Status: app.StatusDenied,
+			Verdict: &app.Verdict{Label: "Mostly false", At: time.Date(2018, 10, 8, 0, 0, 0, 0, time.UTC)}}}}
+		test.AssertRendersToMarkup(t, "card/claim_verdict.xml", oneCardBoard(t, doc, "c").Canvas())
+	})
+	t.Run("quote_graded", func(t *testing.T) {
+		doc := &app.Document{
+			Parties: []app.Party{{ID: "apple", Name: "Apple", Kind: app.PartyOrganisation, Reliability: "B"}},
+			Sources: []app.Source{{ID: "s", Title: "ZDNet, 4 October 2018", Reliability: "C"}},
+			Quotes:  []app.Quote{{ID: "q", Text: "Apple never had any contact with the FBI or any other agency about such an incident.", Speaker: "apple", Source: "s", Credibility: 2}},
+		}
+		test.AssertRendersToMarkup(t, "card/quote_graded.xml", oneCardBoard(t, doc, "q").Canvas())
+	})
+	t.Run("party_graded", func(t *testing.T) {
+		doc := &app.Document{Parties: []app.Party{{ID: "p", Name: "17 anonymous sources", Kind: app.PartyAnonymous, Reliability: "F"}}}
+		test.AssertRendersToMarkup(t, "card/party_graded.xml", oneCardBoard(t, doc, "p").Canvas())
+	})
+	t.Run("source_graded", func(t *testing.T) {
+		doc := &app.Document{Sources: []app.Source{{ID: "s", Title: "Apple, Amazon deny claims Chinese spies implanted backdoor chips", Publisher: "ZDNet", Published: "2018-10-04", Reliability: "B"}}}
+		test.AssertRendersToMarkup(t, "card/source_graded.xml", oneCardBoard(t, doc, "s").Canvas())
 	})
 }
 

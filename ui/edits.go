@@ -15,6 +15,10 @@ func (w *boardWindow) patched() {
 	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
 	w.weak.show(w.model)
+	w.lastMatrix.refresh()
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 	w.refreshChrome()
 }
 
@@ -31,6 +35,9 @@ func (w *boardWindow) fieldEdit(err error) error {
 }
 
 func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
 	if err := w.session.updateBoard(u); err != nil {
 		return err
 	}
@@ -39,23 +46,39 @@ func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
 }
 
 func (w *boardWindow) updateSource(id string, u app.SourceUpdate) error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
 	return w.fieldEdit(w.session.updateSource(id, u))
 }
 
 func (w *boardWindow) updateParty(id string, u app.PartyUpdate) error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
 	return w.fieldEdit(w.session.updateParty(id, u))
 }
 
 func (w *boardWindow) updateClaim(id string, u app.ClaimUpdate) error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
 	return w.fieldEdit(w.session.updateClaim(id, u))
 }
 
 func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
 	return w.fieldEdit(w.session.updateQuote(id, u))
 }
 
 func (w *boardWindow) setClaimStatus(id string, ch app.StatusChange) {
 	w.insp.flush()
+	if err := w.rewound(); err != nil {
+		w.showError(err)
+		return
+	}
 	if err := w.session.setClaimStatus(id, ch); err != nil {
 		w.showError(err)
 		return
@@ -67,6 +90,10 @@ func (w *boardWindow) setClaimStatus(id string, ch app.StatusChange) {
 // setClaimVerdict gives a claim its verdict, or takes it away (nil).
 func (w *boardWindow) setClaimVerdict(id string, v *app.Verdict) {
 	w.insp.flush()
+	if err := w.rewound(); err != nil {
+		w.showError(err)
+		return
+	}
 	if err := w.session.setClaimVerdict(id, v); err != nil {
 		w.showError(err)
 		return
@@ -112,6 +139,10 @@ func (w *boardWindow) nudge(id string, d fyne.Delta) {
 
 func (w *boardWindow) deleteLink(l app.Link) {
 	w.insp.flush()
+	if err := w.rewound(); err != nil {
+		w.showError(err)
+		return
+	}
 	if err := w.session.deleteLink(l); err != nil {
 		w.afterFailedEdit(err)
 		return
@@ -155,6 +186,10 @@ func (c *confirmation) cancel() { c.d.Dismiss() }
 
 func (w *boardWindow) deleteItem(id string) {
 	w.insp.flush()
+	if err := w.rewound(); err != nil {
+		w.showError(err)
+		return
+	}
 	w.board.selected = ""
 	if err := w.session.deleteItem(id); err != nil {
 		w.afterFailedEdit(err)

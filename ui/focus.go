@@ -21,11 +21,17 @@ type focusState struct {
 	selected string
 	near     map[string]bool // the selected card's neighbours by shown strings
 	filter   map[string]bool // the navigator's matches; nil when it shows all
+	// absent holds what did not exist yet at the moment the board is
+	// rewound to (timeline.go); nil for the board now.
+	absent map[string]bool
 }
 
 // focus works out what is brought forward now.
 func (b *boardCanvas) focus() focusState {
 	f := focusState{selected: b.selected, filter: b.filter}
+	if b.past != nil {
+		f.absent = b.past.absent
+	}
 	if b.selected == "" || b.model == nil {
 		return f
 	}
@@ -42,6 +48,8 @@ func (b *boardCanvas) focus() focusState {
 // lit reports whether the card of id is brought forward.
 func (f focusState) lit(id string) bool {
 	switch {
+	case f.absent[id] && id != f.selected:
+		return false
 	case f.near != nil:
 		return f.near[id]
 	case f.filter != nil:
@@ -54,6 +62,8 @@ func (f focusState) lit(id string) bool {
 // whether it is one of the selected card's own.
 func (f focusState) litString(l app.Link) (lit, own bool) {
 	switch {
+	case f.absent[l.From] || f.absent[l.To]:
+		return false, false
 	case f.near != nil:
 		own = l.From == f.selected || l.To == f.selected
 		return own, own

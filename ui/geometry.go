@@ -83,5 +83,10 @@ func (w *boardWindow) geometry() geometry {
 			g.Fields[name] = rect(e)
 		}
 	}
+	for name, o := range w.insp.named() {
+		if o.Visible() {
+			g.Fields[name] = rect(o)
+		}
+	}
 	return g
 }

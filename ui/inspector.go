@@ -34,10 +34,19 @@ type inspector struct {
 	statusSelect *widget.Select
 	statusNote   *widget.Entry
 	statusApply  *widget.Button
+	statusWhen   *widget.Entry
 	history      *fyne.Container
 	links        *fyne.Container
 	addLink      *widget.Button
 	deleteButton *widget.Button
+	// The verdict block (ratings.go), and the meaning of the grade set.
+	verdictSelect *widget.Select
+	verdictNote   *widget.Entry
+	verdictWhen   *widget.Entry
+	verdictApply  *widget.Button
+	gradeMeaning  *widget.Label
+	// notice is said once, at the top of the next form shown.
+	notice string
 
 	// pending holds the unsaved edit of each field that has one.
 	pending map[string]*pendingSave
@@ -98,8 +107,10 @@ func (i *inspector) show(id string) {
 		}
 	}()
 	i.id = id
+	i.dropFocus()
 	i.fields, i.selects = map[string]*fieldEntry{}, map[string]*widget.Select{}
 	i.statusSelect, i.statusNote, i.statusApply, i.history, i.links, i.addLink, i.deleteButton = nil, nil, nil, nil, nil, nil, nil
+	i.statusWhen, i.verdictSelect, i.verdictNote, i.verdictWhen, i.verdictApply, i.gradeMeaning = nil, nil, nil, nil, nil, nil
 	m := i.w.model
 	var objs []fyne.CanvasObject
 	if m == nil {
@@ -108,22 +119,36 @@ func (i *inspector) show(id string) {
 		return
 	}
 	kind := m.kind[id]
+	if p := i.w.past; p != nil {
+		msg := "As of " + pastLabel(p.at) + ": read-only."
+		if p.absent[id] {
+			msg += " This did not exist yet then."
+		}
+		objs = append(objs, &widget.Label{Text: msg, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	switch kind {
 	case app.KindClaim:
-		objs = i.claimForm(m.claims[id])
+		objs = append(objs, i.claimForm(i.w.past.claim(m.claims[id]))...)
 	case app.KindQuote:
-		objs = i.quoteForm(m.quotes[id])
+		objs = append(objs, i.quoteForm(m.quotes[id])...)
 	case app.KindParty:
-		objs = i.partyForm(m.parties[id])
+		objs = append(objs, i.partyForm(m.parties[id])...)
 	case app.KindSource:
-		objs = i.sourceForm(m.sources[id])
+		objs = append(objs, i.sourceForm(m.sources[id])...)
 	default:
-		objs = i.boardForm(&m.doc.Board)
+		objs = append(objs, i.boardForm(&m.doc.Board)...)
+	}
+	if i.notice != "" {
+		objs = append(objs[:1], append([]fyne.CanvasObject{caption(i.notice)}, objs[1:]...)...)
+		i.notice = ""
 	}
 	if kind != "" {
 		objs = append(objs, widget.NewSeparator(), i.linksSection(id))
 		i.deleteButton = &widget.Button{Text: "Delete " + string(kind) + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
 			OnTapped: func() { i.w.confirmDelete(id) }}
+		if i.w.past != nil {
+			i.deleteButton.Disable()
+		}
 		objs = append(objs, widget.NewSeparator(), i.deleteButton)
 	}
 	i.root.Objects = objs
@@ -272,6 +297,7 @@ func (i *inspector) boardForm(b *app.Board) []fyne.CanvasObject {
 	objs = append(objs, i.entry("reviewerURL", "Reviewer's URL", rv.URL, false, func(s string) error {
 		return saveReviewer(func(r *app.Reviewer) { r.URL = s })
 	})...)
+	objs = append(objs, i.scaleSummary(b)...)
 	objs = append(objs, caption(fmt.Sprintf("Created %s · last edited %s", b.Created.Local().Format("2 Jan 2006 15:04"), b.Updated.Local().Format("2 Jan 2006 15:04"))))
 	return objs
 }
@@ -286,6 +312,7 @@ func (i *inspector) sourceForm(s *app.Source) []fyne.CanvasObject {
 	objs = append(objs, i.entry("url", "URL", s.URL, false, func(v string) error { return up(app.SourceUpdate{URL: &v}) })...)
 	objs = append(objs, i.entry("published", "Published (YYYY-MM-DD)", s.Published, false, func(v string) error { return up(app.SourceUpdate{Published: &v}) })...)
 	objs = append(objs, i.entry("retrieved", "Retrieved (YYYY-MM-DD)", s.Retrieved, false, func(v string) error { return up(app.SourceUpdate{Retrieved: &v}) })...)
+	objs = append(objs, i.reliabilityField(s.Reliability, func(r app.Reliability) error { return up(app.SourceUpdate{Reliability: &r}) })...)
 	objs = append(objs, i.entry("notes", "Notes", s.Notes, true, func(v string) error { return up(app.SourceUpdate{Notes: &v}) })...)
 	textInfo := "No text yet: paste the source's text to pin passages from it."
 	if s.Text != "" {
@@ -307,6 +334,9 @@ func (i *inspector) partyForm(p *app.Party) []fyne.CanvasObject {
 		k := app.PartyKind(v)
 		return w.updateParty(id, app.PartyUpdate{Kind: &k})
 	})...)
+	objs = append(objs, i.reliabilityField(p.Reliability, func(r app.Reliability) error {
+		return w.updateParty(id, app.PartyUpdate{Reliability: &r})
+	})...)
 	objs = append(objs, i.entry("notes", "Notes", p.Notes, true, func(v string) error { return w.updateParty(id, app.PartyUpdate{Notes: &v}) })...)
 	said := 0
 	for _, q := range w.model.doc.Quotes {
@@ -324,7 +354,11 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 	objs = append(objs, i.entry("statement", "Statement", c.Statement, true, func(v string) error { return w.updateClaim(id, app.ClaimUpdate{Statement: &v}) })...)
 	objs = append(objs, i.entry("notes", "Notes", c.Notes, true, func(v string) error { return w.updateClaim(id, app.ClaimUpdate{Notes: &v}) })...)
 
-	objs = append(objs, widget.NewSeparator(), heading("Status"), statusBadge(c.Status))
+	badges := container.NewHBox(statusBadge(c.Status))
+	if c.Verdict != nil {
+		badges.Add(verdictBadge(c.Verdict.Label))
+	}
+	objs = append(objs, widget.NewSeparator(), heading("Status"), badges)
 	opts := make([]string, len(app.Statuses))
 	for k, s := range app.Statuses {
 		opts[k] = strings.ToUpper(string(s))
@@ -332,31 +366,19 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 	i.statusSelect = widget.NewSelect(opts, nil)
 	i.statusSelect.Selected = strings.ToUpper(string(c.Status))
 	i.statusNote = &widget.Entry{PlaceHolder: "Why? (e.g. \"Apple statement to Bloomberg\")"}
-	i.statusApply = &widget.Button{Text: "Change status", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() {
-		st := app.Status(strings.ToLower(i.statusSelect.Selected))
-		w.setClaimStatus(id, app.StatusChange{Status: st, Note: i.statusNote.Text})
-	}}
+	i.statusApply = &widget.Button{Text: "Change status", Icon: theme.ConfirmIcon(), Importance: widget.HighImportance, OnTapped: func() { i.changeStatus(id) }}
 	i.statusNote.OnSubmitted = func(string) { i.statusApply.OnTapped() }
 	if w.readOnly() {
 		i.statusSelect.Disable()
 		i.statusNote.Disable()
 		i.statusApply.Disable()
 	}
-	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply, i.statusSelect), i.statusNote)
-	i.history = container.NewVBox()
-	for k := len(c.History) - 1; k >= 0; k-- { // newest first
-		h := c.History[k]
-		line := fmt.Sprintf("%s  %s", h.At.Local().Format("2 Jan 2006 15:04"), strings.ToUpper(string(h.Status)))
-		row := container.NewVBox(&widget.Label{Text: line, TextStyle: fyne.TextStyle{Bold: true}})
-		if h.Note != "" {
-			row.Add(caption(h.Note))
-		}
-		i.history.Add(row)
-	}
-	if len(c.History) == 0 {
-		i.history.Add(caption("No status changes recorded."))
-	}
-	objs = append(objs, caption("History, newest first"), i.history)
+	objs = append(objs, i.statusSelect, i.statusNote)
+	objs = append(objs, i.statusWhenField()...)
+	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply))
+	i.historyRows(c)
+	objs = append(objs, i.verdictSection(c)...)
+	objs = append(objs, widget.NewSeparator(), caption("Status history, newest first"), i.history)
 	return objs
 }
 
@@ -383,6 +405,17 @@ func (i *inspector) quoteForm(q *app.Quote) []fyne.CanvasObject {
 		sid := sourceIDs[v]
 		return up(app.QuoteUpdate{Source: &sid})
 	})...)
+	code := caption(quoteCode(m, q))
+	code.Hidden = code.Text == ""
+	objs = append(objs, i.credibilityField(q.Credibility, func(c int) error {
+		err := up(app.QuoteUpdate{Credibility: &c})
+		if q := m.quotes[id]; q != nil {
+			code.SetText(quoteCode(m, q))
+			code.Hidden = code.Text == ""
+		}
+		return err
+	})...)
+	objs = append(objs, code)
 	objs = append(objs, i.entry("said", "Said (YYYY-MM-DD)", q.Said, false, func(v string) error { return up(app.QuoteUpdate{Said: &v}) })...)
 	objs = append(objs, i.entry("location", "Location in the source", q.Location, false, func(v string) error { return up(app.QuoteUpdate{Location: &v}) })...)
 	objs = append(objs, i.entry("notes", "Notes", q.Notes, true, func(v string) error { return up(app.QuoteUpdate{Notes: &v}) })...)

@@ -63,6 +63,7 @@ func (w *boardWindow) buildMenus() {
 			item("New Source", ctrlShift(fyne.KeyO), w.newSource),
 			fyne.NewMenuItemSeparator(),
 			item("Arrange", ctrlShift(fyne.KeyA), w.arrangeBoard),
+			&fyne.MenuItem{Label: "Rating Scale…", Action: w.showScaleDialog},
 			fyne.NewMenuItemSeparator(),
 			item("Add Link to Selected…", ctrl(fyne.KeyL), func() {
 				if w.board.selected != "" {
@@ -82,6 +83,8 @@ func (w *boardWindow) buildMenus() {
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
+			&fyne.MenuItem{Label: "Timeline", Action: w.showTimeline},
+			item("Evidence Matrix", ctrlShift(fyne.KeyE), w.showEvidenceMatrix),
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
 		),
 		fyne.NewMenu("Help",

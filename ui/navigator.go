@@ -28,6 +28,9 @@ type navigator struct {
 	// onFilter hears the items the search and filters leave, or nil when
 	// they leave everything, after each change.
 	onFilter func(match map[string]bool)
+	// past is the board as of the moment the timeline rewound it to, nil
+	// for now: claims are listed with the status they had then.
+	past *pastBoard
 
 	search     *widget.Entry
 	status     *widget.Select
@@ -141,7 +144,7 @@ func (n *navigator) apply() {
 		for _, id := range matches[k] {
 			switch k {
 			case app.KindClaim:
-				if status.Valid() && m.claims[id].Status != status {
+				if status.Valid() && n.past.statusOf(m.claims[id]) != status {
 					continue
 				}
 				if party != "" && !partyClaims[id] {
@@ -191,8 +194,10 @@ func (n *navigator) apply() {
 	}
 	c := m.doc.Claims
 	by := map[app.Status]int{}
-	for _, cl := range c {
-		by[cl.Status]++
+	for i := range c {
+		if n.past == nil || !n.past.absent[c[i].ID] {
+			by[n.past.statusOf(&c[i])]++
+		}
 	}
 	n.summary.SetText(fmt.Sprintf("%d alleged · %d denied · %d unconfirmed · %d links", by[app.StatusAlleged], by[app.StatusDenied], by[app.StatusUnconfirmed], len(m.doc.Links)))
 }
@@ -218,7 +223,8 @@ func (n *navigator) bindRow(k app.Kind, id string, row *navRow) {
 	switch k {
 	case app.KindClaim:
 		c := m.claims[id]
-		row.set(strings.ToUpper(string(c.Status)), statusColor(c.Status), c.Statement, "")
+		badge, col := n.past.badge(c)
+		row.set(badge, col, c.Statement, "")
 	case app.KindQuote:
 		q := m.quotes[id]
 		who := m.name(q.Speaker)

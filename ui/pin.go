@@ -208,7 +208,10 @@ func (p *pinDialog) submit() {
 	if pin.NewSource == nil {
 		pin.SourceAt = nil
 	}
-	err := w.session.pin(pin)
+	err := w.rewound()
+	if err == nil {
+		err = w.session.pin(pin)
+	}
 	if pin.Quote.ID == "" { // nothing was made
 		p.fail(app.ErrorMessage(err))
 		return

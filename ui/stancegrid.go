@@ -47,16 +47,24 @@ func (w *boardWindow) showStanceGrid() {
 		func() (int, int) { return len(g.parties), len(g.claims) },
 		func() fyne.CanvasObject { return &widget.Label{Truncation: fyne.TextTruncateEllipsis} },
 		func(id widget.TableCellID, o fyne.CanvasObject) {
-			o.(*widget.Label).SetText(g.cellText(g.parties[id.Row], g.claims[id.Col]))
+			l := o.(*widget.Label)
+			c := g.cells[[2]string{g.parties[id.Row], g.claims[id.Col]}]
+			l.Importance = stanceImportance(c.Stance)
+			l.SetText(g.cellText(g.parties[id.Row], g.claims[id.Col]))
 		})
+	g.table.CreateHeader = func() fyne.CanvasObject {
+		return &widget.Label{TextStyle: fyne.TextStyle{Bold: true}, Truncation: fyne.TextTruncateEllipsis}
+	}
 	g.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
 		l := o.(*widget.Label)
-		l.TextStyle.Bold = true
-		l.Truncation = fyne.TextTruncateEllipsis
+		l.Wrapping, l.Truncation = fyne.TextWrapOff, fyne.TextTruncateEllipsis
 		switch {
 		case id.Row < 0 && id.Col >= 0:
+			// The claim in up to three lines: status, then its words,
+			// cut to what fits rather than to a few letters.
 			c := w.model.claims[g.claims[id.Col]]
-			l.SetText(strings.ToUpper(string(c.Status)) + " · " + c.Statement)
+			l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
+			l.SetText(strings.ToUpper(string(c.Status)) + " · " + clipWords(c.Statement, stanceHeaderRunes))
 		case id.Col < 0 && id.Row >= 0:
 			l.SetText(w.model.name(g.parties[id.Row]))
 		default:
@@ -75,10 +83,11 @@ func (w *boardWindow) showStanceGrid() {
 			w.choose(c.Claim)
 		}
 	}
-	g.table.SetColumnWidth(-1, 190) // the parties' names
+	g.table.SetColumnWidth(-1, 210) // the parties' names
 	for i := range g.claims {
-		g.table.SetColumnWidth(i, 170)
+		g.table.SetColumnWidth(i, 200)
 	}
+	g.table.SetRowHeight(-1, 92) // three lines of a claim
 	g.win = w.app.NewWindow("Who stands where — " + w.model.doc.Board.Title)
 	g.win.SetContent(container.NewBorder(caption("Parties × claims: what each party's quotes do to each claim, and where a claim is made by or about the party. Choose a cell to see the quote behind it on the board."), nil, nil, nil, g.table))
 	g.win.Resize(fyne.NewSize(1000, 560))
@@ -100,4 +109,37 @@ func (g *stanceGrid) cellText(party, claim string) string {
 		parts = append(parts, string(r))
 	}
 	return strings.Join(parts, " · ")
+}
+
+// stanceHeaderRunes is about what three lines of a 200-unit column hold.
+const stanceHeaderRunes = 56
+
+// clipWords cuts s to at most n runes at a word's end, with an ellipsis.
+func clipWords(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	cut := n - 1
+	for i := cut; i > n/2; i-- {
+		if r[i] == ' ' {
+			cut = i
+			break
+		}
+	}
+	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
+}
+
+// stanceImportance colours a cell as the board colours its strings:
+// support green, denial red, a party at odds with itself amber.
+func stanceImportance(stance string) widget.Importance {
+	switch stance {
+	case app.StanceSupports:
+		return widget.SuccessImportance
+	case app.StanceDenies, app.StanceContradicts:
+		return widget.DangerImportance
+	case app.StanceMixed:
+		return widget.WarningImportance
+	}
+	return widget.MediumImportance
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"slices"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,6 +25,11 @@ type weakSpots struct {
 	title *widget.Label
 	list  *widget.List
 	box   *fyne.Container
+
+	// gen counts shows, on the window's goroutine; pending counts
+	// reviews under way aside (tests wait on it).
+	gen     int
+	pending sync.WaitGroup
 }
 
 func newWeakSpots(onChoose func(f app.Finding)) *weakSpots {
@@ -44,16 +51,58 @@ func newWeakSpots(onChoose func(f app.Finding)) *weakSpots {
 	return ws
 }
 
-// show reviews the board afresh.
+// reviewAsideFrom is the size of board, in claims and quotes, from which
+// the review runs off the window's goroutine: on the 10,000-quote board it
+// takes about 100 ms, too long to hold up an edit. A smaller board is
+// reviewed at once, in well under 10 ms, so that the list never lags.
+const reviewAsideFrom = 2000
+
+// show reviews the board afresh: at once on a small board, aside on a big
+// one, where the list shows the last findings, marked as being updated,
+// until the new ones come. A review overtaken by a later show is dropped.
 func (ws *weakSpots) show(m *boardModel) {
+	ws.gen++
 	if m == nil {
-		ws.findings = nil
-	} else {
-		ws.findings = app.Review(m.doc)
+		ws.apply(nil)
+		return
 	}
+	if len(m.doc.Claims)+len(m.doc.Quotes) < reviewAsideFrom {
+		ws.apply(app.Review(m.doc))
+		return
+	}
+	gen, snap := ws.gen, snapshot(m.doc)
+	ws.title.SetText(fmt.Sprintf("Weak spots %d (updating…)", len(ws.findings)))
+	ws.pending.Add(1)
+	go func() {
+		defer ws.pending.Done()
+		fs := app.Review(snap)
+		do(func() {
+			if gen == ws.gen {
+				ws.apply(fs)
+			}
+		})
+	}()
+}
+
+func (ws *weakSpots) apply(fs []app.Finding) {
+	ws.findings = fs
 	ws.title.SetText(fmt.Sprintf("Weak spots %d", len(ws.findings)))
 	ws.list.UnselectAll()
 	ws.list.Refresh()
+}
+
+// snapshot copies the document's arrays, for a review aside: the window
+// patches their elements in place, but replaces, never changes, what an
+// element points to (strings, histories, anchors, verdicts).
+func snapshot(d *app.Document) *app.Document {
+	c := *d
+	c.Sources = slices.Clone(d.Sources)
+	c.Parties = slices.Clone(d.Parties)
+	c.Claims = slices.Clone(d.Claims)
+	c.Quotes = slices.Clone(d.Quotes)
+	c.Links = slices.Clone(d.Links)
+	c.Layout = nil // the review does not look at it
+	return &c
 }
 
 // findingColor tells claims' findings, which weigh most, from the rest.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
@@ -81,4 +83,58 @@ func TestStanceGrid_ShowsAndJumps(t *testing.T) {
 	if w.board.selected != c.Quotes[0] {
 		t.Fatalf("choosing the cell selected %q, want the quote %s", w.board.selected, c.Quotes[0])
 	}
+}
+
+// On a big board the review runs aside: an edit returns before it, the
+// list says it is updating, and the findings that land are those of the
+// board after the edit (dating a quote mends one); of two edits in a row only the last review lands.
+func TestWeakSpots_BigBoardReviewsAside(t *testing.T) {
+	loop := newUILoop(t)
+	a := test.NewTempApp(t)
+	f := newMemFile(proseBoard(3000, 300))
+	w := newBoardWindow(a, memFiles{f})
+	w.win.Resize(fyne.NewSize(1280, 800))
+	w.openPath(f.path)
+	t.Cleanup(func() { w.win.Close() })
+	loop.until("the first review", func() bool { return !strings.Contains(w.weak.title.Text, "updating") })
+	before := len(w.weak.findings)
+	if want := len(app.Review(w.model.doc)); before != want {
+		t.Fatalf("%d findings listed, review finds %d", before, want)
+	}
+	q := w.model.doc.Quotes[0].ID // undated, as all of this board's are
+	if err := w.updateQuote(q, app.QuoteUpdate{Said: ptrTo("2018-10-04")}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.updateQuote(q, app.QuoteUpdate{Location: ptrTo("page 2")}); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(w.weak.title.Text, "updating") {
+		t.Fatalf("title %q during the review aside", w.weak.title.Text)
+	}
+	w.weak.pending.Wait()
+	loop.until("the last review", func() bool { return !strings.Contains(w.weak.title.Text, "updating") })
+	if got := len(w.weak.findings); got != before-1 {
+		t.Fatalf("after dating a quote %d findings, want %d", got, before-1)
+	}
+	if want := app.Review(w.model.doc); len(want) != len(w.weak.findings) {
+		t.Fatalf("%d findings listed, review of the board now finds %d", len(w.weak.findings), len(want))
+	}
+}
+
+// BenchmarkWeakSpotsShow measures what an edit costs the window's
+// goroutine for the weak spots on the 10,000-quote board: "aside" is what
+// show holds it up (a copy of the arrays), "review" the review itself,
+// which show used to run there.
+func BenchmarkWeakSpotsShow(b *testing.B) {
+	m := newBoardModel(proseBoard(10000, 2000))
+	b.Run("aside", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = snapshot(m.doc)
+		}
+	})
+	b.Run("review", func(b *testing.B) {
+		for i := 0; i < b.N; i++ {
+			_ = app.Review(m.doc)
+		}
+	})
 }

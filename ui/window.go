@@ -48,6 +48,14 @@ type boardWindow struct {
 	confirming         *confirmation // the question being asked, if any
 	quitting           atomic.Bool   // set once quit has begun
 	lastStance         *stanceGrid   // the stance grid last opened, for tests
+	lastScale          *scaleDialog  // the rating scale dialog last opened, for tests
+	// timeline is the timeline window while it is open; past the board
+	// as of the moment it rewound the board to, nil for the board now.
+	timeline *timelineView
+	past     *pastBoard
+	// lastMatrix is the evidence matrix window, while it is open: edits
+	// refresh it.
+	lastMatrix *evidenceMatrix
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 }
@@ -180,6 +188,10 @@ func (w *boardWindow) reload(resetView bool) error {
 // show puts m on the board, in the lists and in the inspector.
 func (w *boardWindow) show(m *boardModel, resetView bool) {
 	w.model = m
+	if w.past != nil { // rewound: the same moment, on the board as read
+		w.past = newPastBoard(m.doc, w.past.at)
+		w.board.past, w.nav.past = w.past, w.past
+	}
 	w.board.setModel(w.model, resetView)
 	w.refreshPanels()
 }
@@ -189,6 +201,10 @@ func (w *boardWindow) show(m *boardModel, resetView bool) {
 func (w *boardWindow) refreshPanels() {
 	w.nav.setModel(w.model)
 	w.weak.show(w.model)
+	w.lastMatrix.refresh()
+	if w.timeline != nil {
+		w.timeline.refresh()
+	}
 	sel := w.board.selected
 	if w.model.kind[sel] == "" {
 		sel = ""
@@ -232,12 +248,18 @@ func (w *boardWindow) refreshChrome() {
 	if w.file.ReadOnly() {
 		msg = "Read-only · " + w.file.Path()
 	}
+	if w.past != nil {
+		msg = "As of " + pastLabel(w.past.at) + ": the board as it stood then, read-only; greyed cards did not exist yet. Choose Now in the timeline to edit."
+	}
 	w.status.SetText(msg)
 	w.empty.Hidden = len(w.model.kind) > 0
 	w.empty.Refresh()
 }
 
-func (w *boardWindow) readOnly() bool { return w.file == nil || w.file.ReadOnly() }
+// readOnly reports whether the board cannot be edited: no file, a file
+// opened read-only, or the board rewound to a moment of its past, which
+// is shown, never written.
+func (w *boardWindow) readOnly() bool { return w.file == nil || w.file.ReadOnly() || w.past != nil }
 
 // choose selects an item everywhere: board, navigator and inspector.
 func (w *boardWindow) choose(id string) {
@@ -262,6 +284,11 @@ func (w *boardWindow) showError(err error) {
 	if err == nil {
 		return
 	}
+	dialog.ShowError(errors.New(errorText(err)), w.win)
+}
+
+// errorText is an error in words, a line for each problem found.
+func errorText(err error) string {
 	msg := app.ErrorMessage(err)
 	var ve *app.ValidationError
 	if errors.As(err, &ve) && len(ve.Problems) > 1 {
@@ -274,7 +301,7 @@ func (w *boardWindow) showError(err error) {
 			msg += p.String() + "\n"
 		}
 	}
-	dialog.ShowError(errors.New(msg), w.win)
+	return msg
 }
 
 func (w *boardWindow) undo() {
@@ -326,6 +353,7 @@ func (w *boardWindow) restoreSize() {
 }
 
 func (w *boardWindow) closeSourceViews() {
+	w.closeTimeline()
 	for _, v := range w.sourceViews {
 		v.win.Close()
 	}

@@ -20,7 +20,7 @@ import (
 // mailto addresses, other addresses are shown as text.
 func WriteHTML(w io.Writer, doc *app.Document, opts Options) error {
 	v := buildView(doc, opts)
-	data := htmlData{view: v, Weak: buildWeakSpots(doc), Grid: buildStanceGrid(doc, v), StanceLegend: stanceLegend, GridMax: stanceGridMaxClaims,
+	data := htmlData{view: v, Weak: buildWeakSpots(doc), Grid: buildStanceGrid(doc, v), Matrix: buildMatrix(doc, v), StanceLegend: stanceLegend, GridMax: stanceGridMaxClaims,
 		ReliabilityLegend: reliabilityLegend, CredibilityLegend: credibilityLegend, GradesNote: gradesNote}
 	if img, ok := boardPNG(opts); ok {
 		// The image is our own base64 of bytes checked to be a PNG, never
@@ -39,6 +39,7 @@ type htmlData struct {
 	Image        template.URL
 	Weak         *weakSpots
 	Grid         *stanceGrid
+	Matrix       *matrixSection
 	StanceLegend []struct{ Word, Meaning string }
 	GridMax      int
 
@@ -179,6 +180,27 @@ table.stance td a { color: inherit; text-decoration: none; }
 .sw { display: block; font-weight: 700; color: var(--sg, var(--ink)); }
 .sw .n { font-weight: 400; color: var(--muted); }
 .rl { display: block; color: var(--muted); font-size: .7rem; }
+table.matrix { border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 56rem; font: .78rem/1.3 var(--sans); background: #fff; }
+table.matrix th, table.matrix td { border: 1px solid var(--rule); padding: .3rem .35rem; vertical-align: top; }
+table.matrix thead th { background: var(--panel); font-size: .8rem; text-align: center; }
+table.matrix thead th.q { width: 22rem; text-align: left; }
+table.matrix thead th.n, table.matrix td.n { width: 3.6rem; text-align: right; font-variant-numeric: tabular-nums; }
+table.matrix thead th.num { border-top: 5px solid var(--st, var(--rule)); }
+table.matrix tbody th { text-align: left; font-weight: 400; }
+table.matrix tbody th .who { display: block; margin: .1rem 0 0; font-size: .7rem; }
+table.matrix td.mx { text-align: center; font-weight: 700; font-size: 1rem; }
+table.matrix td a { color: inherit; text-decoration: none; }
+table.matrix tfoot td, table.matrix tfoot th { background: var(--panel); text-align: center; font-variant-numeric: tabular-nums; }
+table.matrix tfoot th { text-align: right; }
+.mx-plus { background: #e8f5ec; color: #15803d; }
+.mx-minus { background: #fbe7e7; color: var(--denied); }
+.mx-neutral { color: var(--muted); }
+table.ranked td.count, table.ranked th.count { white-space: nowrap; }
+ol.mxlist { padding-left: 1.6rem; }
+ol.mxlist > li { margin: .6rem 0; }
+ul.ties { list-style: none; padding: 0; margin: .2rem 0 0; font: .8rem var(--sans); }
+ul.ties li { margin: .1rem 0; }
+.mx-sign { display: inline-block; min-width: 1.3em; text-align: center; font-weight: 700; border-radius: .2em; }
 ol.key { font-size: .9rem; padding-left: 1.6rem; }
 ol.key li { margin: .2rem 0; }
 p.legend { font: .82rem/1.5 var(--sans); color: var(--muted); }
@@ -211,7 +233,10 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   nav { display: none; }
   h2 { break-after: avoid-page; margin-top: 1.2rem; }
   h3, h4 { break-after: avoid-page; }
-  #parties, #sources, #timeline, #stance { break-before: page; }
+  #parties, #sources, #timeline, #stance, #matrix { break-before: page; }
+  table.matrix { font-size: 7.5pt; min-width: 0; }
+  table.matrix tr, table.ranked tr { break-inside: avoid-page; }
+  table.matrix td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   figure.grid { width: auto; margin: 1rem 0; transform: none; overflow: visible; }
   table.stance { font-size: 7.5pt; min-width: 0; }
   table.stance tr, ul.findings li, .keep, .verdict { break-inside: avoid-page; }
@@ -241,7 +266,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <p class="meta">Reviewed by {{with link .Reviewer.URL}}<a href="{{.}}">{{$.Reviewer.Name}}</a>{{else}}{{.Reviewer.Name}}{{end}}</p>
 {{- end}}
 </header>
-<nav aria-label="Contents"><a href="#summary">Summary</a>{{if .Image}}<a href="#board">Board</a>{{end}}<a href="#weak-spots">Weak spots</a><a href="#claims">Claims</a>{{if .Unlinked}}<a href="#unlinked">Other quotes</a>{{end}}<a href="#stance">Who stands where</a><a href="#parties">Parties</a><a href="#sources">Sources</a><a href="#timeline">Timeline</a></nav>
+<nav aria-label="Contents"><a href="#summary">Summary</a>{{if .Image}}<a href="#board">Board</a>{{end}}<a href="#weak-spots">Weak spots</a><a href="#claims">Claims</a>{{if .Unlinked}}<a href="#unlinked">Other quotes</a>{{end}}<a href="#stance">Who stands where</a><a href="#matrix">Evidence matrix</a><a href="#parties">Parties</a><a href="#sources">Sources</a><a href="#timeline">Timeline</a></nav>
 <main>
 <section id="summary">
 <h2>Where the claims stand</h2>
@@ -400,6 +425,78 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <p class="empty">No party meets a claim on this board yet.</p>
 {{- end}}
 </section>
+<section id="matrix">
+<h2>Evidence matrix</h2>
+<p class="meta">{{.Matrix.Intro}}</p>
+{{- if .Matrix.Ranked}}
+<h3 class="rule">Claims, least weighed against first</h3>
+<table class="legend ranked">
+<thead><tr><th scope="col" class="count">Rank</th><th scope="col">Claim</th><th scope="col" class="count">Against</th><th scope="col" class="count">For</th><th scope="col" class="count">Quotes</th></tr></thead>
+<tbody>
+{{- range .Matrix.Ranked}}
+<tr><td class="count">{{.Rank}}</td><td><span class="badge small {{.Claim.Class}}">{{.Claim.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{num .Claim.Index}}. {{truncate .Claim.Statement 110}}</a>{{if .Thin}} <span class="tag">thin</span>{{end}}</td><td class="count">{{.Against}}</td><td class="count">{{.For}}</td><td class="count">{{.NQuotes}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- if .Matrix.ClaimsLeft}}
+<p class="meta">{{plural .Matrix.ClaimsLeft "more claim is" "more claims are"}} left out here; the whole matrix is in the matrix export (CSV).</p>
+{{- end}}
+<h3 class="rule">Where the case is thin ({{.Matrix.NThin}})</h3>
+<p class="meta">{{.Matrix.ThinIntro}}</p>
+{{- with .Matrix.Thin}}
+<ul class="findings">
+{{- range .}}
+<li><a href="#claim-{{.Claim.ID}}">{{num .Claim.Index}}. {{truncate .Claim.Statement 90}}</a> — {{.Thin}}</li>
+{{- end}}
+</ul>
+{{- if $.Matrix.ThinLeft}}
+<p class="meta">{{plural $.Matrix.ThinLeft "more thin claim is" "more thin claims are"}} left out here.</p>
+{{- end}}
+{{- else}}
+<p class="empty">No claim's case is thin.</p>
+{{- end}}
+<h3 class="rule">The quotes that tell the claims apart</h3>
+{{- if .Matrix.Rows}}
+<p class="meta">{{.Matrix.RowsNote}}</p>
+{{- if .Matrix.Grid}}
+<figure class="grid">
+<table class="matrix">
+<thead><tr><th scope="col" class="q">Quote</th><th scope="col" class="n">Grade</th><th scope="col" class="n">Weight</th><th scope="col" class="n">Diag.</th>{{range .Matrix.Cols}}<th scope="col" class="num {{.Class}}"><a href="#claim-{{.ID}}">{{num .Index}}</a></th>{{end}}</tr></thead>
+<tbody>
+{{- range .Matrix.Rows}}
+<tr><th scope="row">“{{truncate .Quote.Text 120}}”<span class="who">{{.Speaker}}</span></th><td class="n">{{.Grade}}</td><td class="n">{{.Weight}}</td><td class="n">{{.Diag}}</td>{{range $i, $c := .Cells}}<td class="mx {{$c.Class}}">{{$c.Sign}}</td>{{end}}</tr>
+{{- end}}
+</tbody>
+<tfoot>
+<tr><th scope="row" colspan="4">Against</th>{{range .Matrix.Cols}}{{$r := index $.Matrix.ByIndex .Index}}<td>{{$r.Against}}</td>{{end}}</tr>
+<tr><th scope="row" colspan="4">For</th>{{range .Matrix.Cols}}{{$r := index $.Matrix.ByIndex .Index}}<td>{{$r.For}}</td>{{end}}</tr>
+</tfoot>
+</table>
+</figure>
+<ol class="key">
+{{- range .Matrix.Cols}}
+<li><span class="badge small {{.Class}}">{{.Word}}</span> <a href="#claim-{{.ID}}">{{truncate .Statement 150}}</a></li>
+{{- end}}
+</ol>
+{{- else}}
+<ol class="mxlist">
+{{- range .Matrix.Rows}}
+<li>“{{truncate .Quote.Text 160}}” <span class="meta">— {{.Speaker}} · grade {{.Grade}} · weight {{.Weight}} · diagnosticity {{.Diag}}</span>
+<ul class="ties">
+{{- range .Ties}}
+<li><span class="mx-sign {{.Cell.Class}}">{{.Cell.Sign}}</span> {{.Words}} <a href="#claim-{{.Claim.ID}}">{{num .Claim.Index}}. {{truncate .Claim.Statement 90}}</a></li>
+{{- end}}
+</ul></li>
+{{- end}}
+</ol>
+{{- end}}
+{{- else}}
+<p class="empty">No quote is tied to a claim on this board yet.</p>
+{{- end}}
+{{- else}}
+<p class="empty">This board has no claims yet.</p>
+{{- end}}
+</section>
 <section id="parties">
 <h2>Parties</h2>
 {{- if .HasGrades}}
@@ -472,6 +569,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Published</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
 {{- else if eq .Kind "said"}}
 <li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="tag">Said</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”</span></li>
+{{- else if eq .Kind "verdict"}}
+<li><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span>{{template "verdict" .}}</span></li>
 {{- else}}
 <li class="{{.History.Class}}"><time datetime="{{.At.Format "2006-01-02T15:04:05Z07:00"}}">{{or .Time "—"}}</time><span><span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .History.Note}}<br><span class="text">{{.}}</span>{{end}}</span></li>
 {{- end}}
@@ -481,12 +580,30 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 {{- else}}
 <p class="empty">Nothing on this board is dated.</p>
 {{- end}}
+{{- with .Undated}}
+<h3 class="day" id="undated">Undated</h3>
+<p class="meta">What has no date to place it on the timeline. Nothing is guessed: a quote with no date of its own is listed here even when its source is dated.</p>
+<ol class="timeline undated">
+{{- range .}}
+{{- if eq .Kind "published"}}
+<li><span>no date</span><span><span class="tag">Source</span> <a href="#source-{{.Source.ID}}"><cite>{{.Source.Title}}</cite></a>{{with .Source.Byline}}, {{.}}{{end}}</span></li>
+{{- else if eq .Kind "said"}}
+<li><span>no date</span><span><span class="tag">Quote</span> <strong>{{partyLabel .Quote.Speaker}}</strong>: “{{truncate .Quote.Text 200}}”{{with .Quote.Source}}{{with .PublishedWhen}} <span class="meta">(its source: published {{.}})</span>{{end}}{{end}}</span></li>
+{{- else if eq .Kind "verdict"}}
+<li><span>no date</span><span>{{template "verdict" .}}</span></li>
+{{- else}}
+<li class="{{.History.Class}}"><span>no date</span><span><span class="badge small {{.History.Class}}">{{.History.Word}}</span> <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a> <span class="meta">(no dated status change)</span></span></li>
+{{- end}}
+{{- end}}
+</ol>
+{{- end}}
 </section>
 </main>
 <footer>Made with Evidence Board{{with .GeneratedText}} on {{.}}{{end}}. Quotes are the exact words of their speakers, as pinned from the sources listed; statuses and notes are the board's own.</footer>
 </body>
 </html>
-{{define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
+{{define "verdict"}}<span class="tag">Verdict</span> <strong>{{.Verdict.Label}}</strong> on <a href="#claim-{{.Claim.ID}}">{{truncate .Claim.Statement 120}}</a>{{with .Verdict.Note}}<br><span class="text">{{.}}</span>{{end}}{{end}}
+{{- define "quote"}}<blockquote class="text">{{.Text}}</blockquote>
 <p class="credit">— <strong>{{with .Speaker}}{{.Name}}{{else}}Unknown speaker{{end}}</strong>{{with .Speaker}}{{with .Kind}} ({{.}}){{end}}{{end}}{{with .Source}}, <cite>{{.Title}}</cite>{{with .Byline}} ({{.}}){{end}}{{end}}{{with .When}}, {{.}}{{end}}{{with .Location}}, {{.}}{{end}}{{with .Source}}{{with link .URL}} · <a href="{{.}}">source</a>{{end}}{{end}}</p>
 {{- with .Grade}}
 <p class="credit"><span class="grade">{{.}}</span> <span class="gw">{{$.GradeWords}}</span></p>

@@ -105,6 +105,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	}
 
 	mdStanceGrid(m, v, buildStanceGrid(doc, v))
+	mdMatrix(m, buildMatrix(doc, v))
 
 	m.line("## Parties")
 	if len(v.Parties) == 0 {
@@ -201,6 +202,8 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 					}
 				case "said":
 					item += "Said: **" + mdLine(partyLabel(e.Quote.Speaker)) + "**: “" + mdLine(truncate(e.Quote.Text, 200)) + "”"
+				case app.EventVerdict:
+					item += mdTimelineVerdict(e)
 				default:
 					item += "**" + mdLine(e.History.Word) + "** · " + mdLine(truncate(e.Claim.Statement, 120))
 					if e.History.Note != "" {
@@ -212,6 +215,7 @@ func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 			m.text("\n")
 		}
 	}
+	mdUndated(m, v.Undated)
 	footer := "Made with Evidence Board"
 	if v.GeneratedText != "" {
 		footer += " on " + v.GeneratedText
@@ -521,4 +525,43 @@ func mdMeaning(m string) string {
 		return ""
 	}
 	return ": " + m
+}
+
+// mdTimelineVerdict is a verdict on the timeline: "Verdict: **False** on claim".
+func mdTimelineVerdict(e *event) string {
+	s := "Verdict: **" + mdLine(e.Verdict.Label) + "** on " + mdLine(truncate(e.Claim.Statement, 120))
+	if e.Verdict.Note != "" {
+		s += "\\\n  " + mdText(e.Verdict.Note, "  ")
+	}
+	return s
+}
+
+// mdUndated writes what the timeline cannot place, under "Undated".
+func mdUndated(m *mdWriter, es []*event) {
+	if len(es) == 0 {
+		return
+	}
+	m.line("### Undated")
+	m.para("What has no date to place it on the timeline. Nothing is guessed: a quote with no date of its own is listed here even when its source is dated.")
+	for _, e := range es {
+		item := "- "
+		switch e.Kind {
+		case app.EventPublished:
+			item += "Source: *" + mdLine(strings.TrimSpace(e.Source.Title)) + "*"
+			if b := e.Source.Byline(); b != "" {
+				item += ", " + mdLine(b)
+			}
+		case app.EventSaid:
+			item += "Quote: **" + mdLine(partyLabel(e.Quote.Speaker)) + "**: “" + mdLine(truncate(e.Quote.Text, 200)) + "”"
+			if s := e.Quote.Source; s != nil && s.PublishedWhen != "" {
+				item += " (its source: published " + mdLine(s.PublishedWhen) + ")"
+			}
+		case app.EventVerdict:
+			item += mdTimelineVerdict(e)
+		default:
+			item += "**" + mdLine(e.History.Word) + "** · " + mdLine(truncate(e.Claim.Statement, 120)) + " (no dated status change)"
+		}
+		m.text(item + "\n")
+	}
+	m.text("\n")
 }

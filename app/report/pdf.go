@@ -146,6 +146,7 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 	p.claims(v)
 	p.unlinked(v)
 	p.stanceGrid(v, buildStanceGrid(doc, v))
+	p.matrix(buildMatrix(doc, v))
 	p.parties(v)
 	p.sources(v)
 	p.timeline(v)
@@ -671,12 +672,16 @@ func (p *pdfWriter) sources(v *view) {
 func (p *pdfWriter) timeline(v *view) {
 	f := p.f
 	p.heading("Timeline", true)
+	times := []string{"—"}
+	if len(v.Undated) > 0 {
+		times = append(times, "no date")
+	}
 	if len(v.Days) == 0 {
 		p.text(0, "Nothing on this board is dated.", false, 10, 5, pdfMuted)
+		p.undated(v.Undated, p.columnW(pdfTimeW, 8.5, times))
 		return
 	}
 	p.text(0, "Everything dated on the board, oldest first, day by day (UTC). What is dated to the day only is shown with “—” and comes first in its day.", false, 9, 4.5, pdfMuted)
-	times := []string{"—"}
 	for _, d := range v.Days {
 		for _, e := range d.Events {
 			times = append(times, e.Time)
@@ -711,6 +716,9 @@ func (p *pdfWriter) timeline(v *view) {
 			case "said":
 				p.tag(x, y, "SAID")
 				text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
+			case app.EventVerdict:
+				p.tag(x, y, "VERDICT")
+				text = pdfVerdictText(e)
 			default:
 				bw = p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
 				text = truncate(e.Claim.Statement, 140)
@@ -724,6 +732,63 @@ func (p *pdfWriter) timeline(v *view) {
 			f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
 			f.Ln(1.2)
 		}
+	}
+	p.undated(v.Undated, timeW)
+}
+
+func pdfVerdictText(e *event) string {
+	text := e.Verdict.Label + " on “" + truncate(e.Claim.Statement, 140) + "”"
+	if e.Verdict.Note != "" {
+		text += "\n" + e.Verdict.Note
+	}
+	return text
+}
+
+// undated lists what the timeline cannot place, under "Undated".
+func (p *pdfWriter) undated(es []*event, timeW float64) {
+	if len(es) == 0 {
+		return
+	}
+	f := p.f
+	p.ensure(22)
+	f.Ln(3)
+	p.text(0, "Undated", true, 10.5, 5.5, pdfInk)
+	p.text(0, "What has no date to place it on the timeline. Nothing is guessed: a quote with no date of its own is listed here even when its source is dated.", false, 9, 4.5, pdfMuted)
+	f.Ln(1)
+	for _, e := range es {
+		p.ensure(9)
+		y := f.GetY()
+		p.font(false, 8.5, pdfMuted)
+		f.SetXY(p.left, y)
+		f.CellFormat(timeW, 4.6, "no date", "", 0, "L", false, 0, "")
+		x := p.left + timeW
+		var text string
+		bw := 0.0
+		switch e.Kind {
+		case app.EventPublished:
+			p.tag(x, y, "SOURCE")
+			text = e.Source.Title
+			if b := e.Source.Byline(); b != "" {
+				text += " (" + b + ")"
+			}
+		case app.EventSaid:
+			p.tag(x, y, "QUOTE")
+			text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
+			if s := e.Quote.Source; s != nil && s.PublishedWhen != "" {
+				text += " (its source: published " + s.PublishedWhen + ")"
+			}
+		case app.EventVerdict:
+			p.tag(x, y, "VERDICT")
+			text = pdfVerdictText(e)
+		default:
+			bw = p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
+			text = truncate(e.Claim.Statement, 140) + " (no dated status change)"
+		}
+		x += max(bw, pdfBadgeW) + 2.5
+		p.font(false, 9, pdfInk)
+		f.SetXY(x, y)
+		f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
+		f.Ln(1.2)
 	}
 }
 

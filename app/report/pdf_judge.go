@@ -108,20 +108,7 @@ func (p *pdfWriter) stanceGrid(v *view, g *stanceGrid) {
 		p.font(true, 8, pdfInk)
 		f.SetXY(p.left+pad, y)
 		f.CellFormat(partyW-2*pad, h, "Party", "", 0, "L", false, 0, "")
-		for i, c := range g.Claims {
-			x := p.left + partyW + float64(i)*colW
-			col := statusRGB(c.Status)
-			f.SetFillColor(col[0], col[1], col[2])
-			f.Rect(x, y, colW, 1.3, "F")
-			f.SetDrawColor(pdfRule[0], pdfRule[1], pdfRule[2])
-			f.Line(x, y, x, y+h)
-			f.SetXY(x, y+0.6)
-			p.font(true, 8, pdfInk)
-			f.CellFormat(colW, h-0.6, fmt.Sprint(c.Index+1), "", 0, "C", false, 0, "")
-			if id, ok := p.targets["#claim-"+c.ID]; ok {
-				f.Link(x, y, colW, h, id)
-			}
-		}
+		p.claimColumns(g.Claims, p.left+partyW, y, colW, h)
 		f.SetY(y + h)
 	}
 	header()
@@ -206,21 +193,7 @@ func (p *pdfWriter) stanceGrid(v *view, g *stanceGrid) {
 	p.ensure(22)
 	p.text(0, "Each party that meets a claim, and how: what its quotes do to the claim (with how many quotes), and whether it made the claim (made-by) or the claim is about it (about). The columns are the claims, numbered as in Claims.", false, 8, 4, pdfMuted)
 	f.Ln(2)
-	p.text(0, "THE CLAIMS", true, 7.5, 4, pdfMuted)
-	f.Ln(0.8)
-	for _, c := range g.Claims {
-		p.ensure(5)
-		y := f.GetY()
-		p.font(true, 8, pdfInk)
-		f.SetXY(p.left, y)
-		f.CellFormat(7, 4.2, fmt.Sprint(c.Index+1), "", 0, "R", false, 0, "")
-		bw := p.badge(p.left+9, y+0.3, p.s(c.Word), statusRGB(c.Status), 6)
-		x := p.left + 9 + max(bw, 21) + 2
-		p.font(false, 8, pdfInk)
-		f.SetXY(x, y)
-		f.MultiCell(p.left+p.width-x, 4.2, p.s(truncate(c.Statement, 220)), "", "L", false)
-		f.Ln(0.4)
-	}
+	p.claimKey(g.Claims)
 	f.Ln(2)
 	parts := make([]string, len(stanceLegend))
 	for i, l := range stanceLegend {

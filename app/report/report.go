@@ -1,6 +1,6 @@
 // Package report builds the reports fact-checkers publish from a board: an
 // HTML page, a Markdown file, a PDF, a CSV table, a CSV grid of where each
-// party stands on each claim, schema.org ClaimReview JSON-LD and a JSON
+// party stands on each claim, a CSV evidence matrix, schema.org ClaimReview JSON-LD and a JSON
 // Canvas. The builders are pure: each writes one document
 // to an io.Writer from an *app.Document and Options, and the same board with
 // the same Options gives the same bytes.
@@ -45,8 +45,8 @@ func (o Options) warn(msg string) {
 
 // Format is one kind of report.
 type Format struct {
-	Name        string // "html", "md", "pdf", "csv", "stance", "claimreview", "canvas"
-	Ext         string // ".html", ".md", ".pdf", ".csv", ".stance.csv", ".claimreview.json", ".canvas"
+	Name        string // "html", "md", "pdf", "csv", "stance", "matrix", "claimreview", "canvas"
+	Ext         string // ".html", ".md", ".pdf", ".csv", ".stance.csv", ".matrix.csv", ".claimreview.json", ".canvas"
 	Description string // for menus: "HTML report", ...
 	Write       func(w io.Writer, doc *app.Document, opts Options) error
 }
@@ -58,6 +58,7 @@ var Formats = []Format{
 	{Name: "pdf", Ext: ".pdf", Description: "PDF report", Write: WritePDF},
 	{Name: "csv", Ext: ".csv", Description: "CSV table of claims and quotes", Write: WriteCSV},
 	{Name: "stance", Ext: ".stance.csv", Description: "CSV grid of who stands where (parties × claims)", Write: WriteStanceCSV},
+	{Name: "matrix", Ext: ".matrix.csv", Description: "CSV evidence matrix (quotes × claims, weighed)", Write: WriteMatrixCSV},
 	{Name: "claimreview", Ext: ".claimreview.json", Description: "ClaimReview JSON-LD (schema.org)", Write: WriteClaimReview},
 	{Name: "canvas", Ext: ".canvas", Description: "JSON Canvas (Obsidian and others)", Write: WriteCanvas},
 }

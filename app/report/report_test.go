@@ -65,10 +65,10 @@ func TestFormats(t *testing.T) {
 			t.Errorf("Lookup(%q) = %v, %v", f.Name, g.Name, ok)
 		}
 	}
-	if got := strings.Join(names, " "); got != "html md pdf csv stance claimreview canvas" {
+	if got := strings.Join(names, " "); got != "html md pdf csv stance matrix claimreview canvas" {
 		t.Errorf("formats are %s", got)
 	}
-	if got := strings.Join(exts, " "); got != ".html .md .pdf .csv .stance.csv .claimreview.json .canvas" {
+	if got := strings.Join(exts, " "); got != ".html .md .pdf .csv .stance.csv .matrix.csv .claimreview.json .canvas" {
 		t.Errorf("extensions are %s", got)
 	}
 	if _, ok := Lookup("docx"); ok {

@@ -39,6 +39,10 @@ type view struct {
 	Days []*timelineDay
 
 	judging // verdicts and grades (grades.go)
+	// Undated is what has no date to put it on the timeline: sources with
+	// no published date, quotes with no said date, claims with no dated
+	// history, verdicts with no time; in board order by kind.
+	Undated []*event
 }
 
 // timelineDay is the events of one day.
@@ -209,13 +213,13 @@ type event struct {
 	// Time is the time of day, "09:00 UTC", or "" for an event dated to the
 	// day only.
 	Time string
-	Kind string // "published", "said" or "status"
-	// One of these is set, by Kind.
+	Kind string // app.EventPublished, EventSaid, EventStatus or EventVerdict
+	// One of these is set, by Kind (Claim for a status or a verdict).
 	Source  *sourceView
 	Quote   *quoteView
 	Claim   *claimView
-	History *historyView
-	order   [3]int
+	History *historyView // status
+	Verdict *verdictView // verdict
 }
 
 // quoteRelations are the relations from a quote to a claim, in the order
@@ -578,38 +582,54 @@ func buildView(doc *app.Document, opts Options) *view {
 		v.Counts = append(v.Counts, sc)
 	}
 
-	// The timeline: sources published, quotes said, status changes; by
-	// time, then in that order of kinds, then board order.
-	for _, s := range v.Sources {
-		if t, ok := whenTime(s.Published); ok {
-			v.Timeline = append(v.Timeline, &event{At: t, When: s.PublishedWhen, Time: timeOfDay(s.Published, t), Kind: "published", Source: s, order: [3]int{0, s.Index, 0}})
-		}
+	// The timeline: sources published, quotes said, status changes and
+	// verdicts, in app.Timeline's order; the undated apart.
+	tl := app.Timeline(doc)
+	sourceAt, quoteAt, claimAt := map[string]int{}, map[string]int{}, map[string]int{}
+	for i := len(doc.Sources) - 1; i >= 0; i-- {
+		sourceAt[doc.Sources[i].ID] = i
 	}
-	for _, q := range v.Quotes {
-		if t, ok := whenTime(q.Said); ok {
-			v.Timeline = append(v.Timeline, &event{At: t, When: q.When, Time: timeOfDay(q.Said, t), Kind: "said", Quote: q, order: [3]int{1, q.Index, 0}})
-		}
+	for i := len(doc.Quotes) - 1; i >= 0; i-- {
+		quoteAt[doc.Quotes[i].ID] = i
 	}
-	for _, c := range v.Claims {
-		for j, h := range c.History {
-			if h.At.IsZero() {
-				continue
+	for i := len(doc.Claims) - 1; i >= 0; i-- {
+		claimAt[doc.Claims[i].ID] = i
+	}
+	toEvent := func(e app.Event, dated bool) *event {
+		ev := &event{At: e.At, Kind: e.Kind}
+		switch e.Kind {
+		case app.EventPublished:
+			ev.Source = v.Sources[sourceAt[e.Item]]
+			ev.When = ev.Source.PublishedWhen
+		case app.EventSaid:
+			ev.Quote = v.Quotes[quoteAt[e.Item]]
+			ev.When = ev.Quote.When
+		case app.EventStatus:
+			ev.Claim = v.Claims[claimAt[e.Item]]
+			if e.Entry >= 0 && e.Entry < len(ev.Claim.History) && dated {
+				ev.History = ev.Claim.History[e.Entry]
+			} else {
+				ev.History = &historyView{Status: e.Status, Word: statusWord(e.Status), Class: statusClass(e.Status)}
 			}
-			v.Timeline = append(v.Timeline, &event{At: h.At, When: h.When, Time: timeOfDay("", h.At), Kind: "status", Claim: c, History: h, order: [3]int{2, c.Index, j}})
-		}
-	}
-	sort.SliceStable(v.Timeline, func(i, j int) bool {
-		a, b := v.Timeline[i], v.Timeline[j]
-		if !a.At.Equal(b.At) {
-			return a.At.Before(b.At)
-		}
-		for k := range a.order {
-			if a.order[k] != b.order[k] {
-				return a.order[k] < b.order[k]
+			ev.When = ev.History.When
+		case app.EventVerdict:
+			ev.Claim = v.Claims[claimAt[e.Item]]
+			ev.Verdict = &verdictView{Label: clean(e.Label), Note: clean(e.Note)}
+			if dated {
+				ev.When = fmtTime(e.At)
 			}
 		}
-		return false
-	})
+		if dated && !e.DateOnly {
+			ev.Time = timeOfDay("", e.At)
+		}
+		return ev
+	}
+	for _, e := range tl.Events {
+		v.Timeline = append(v.Timeline, toEvent(e, true))
+	}
+	for _, e := range tl.Undated {
+		v.Undated = append(v.Undated, toEvent(e, false))
+	}
 	for _, e := range v.Timeline {
 		date := e.At.Format(time.DateOnly)
 		if n := len(v.Days); n == 0 || v.Days[n-1].Date != date {
