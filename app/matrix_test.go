@@ -172,8 +172,8 @@ func TestEvidenceMatrix_Sample(t *testing.T) {
 		{"c-pla-chips", "-0 +1 2/0/4 []"},
 		{"c-stealth-doorway", "-0 +0.5 1/0/1 [one-quote]"},
 		{"c-30-companies", "-0 +0 0/0/1 [nothing]"},
-		{"c-apple-found-2015", "-1.5 +0 0/3/4 []"},
-		{"c-aws-knew", "-1.5 +0.5 1/3/4 []"},
+		{"c-apple-found-2015", "-1.8 +0 0/3/4 []"},
+		{"c-aws-knew", "-1.8 +0.5 1/3/4 []"},
 		{"c-china-victim", "-0 +1 2/0/2 []"},
 	} {
 		c := at[tt.claim]
@@ -186,12 +186,14 @@ func TestEvidenceMatrix_Sample(t *testing.T) {
 	if r := at["c-apple-found-2015"].Rank; r < len(m.Claims)-2 {
 		t.Errorf("Apple's 2015 find ranks %d of %d", r, len(m.Claims))
 	}
-	// The sample's quotes are not graded: each weighs 0.5, and a quote
-	// that denies two claims tells no more than one that denies one.
-	if m.Ungraded != len(m.Quotes) {
-		t.Errorf("%d of %d rows ungraded", m.Ungraded, len(m.Quotes))
+	// The sample grades the companies' denials 3 (possibly true), which
+	// weigh 0.6, and what rests on Bloomberg's unnamed sources 6 (cannot be
+	// judged), which weighs 0.5 as an ungraded quote does: 13 of the 27
+	// rows. The most diagnostic quote is a denial.
+	if m.Ungraded != 13 || len(m.Quotes) != 27 {
+		t.Errorf("%d of %d rows ungraded, want 13 of 27", m.Ungraded, len(m.Quotes))
 	}
-	if top := m.Quotes[0]; top.Diagnosticity != 0.25 {
+	if top := m.Quotes[0]; top.Diagnosticity != 0.3 || doc.Quotes[indexOfQuote(doc, top.Quote)].Credibility != 3 {
 		t.Errorf("top quote %s has diagnosticity %v", top.Quote, top.Diagnosticity)
 	}
 	if last := m.Quotes[len(m.Quotes)-1]; last.Diagnosticity != 0 {
@@ -221,4 +223,13 @@ func BenchmarkEvidenceMatrix(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		app.EvidenceMatrix(d)
 	}
+}
+
+func indexOfQuote(doc *app.Document, id string) int {
+	for i, q := range doc.Quotes {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
 }
