@@ -49,6 +49,8 @@ var commands = []command{
 	{"backup", "FILE.evboard", "make a backup copy now", cmdBackup},
 	{"backups", "FILE.evboard", "list the backups, newest first", cmdBackups},
 	{"restore", "FILE.evboard BACKUP", "put a backup in the board's place", cmdRestore},
+	{"exercise", "[--verdicts] [--links] [--instructions TEXT] KEY.evboard OUT.evboard", "make a classroom exercise: the board without its answers", cmdExercise},
+	{"grade", "[--format csv|html] [-o OUT] [--anonymous] KEY.evboard STUDENT.evboard|FOLDER...", "grade handed-in exercises against the key", cmdGrade},
 }
 
 // usage lists the commands from the table.
@@ -99,7 +101,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 // parse parses flags and positional arguments in any order and checks the
-// count of positional ones.
+// count of positional ones: want of them, or at least -want if negative.
 func parse(fs *flag.FlagSet, args []string, want int, stdout, stderr io.Writer) ([]string, int) {
 	for _, a := range args {
 		if a == "-h" || a == "-help" || a == "--help" {
@@ -120,8 +122,12 @@ func parse(fs *flag.FlagSet, args []string, want int, stdout, stderr io.Writer) 
 		}
 		pos, args = append(pos, args[0]), args[1:]
 	}
-	if len(pos) != want {
-		fmt.Fprintf(stderr, "evidenceboard %s: expected %d file argument(s), got %d\n", fs.Name(), want, len(pos))
+	if (want >= 0 && len(pos) != want) || (want < 0 && len(pos) < -want) {
+		if want < 0 {
+			fmt.Fprintf(stderr, "evidenceboard %s: expected at least %d file argument(s), got %d\n", fs.Name(), -want, len(pos))
+		} else {
+			fmt.Fprintf(stderr, "evidenceboard %s: expected %d file argument(s), got %d\n", fs.Name(), want, len(pos))
+		}
 		fs.Usage()
 		return nil, exitUsage
 	}

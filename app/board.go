@@ -44,6 +44,9 @@ type Document struct {
 	Quotes  []Quote    `json:"quotes"`
 	Links   []Link     `json:"links"`
 	Layout  []Position `json:"layout"`
+	// Exercise is set on a board handed out to students (see MakeExercise);
+	// nil on any other board.
+	Exercise *Exercise `json:"exercise,omitempty"`
 }
 
 // Stats counts what a board holds.

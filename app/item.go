@@ -35,8 +35,10 @@ type Party struct {
 type Claim struct {
 	ID        string `json:"id"`
 	Statement string `json:"statement"`
-	Status    Status `json:"status"`
-	Notes     string `json:"notes,omitempty"`
+	// Status is "" only on a claim of an exercise the student has not
+	// decided yet (see Claim.Undecided), which has no history either.
+	Status Status `json:"status,omitempty"`
+	Notes  string `json:"notes,omitempty"`
 	// History holds the status changes, oldest first; when it is not empty
 	// its last entry's Status equals Status.
 	History []StatusChange `json:"history,omitempty"`

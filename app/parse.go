@@ -259,7 +259,7 @@ func (r reader) array(path string, m map[string]any, key string, max int, name s
 }
 
 func (r reader) document(v any) *Document {
-	m := r.object("document", v, "format", "version", "board", "sources", "parties", "claims", "quotes", "links", "layout")
+	m := r.object("document", v, "format", "version", "board", "sources", "parties", "claims", "quotes", "links", "layout", "exercise")
 	doc := &Document{}
 	if m == nil {
 		return doc
@@ -292,7 +292,40 @@ func (r reader) document(v any) *Document {
 	for i, v := range r.array("", m, "layout", 4*MaxItemsPerKind, "layout entries") {
 		doc.Layout = append(doc.Layout, r.position(index("layout", i), v))
 	}
+	if ev, ok := m["exercise"]; ok && ev != nil {
+		doc.Exercise = r.exercise(ev)
+	}
 	return doc
+}
+
+func (r reader) exercise(v any) *Exercise {
+	const p = "exercise"
+	m := r.object(p, v, "id", "instructions", "asked", "student")
+	if m == nil {
+		return &Exercise{}
+	}
+	e := &Exercise{ID: r.str(p, m, "id"), Instructions: r.str(p, m, "instructions"), Student: r.str(p, m, "student")}
+	if av, ok := m["asked"]; ok && av != nil {
+		ap := field(p, "asked")
+		if am := r.object(ap, av, "status", "verdict", "links"); am != nil {
+			e.Asked = Asked{Status: r.boolean(ap, am, "status"), Verdict: r.boolean(ap, am, "verdict"), Links: r.boolean(ap, am, "links")}
+		}
+	} else {
+		r.probs.add(field(p, "asked"), "is required: {\"status\": true}")
+	}
+	return e
+}
+
+func (r reader) boolean(path string, m map[string]any, key string) bool {
+	v, ok := m[key]
+	if !ok || v == nil {
+		return false
+	}
+	b, ok := v.(bool)
+	if !ok {
+		r.probs.add(field(path, key), "must be true or false, not %s", jsonType(v))
+	}
+	return b
 }
 
 func (r reader) board(v any) Board {

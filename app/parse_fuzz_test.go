@@ -41,6 +41,12 @@ func FuzzParseDocument(f *testing.F) {
 	at(f, d, "claims", 0, "history", 1)["at"] = "2018-10-04T08:00:00Z"
 	f.Add(mustJSON(f, d))
 
+	d = baseDoc()
+	d["exercise"] = map[string]any{"id": "ex-0a0b-0123456789abcdef", "instructions": "Decide.", "student": "Ada",
+		"asked": map[string]any{"status": true, "verdict": true, "links": false}}
+	delete(at(f, d, "claims", 1), "status")
+	f.Add(mustJSON(f, d))
+
 	f.Add([]byte(`{"format": "evidence-board", "version": 1, "board": {"title": "x", "created": "0000-01-01T00:00:00+01:00", "updated": "2018-10-04T09:00:00Z"}}`))
 	f.Add([]byte(`{"format": "evidence-board", "version": 2}`))
 	f.Add([]byte("{\"format\": \"evidence-board\",\n  \"version\" 1}"))

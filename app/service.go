@@ -21,6 +21,20 @@ type Store interface {
 	LayoutService
 	PinService
 	UndoService
+	ExerciseService
+}
+
+// ExerciseService reads and changes the exercise record of a board handed
+// out to students (see MakeExercise).
+type ExerciseService interface {
+	// Exercise returns the board's exercise record, nil if it is no
+	// exercise.
+	Exercise(ctx context.Context) (*Exercise, error)
+
+	// SetStudent gives the exercise the student's name, as one edit.
+	// Returns EINVALID if the name is empty or too long, or the board is
+	// no exercise.
+	SetStudent(ctx context.Context, name string) (*Exercise, error)
 }
 
 // Point is a place on the board, in board units. The Create methods and

@@ -27,6 +27,9 @@ func ValidateDocument(doc *Document) []Problem {
 		ps.add("version", "is %d, expected %d", doc.Version, FormatVersion)
 	}
 	validateBoard(&ps, "board", &doc.Board)
+	if doc.Exercise != nil {
+		validateExercise(&ps, "exercise", doc.Exercise)
+	}
 
 	kinds := map[string]Kind{}   // id -> kind
 	where := map[string]string{} // id -> path of the item that has it
@@ -55,7 +58,7 @@ func ValidateDocument(doc *Document) []Problem {
 	for i := range doc.Claims {
 		p := index("claims", i)
 		declare(p, doc.Claims[i].ID, KindClaim)
-		validateClaim(&ps, p, &doc.Claims[i])
+		validateClaim(&ps, p, &doc.Claims[i], doc.Exercise != nil)
 		checkVerdictLabel(&ps, field(p, "verdict"), doc.Claims[i].Verdict, doc.Board.RatingScale())
 	}
 	for i := range doc.Quotes {
@@ -222,9 +225,17 @@ func validateParty(ps *problems, p string, y *Party) {
 	checkReliability(ps, field(p, "reliability"), y.Reliability)
 }
 
-func validateClaim(ps *problems, p string, c *Claim) {
+// validateClaim checks a claim; undecidedOK lets an exercise's claim have
+// no status, as long as it has no history either.
+func validateClaim(ps *problems, p string, c *Claim, undecidedOK bool) {
 	checkText(ps, field(p, "statement"), c.Statement, MaxStatement, true)
-	checkStatus(ps, field(p, "status"), c.Status)
+	switch {
+	case undecidedOK && c.Status == "" && len(c.History) > 0:
+		ps.add(field(p, "status"), "is required: a claim with a history has the status of its last entry")
+	case undecidedOK && c.Status == "":
+	default:
+		checkStatus(ps, field(p, "status"), c.Status)
+	}
 	checkText(ps, field(p, "notes"), c.Notes, MaxNotes, false)
 	for i, h := range c.History {
 		hp := index(field(p, "history"), i)
@@ -368,7 +379,14 @@ func (y *Party) Validate() error {
 
 // Validate checks the claim's own fields and history. Returns EINVALID.
 func (c *Claim) Validate() error {
-	return validateItem(func(ps *problems) { validateClaim(ps, "claim", c) })
+	return validateItem(func(ps *problems) { validateClaim(ps, "claim", c, false) })
+}
+
+// ValidateExercise checks the claim as Validate does, but lets it be
+// undecided (no status, no history): a claim of an exercise. Returns
+// EINVALID.
+func (c *Claim) ValidateExercise() error {
+	return validateItem(func(ps *problems) { validateClaim(ps, "claim", c, true) })
 }
 
 // Validate checks the quote's own fields; references are the store's to

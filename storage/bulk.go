@@ -33,6 +33,11 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 		if err := tx.Select("*").Save(toBoardRow(&doc.Board)).Error; err != nil {
 			return err
 		}
+		if doc.Exercise != nil {
+			if err := writeExercise(tx, doc.Exercise); err != nil {
+				return err
+			}
+		}
 		if err := importItems(ctx, tx.Statement.ConnPool, doc); err != nil {
 			return err
 		}
@@ -181,6 +186,11 @@ func (db *DB) Export(ctx context.Context) (*app.Document, error) {
 			return err
 		}
 		doc.Board = *b.toApp()
+		e, err := readExercise(tx)
+		if err != nil {
+			return err
+		}
+		doc.Exercise = e
 		return exportItems(tx, doc)
 	})
 	var bad errBadRow

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	_ "github.com/glebarez/go-sqlite"
@@ -61,7 +62,7 @@ func TestOpen_Refused(t *testing.T) {
 		{"ErrBadBody", write("bad.evboard", header), app.EINVALID, "another program"},
 		{"ErrForeign", foreign, app.EINVALID, "SQLite database of another program"},
 		{"ErrPlainSQLite", plain, app.EINVALID, "SQLite database of another program"},
-		{"ErrNewer", newer, app.EINVALID, "newer Evidence Board (board format 99; this version reads up to 2)"},
+		{"ErrNewer", newer, app.EINVALID, "newer Evidence Board (board format 99; this version reads up to " + strconv.Itoa(SchemaVersion) + ")"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

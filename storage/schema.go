@@ -19,6 +19,7 @@ type migration func(tx *gorm.DB) error
 var migrations = []migration{
 	execAll(schemaV1...),
 	execAll(schemaV2...),
+	execAll(schemaV3...),
 }
 
 // SchemaVersion is the schema this program writes, kept in user_version.
@@ -143,6 +144,40 @@ var schemaV2 = []string{
 	`ALTER TABLE parties ADD COLUMN reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))`,
 	`ALTER TABLE sources ADD COLUMN reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F'))`,
 	`ALTER TABLE quotes ADD COLUMN credibility INTEGER NOT NULL DEFAULT 0 CHECK (credibility BETWEEN 0 AND 6)`,
+}
+
+// schemaV3 adds classroom exercises: the board's exercise record (its
+// JSON, ” on a board that is no exercise), and claims the student has not
+// decided yet, with the status ”. SQLite cannot change a CHECK in place,
+// so claims is built anew; claim_history, which refers to it, is kept
+// aside meanwhile, for dropping claims would delete it by cascade.
+var schemaV3 = []string{
+	`ALTER TABLE board ADD COLUMN exercise TEXT NOT NULL DEFAULT ''`,
+	`CREATE TEMP TABLE v3_history AS SELECT claim_id, seq, status, at, note FROM claim_history`,
+	`DROP TABLE claim_history`,
+	`CREATE TABLE claims_v3 (
+		id            TEXT PRIMARY KEY REFERENCES items (id) ON DELETE CASCADE,
+		statement     TEXT NOT NULL,
+		status        TEXT NOT NULL CHECK (status IN ('', 'alleged', 'denied', 'unconfirmed')),
+		notes         TEXT NOT NULL DEFAULT '',
+		verdict_label TEXT,
+		verdict_note  TEXT NOT NULL DEFAULT '',
+		verdict_at    TEXT NOT NULL DEFAULT ''
+	)`,
+	`INSERT INTO claims_v3 (id, statement, status, notes, verdict_label, verdict_note, verdict_at)
+		SELECT id, statement, status, notes, verdict_label, verdict_note, verdict_at FROM claims`,
+	`DROP TABLE claims`,
+	`ALTER TABLE claims_v3 RENAME TO claims`,
+	`CREATE TABLE claim_history (
+		claim_id TEXT NOT NULL REFERENCES claims (id) ON DELETE CASCADE,
+		seq      INTEGER NOT NULL,
+		status   TEXT NOT NULL CHECK (status IN ('alleged', 'denied', 'unconfirmed')),
+		at       TEXT NOT NULL,
+		note     TEXT NOT NULL DEFAULT '',
+		PRIMARY KEY (claim_id, seq)
+	)`,
+	`INSERT INTO claim_history (claim_id, seq, status, at, note) SELECT claim_id, seq, status, at, note FROM temp.v3_history`,
+	`DROP TABLE temp.v3_history`,
 }
 
 // boardTables are the tables every board file has, whatever its version.

@@ -53,7 +53,7 @@ func (g *evidenceMatrix) colOf(claim string) int {
 // the board and says its figures; thin claims are marked; an edit to the
 // board shows at once.
 func TestEvidenceMatrix_ShowsAndJumps(t *testing.T) {
-	w, _ := openTestWindow(t)
+	w, _ := openUnjudgedWindow(t) // the weights below are of ungraded quotes
 	loop := newUILoop(t)
 	w.showEvidenceMatrix()
 	g := w.lastMatrix

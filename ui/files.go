@@ -456,6 +456,7 @@ func (w *boardWindow) closeBoard() {
 	w.board.setModel(w.model, true)
 	w.nav.setModel(w.model)
 	w.insp.show("")
+	w.exercise.refresh()
 	w.win.SetTitle("Evidence Board")
 	w.status.SetText("No board open: use File ▸ Open, New Board or Open Recent.")
 	w.empty.Hide()

@@ -377,15 +377,17 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 	objs = append(objs, i.statusWhenField()...)
 	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply))
 	i.historyRows(c)
-	objs = append(objs, i.verdictSection(c)...)
+	if w.exerciseRecord() == nil { // an exercise asks for verdicts its own way
+		objs = append(objs, i.verdictSection(c)...)
+	}
 	objs = append(objs, widget.NewSeparator(), caption("Status history, newest first"), i.history)
-	return objs
+	return i.exerciseClaim(c, objs)
 }
 
 // statusBadge shows a status as a coloured box with the word in it.
 func statusBadge(s app.Status) fyne.CanvasObject {
 	bg := &canvas.Rectangle{FillColor: statusColor(s), CornerRadius: 4}
-	t := &canvas.Text{Text: strings.ToUpper(string(s)), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
+	t := &canvas.Text{Text: statusWord(s), Color: colorWhite, TextStyle: fyne.TextStyle{Bold: true}, TextSize: theme.TextSize()}
 	return container.NewHBox(container.NewStack(bg, container.NewPadded(t)))
 }
 

@@ -716,3 +716,28 @@ func (f *memFile) ArrangeCards(_ context.Context, ps []app.Position) error {
 		return nil
 	})
 }
+
+func (f *memFile) Exercise(context.Context) (*app.Exercise, error) {
+	if f.doc.Exercise == nil {
+		return nil, nil
+	}
+	e := *f.doc.Exercise
+	return &e, nil
+}
+
+func (f *memFile) SetStudent(_ context.Context, name string) (*app.Exercise, error) {
+	if err := app.ValidateStudent(name); err != nil {
+		return nil, err
+	}
+	err := f.edit("Give your name", func(d *app.Document) error {
+		if d.Exercise == nil {
+			return app.Errorf(app.EINVALID, "this board is not an exercise: it has no student")
+		}
+		d.Exercise.Student = name
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return f.Exercise(context.Background())
+}

@@ -200,6 +200,9 @@ func (n *navigator) apply() {
 		}
 	}
 	n.summary.SetText(fmt.Sprintf("%d alleged · %d denied · %d unconfirmed · %d links", by[app.StatusAlleged], by[app.StatusDenied], by[app.StatusUnconfirmed], len(m.doc.Links)))
+	if u := by[""]; u > 0 {
+		n.summary.SetText(fmt.Sprintf("%d undecided · ", u) + n.summary.Text)
+	}
 }
 
 // showItem switches to the item's tab and scrolls its row into view.

@@ -83,7 +83,7 @@ func (p *pastBoard) badge(c *app.Claim) (string, color.NRGBA) {
 		return "NOT YET", relationColor(app.RelMentions)
 	}
 	st := p.statusOf(c)
-	return strings.ToUpper(string(st)), statusColor(st)
+	return statusWord(st), statusColor(st)
 }
 
 // claim returns the claim as it stood at the moment, or c itself.

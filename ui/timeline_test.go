@@ -140,7 +140,7 @@ func TestTimeline_RewindsTheBoard(t *testing.T) {
 		}
 	})
 	w.setClaimStatus("c-elemental-chips", app.StatusChange{Status: app.StatusUnconfirmed, Note: "test"})
-	if n := len(w.timeline.tl.Events); n != len(tl.Events)+1 || len(w.timeline.moments) != 5 || w.timeline.slider.Value != w.timeline.slider.Max {
+	if n := len(w.timeline.tl.Events); n != len(tl.Events)+1 || len(w.timeline.moments) != 6 || w.timeline.slider.Value != w.timeline.slider.Max {
 		t.Errorf("after a status change the timeline has %d events, want %d; slider %v of %v", n, len(tl.Events)+1, w.timeline.slider.Value, w.timeline.slider.Max)
 	}
 	w.undo()

@@ -58,6 +58,7 @@ type boardWindow struct {
 	lastMatrix *evidenceMatrix
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
+	exercise *exerciseBar // the bar over the board while an exercise is open
 }
 
 func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
@@ -99,7 +100,8 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 	split := container.NewHSplit(left, container.NewHSplit(w.center, w.insp.content()))
 	split.Offset = 0.24
 	split.Trailing.(*container.Split).Offset = 0.66
-	w.win.SetContent(container.NewBorder(nil, w.status, nil, nil, split))
+	w.exercise = newExerciseBar(w)
+	w.win.SetContent(container.NewBorder(w.exercise.box, w.status, nil, nil, split))
 	w.buildMenus()
 	w.addShortcuts()
 	w.win.SetCloseIntercept(w.quit)
@@ -136,6 +138,7 @@ func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 	w.backupSoonIfDue()
 	w.addRecent(f.Path())
 	w.verifyInBackground(f)
+	w.exerciseOpened()
 }
 
 // verifyInBackground runs the file's quick check, which opening left out
@@ -222,6 +225,7 @@ func (w *boardWindow) refreshPanels() {
 
 // refreshChrome updates the title, status line, menus and empty hint.
 func (w *boardWindow) refreshChrome() {
+	w.exercise.refresh()
 	if w.file == nil || w.model == nil {
 		w.win.SetTitle("Evidence Board")
 		return

@@ -1,0 +1,536 @@
+package ui
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+	"net/url"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"evidenceboard/app"
+	"evidenceboard/app/report"
+)
+
+// Classroom exercises in the window: the teacher makes one from the open
+// board (File ▸ Make Exercise…); a student opening it sees the
+// instructions, gives a name once, and a bar over the board counts the
+// claims decided; File ▸ Hand In… writes a copy named after the student
+// and the exercise. The teacher grades a folder of hand-ins into the HTML
+// class report (File ▸ Grade Exercises…) or goes through one against the
+// open key (File ▸ Debrief a Hand-in…).
+
+// statusWord is how a status is written on cards, rows and badges; an
+// undecided claim says so.
+func statusWord(s app.Status) string {
+	if s == "" {
+		return "UNDECIDED"
+	}
+	return strings.ToUpper(string(s))
+}
+
+// exerciseBar is the bar over the board while an exercise is open, and the
+// exercise's widgets elsewhere (kept here for the tests).
+type exerciseBar struct {
+	w      *boardWindow
+	box    *fyne.Container
+	label  *widget.Label
+	bar    *meter
+	handIn *fyne.MenuItem
+
+	nameEntry     *widget.Entry  // the name asked for, while asked
+	nameDialog    dialog.Dialog  // that question
+	instructions  dialog.Dialog  // the instructions, while shown
+	verdictSelect *widget.Select // the claim's verdict, where asked
+	verdictNote   *widget.Entry
+	verdictApply  *widget.Button
+	lastDebrief   *app.Result // the hand-in last debriefed
+	lastReport    string      // the class report last written
+}
+
+func newExerciseBar(w *boardWindow) *exerciseBar {
+	e := &exerciseBar{w: w, label: &widget.Label{TextStyle: fyne.TextStyle{Bold: true}}, bar: newMeter()}
+	instr := &widget.Button{Text: "Instructions", Icon: theme.InfoIcon(), OnTapped: func() { w.showInstructions(nil) }}
+	hand := &widget.Button{Text: "Hand In…", Icon: theme.MailSendIcon(), Importance: widget.HighImportance, OnTapped: w.handIn}
+	e.box = container.NewBorder(nil, nil, nil, container.NewHBox(instr, hand), container.NewVBox(e.label, e.bar.box))
+	e.box.Hide()
+	e.handIn = &fyne.MenuItem{Label: "Hand In…", Action: w.handIn, Disabled: true}
+	return e
+}
+
+// meter is a slim bar filled to a fraction: the share of claims decided.
+type meter struct {
+	box         *fyne.Container
+	track, fill *canvas.Rectangle
+	frac        float64
+}
+
+func newMeter() *meter {
+	m := &meter{track: &canvas.Rectangle{FillColor: color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0x50}, CornerRadius: 3},
+		fill: &canvas.Rectangle{FillColor: color.NRGBA{R: 0x2e, G: 0x8b, B: 0x57, A: 0xff}, CornerRadius: 3}}
+	m.box = container.New(m, m.track, m.fill)
+	return m
+}
+
+func (m *meter) set(f float64) {
+	m.frac = max(0, min(1, f))
+	m.box.Refresh()
+	m.Layout(m.box.Objects, m.box.Size())
+}
+
+// Layout implements fyne.Layout.
+func (m *meter) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	h := float32(6)
+	y := (size.Height - h) / 2
+	m.track.Move(fyne.NewPos(0, y))
+	m.track.Resize(fyne.NewSize(size.Width, h))
+	m.fill.Move(fyne.NewPos(0, y))
+	m.fill.Resize(fyne.NewSize(size.Width*float32(m.frac), h))
+}
+
+// MinSize implements fyne.Layout.
+func (m *meter) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(60, 8) }
+
+// exercise returns the open board's exercise record, nil if it is none.
+func (w *boardWindow) exerciseRecord() *app.Exercise {
+	if w.model == nil {
+		return nil
+	}
+	return w.model.doc.Exercise
+}
+
+// refresh shows how many claims are decided, or hides the bar.
+func (e *exerciseBar) refresh() {
+	ex := e.w.exerciseRecord()
+	if ex == nil {
+		e.box.Hide()
+		if !e.handIn.Disabled {
+			e.handIn.Disabled = true
+		}
+		return
+	}
+	decided, all := app.Decided(e.w.model.doc)
+	text := fmt.Sprintf("Exercise: %d of %d claims decided", decided, all)
+	if ex.Asked.Verdict {
+		text += ", each with a verdict"
+	}
+	if ex.Asked.Links {
+		text += "; link the quotes that support or deny each claim"
+	}
+	if ex.Student != "" {
+		text += " · " + ex.Student
+	}
+	e.label.SetText(text)
+	if all > 0 {
+		e.bar.set(float64(decided) / float64(all))
+	}
+	e.handIn.Disabled = false
+	e.box.Show()
+}
+
+// exerciseOpened shows an exercise's instructions as it opens, then asks
+// the student's name if none is given yet.
+func (w *boardWindow) exerciseOpened() {
+	ex := w.exerciseRecord()
+	if ex == nil {
+		return
+	}
+	w.exercise.refresh()
+	w.showInstructions(func() {
+		if ex := w.exerciseRecord(); ex != nil && ex.Student == "" && !w.readOnly() {
+			w.askName(nil)
+		}
+	})
+}
+
+func (w *boardWindow) showInstructions(then func()) {
+	ex := w.exerciseRecord()
+	if ex == nil {
+		return
+	}
+	asked := "For each claim, decide its status: alleged, denied or unconfirmed, with a note giving your reasoning."
+	if ex.Asked.Verdict {
+		asked += "\nGive each claim a verdict on the board's scale: " + scaleWords(w.model.doc.Board.RatingScale()) + "."
+	}
+	if ex.Asked.Links {
+		asked += "\nLink the quotes that support or deny each claim (select a quote, then Board ▸ Add Link to Selected…)."
+	}
+	asked += "\nEvery change is saved at once. When you are done, File ▸ Hand In… writes the copy to hand in."
+	text := strings.TrimSpace(ex.Instructions)
+	if text == "" {
+		text = "Your teacher gave no instructions."
+	}
+	body := container.NewVBox(
+		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord},
+		widget.NewSeparator(),
+		&widget.Label{Text: asked, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+	)
+	d := dialog.NewCustom("Exercise: "+w.model.doc.Board.Title, "Start", body, w.win)
+	d.SetOnClosed(func() {
+		w.exercise.instructions = nil
+		if then != nil {
+			then()
+		}
+	})
+	d.Resize(fyne.NewSize(560, 0))
+	w.exercise.instructions = d
+	d.Show()
+}
+
+func scaleWords(scale []app.ScaleStep) string {
+	labels := make([]string, len(scale))
+	for i, s := range scale {
+		labels[i] = s.Label
+	}
+	return strings.Join(labels, ", ")
+}
+
+// askName asks the student's name and gives it to the exercise as one
+// edit; then runs once a name is given.
+func (w *boardWindow) askName(then func()) {
+	entry := &widget.Entry{PlaceHolder: "First and last name"}
+	w.exercise.nameEntry = entry
+	d := dialog.NewForm("Your name", "OK", "Later", []*widget.FormItem{
+		{Text: "Name", Widget: entry, HintText: "Your hand-in is named after you and the exercise."},
+	}, func(ok bool) {
+		w.exercise.nameEntry, w.exercise.nameDialog = nil, nil
+		if !ok {
+			return
+		}
+		if w.setStudent(entry.Text) && then != nil {
+			then()
+		}
+	}, w.win)
+	entry.OnSubmitted = func(string) { d.Submit() }
+	w.exercise.nameDialog = d
+	d.Resize(fyne.NewSize(460, 0))
+	d.Show()
+	w.win.Canvas().Focus(entry)
+}
+
+func (w *boardWindow) setStudent(name string) bool {
+	e, err := w.file.SetStudent(w.ctx, strings.TrimSpace(name))
+	if err != nil {
+		w.showError(err)
+		return false
+	}
+	w.model.doc.Exercise = e
+	w.refreshChrome()
+	return true
+}
+
+// exerciseClaim adds to a claim's form what an exercise asks: an
+// undecided claim is decided rather than changed, and where verdicts are
+// asked the claim's verdict on the board's scale.
+func (i *inspector) exerciseClaim(c *app.Claim, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	w := i.w
+	ex := w.exerciseRecord()
+	if ex == nil {
+		return objs
+	}
+	if c.Undecided() {
+		i.statusApply.SetText("Decide")
+		i.statusNote.SetPlaceHolder("Your reasoning: why this status?")
+	}
+	if !ex.Asked.Verdict {
+		return objs
+	}
+	id := c.ID
+	scale := w.model.doc.Board.RatingScale()
+	labels := make([]string, len(scale))
+	for k, s := range scale {
+		labels[k] = s.Label
+	}
+	e := w.exercise
+	e.verdictSelect = widget.NewSelect(labels, nil)
+	e.verdictSelect.PlaceHolder = "(no verdict yet)"
+	e.verdictNote = &widget.Entry{PlaceHolder: "Why this verdict?"}
+	if c.Verdict != nil {
+		e.verdictSelect.Selected = c.Verdict.Label
+		e.verdictNote.SetText(c.Verdict.Note)
+	}
+	e.verdictApply = &widget.Button{Text: "Give verdict", Icon: theme.ConfirmIcon(), OnTapped: func() {
+		if e.verdictSelect.Selected == "" {
+			w.status.SetText("Choose a verdict first.")
+			return
+		}
+		w.setClaimVerdict(id, &app.Verdict{Label: e.verdictSelect.Selected, Note: e.verdictNote.Text})
+	}}
+	if w.readOnly() {
+		e.verdictSelect.Disable()
+		e.verdictNote.Disable()
+		e.verdictApply.Disable()
+	}
+	return append(objs, widget.NewSeparator(), heading("Your verdict"),
+		container.NewBorder(nil, nil, nil, e.verdictApply, e.verdictSelect), e.verdictNote)
+}
+
+// makeExercise asks what the students must decide and the instructions,
+// then where to write the exercise.
+func (w *boardWindow) makeExercise() {
+	if w.file == nil || w.model == nil {
+		return
+	}
+	w.insp.flush()
+	if w.model.doc.Exercise != nil {
+		w.showError(app.Errorf(app.EINVALID, "this board is an exercise, not an answer key: make the exercise from the board with the answers"))
+		return
+	}
+	verdicts := widget.NewCheck("each claim's verdict on the board's scale ("+scaleWords(w.model.doc.Board.RatingScale())+")", nil)
+	links := widget.NewCheck("which quotes support or deny each claim (those links are removed)", nil)
+	instr := widget.NewMultiLineEntry()
+	instr.SetPlaceHolder("Shown to the student when the exercise opens")
+	instr.SetMinRowsVisible(4)
+	form := []*widget.FormItem{
+		{Text: "Students decide", Widget: container.NewVBox(widget.NewCheck("each claim's status (always)", nil), verdicts, links)},
+		{Text: "Instructions", Widget: instr},
+	}
+	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).SetChecked(true)
+	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).Disable()
+	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
+	d := dialog.NewForm("Make an exercise", "Next…", "Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		opts := app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text}
+		w.saveTarget("Save the exercise", base+" (exercise)", ".evboard", false, func(path string) { w.makeExerciseTo(path, opts) })
+	}, w.win)
+	d.Resize(fyne.NewSize(620, 0))
+	d.Show()
+}
+
+// makeExerciseTo writes the exercise of the open board to path: a new file
+// built from the scrubbed document, all or nothing.
+func (w *boardWindow) makeExerciseTo(path string, opts app.ExerciseOptions) {
+	file := w.file
+	w.background("Making the exercise…", func(func(float64)) (string, error) {
+		doc, err := file.Export(w.ctx)
+		if err != nil {
+			return "", err
+		}
+		ex, err := app.MakeExercise(doc, opts)
+		if err != nil {
+			return "", err
+		}
+		if err := w.files.Import(path, ex, false); err != nil {
+			return "", err
+		}
+		return fmt.Sprintf("Made the exercise %s: %d claims to decide, at %s", ex.Exercise.ID, len(ex.Claims), path), nil
+	})
+}
+
+// handIn writes a copy of the student's board named after the student and
+// the exercise; the student goes on working on the board after.
+func (w *boardWindow) handIn() {
+	ex := w.exerciseRecord()
+	if ex == nil || w.file == nil {
+		return
+	}
+	w.insp.flush()
+	if ex.Student == "" {
+		w.askName(w.handIn)
+		return
+	}
+	name := strings.TrimSuffix(app.HandInName(w.model.doc), ".evboard")
+	file := w.file
+	decided, all := app.Decided(w.model.doc)
+	w.saveTarget("Hand in", name, ".evboard", false, func(path string) {
+		w.background("Handing in…", func(func(float64)) (string, error) {
+			if err := file.SaveCopy(w.ctx, path); err != nil {
+				return "", err
+			}
+			msg := fmt.Sprintf("Handed in to %s with %d of %d claims decided. You can go on working; hand in again after.", path, decided, all)
+			return msg, nil
+		})
+	})
+}
+
+// readHandIn reads a board for grading, read-only.
+func (w *boardWindow) readHandIn(path string) (*app.Document, error) {
+	f, err := w.files.OpenReadOnly(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	doc, err := f.Export(w.ctx)
+	if err != nil {
+		return nil, err
+	}
+	if ps := app.ValidateDocument(doc); len(ps) > 0 {
+		return nil, app.Errorf(app.EINVALID, "it breaks the board format's rules (%s)", ps[0])
+	}
+	return doc, nil
+}
+
+// gradeExercises asks for the key and the folder of hand-ins, then where
+// to write the class report, which it opens when written.
+func (w *boardWindow) gradeExercises() {
+	pick := w.pickFile(".evboard", func(r fyne.URIReadCloser) {
+		r.Close()
+		keyPath := r.URI().Path()
+		fd := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			if u == nil {
+				return
+			}
+			folder := u.Path()
+			w.saveTarget("Save the class report", "Class report", ".html", true, func(path string) {
+				w.gradeTo(keyPath, []string{folder}, path, true)
+			})
+		}, w.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(filepath.Dir(keyPath))); err == nil {
+			fd.SetLocation(l)
+		}
+		fd.Show()
+		w.status.SetText("Now choose the folder of the handed-in boards.")
+	})
+	pick.SetConfirmText("Choose the key")
+	w.startIn(pick)
+	pick.Show()
+}
+
+// gradeTo grades the boards in hand-ins (files or folders) against the key
+// at keyPath and writes the HTML class report to path, opening it in the
+// browser if open.
+func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, open bool) {
+	w.background("Grading…", func(progress func(float64)) (string, error) {
+		key, err := w.readHandIn(keyPath)
+		if err != nil {
+			return "", err
+		}
+		if key.Exercise != nil {
+			return "", app.Errorf(app.EINVALID, "%s is an exercise, not the key: choose the board the exercise was made from", filepath.Base(keyPath))
+		}
+		files, err := app.HandIns(handIns, keyPath)
+		if err != nil {
+			return "", err
+		}
+		if len(files) == 0 {
+			return "", app.Errorf(app.ENOTFOUND, "there are no handed-in boards (.evboard files) in %s", strings.Join(handIns, ", "))
+		}
+		n := 0
+		class := report.NewClass(key, files, func(p string) (*app.Document, error) {
+			n++
+			progress(float64(n) / float64(len(files)))
+			return w.readHandIn(p)
+		})
+		class.Generated = report.GeneratedTime(nil)
+		if err := app.WriteFileAtomic(path, func(out io.Writer) error { return report.WriteGradeHTML(out, class) }); err != nil {
+			return "", err
+		}
+		do(func() { w.exercise.lastReport = path })
+		if open {
+			if u, err := url.Parse("file://" + filepath.ToSlash(path)); err == nil {
+				_ = w.app.OpenURL(u)
+			}
+		}
+		msg := fmt.Sprintf("Graded %d of %d boards; the class report is at %s", len(class.Graded), len(files), path)
+		if len(class.Refused) > 0 {
+			var why []string
+			for _, r := range class.Refused {
+				why = append(why, filepath.Base(r.File)+": "+r.Reason)
+			}
+			do(func() {
+				dialog.ShowInformation("Some boards were not graded", strings.Join(why, "\n\n"), w.win)
+			})
+		}
+		return msg, nil
+	})
+}
+
+// debrief asks for a student's board and goes through it against the
+// open board, the key.
+func (w *boardWindow) debrief() {
+	if w.model == nil {
+		return
+	}
+	if w.model.doc.Exercise != nil {
+		w.showError(app.Errorf(app.EINVALID, "this board is an exercise: open the key, the board the exercise was made from, to debrief a hand-in against it"))
+		return
+	}
+	d := w.pickFile(".evboard", func(r fyne.URIReadCloser) {
+		r.Close()
+		w.debriefFile(r.URI().Path())
+	})
+	w.startIn(d)
+	d.Show()
+}
+
+// debriefFile shows the board at path against the open key: each claim
+// right or wrong, with the key's status and notes beside the student's.
+func (w *boardWindow) debriefFile(path string) {
+	w.insp.flush()
+	key, err := w.file.Export(w.ctx)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	st, err := w.readHandIn(path)
+	if err != nil {
+		w.showError(err)
+		return
+	}
+	res, err := app.Grade(key, st)
+	if err != nil {
+		w.showError(&app.Error{Code: app.ErrorCode(err), Message: filepath.Base(path) + " cannot be debriefed against this board: " + app.ErrorMessage(err), Err: err})
+		return
+	}
+	w.exercise.lastDebrief = res
+	name := res.Student
+	if name == "" {
+		name = strings.TrimSuffix(filepath.Base(path), ".evboard")
+	}
+	rows := container.NewVBox(&widget.Label{Text: fmt.Sprintf("%d of %d claims right, %d decided; score %s%% by the rubric.", res.Correct, len(res.Claims), res.Decided, trimFloat(res.Score)), TextStyle: fyne.TextStyle{Bold: true}})
+	for _, g := range res.Claims {
+		mark, imp := "✓ RIGHT", widget.SuccessImportance
+		if !g.Correct {
+			mark, imp = "✗ WRONG", widget.DangerImportance
+		}
+		given := statusWord(g.Given)
+		lines := []fyne.CanvasObject{
+			container.NewBorder(nil, nil, &widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, nil,
+				&widget.Label{Text: g.Statement, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
+			&widget.Label{Text: "Student: " + given + dashNote(g.Reasoning), Wrapping: fyne.TextWrapWord},
+			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNote(g.KeyNote), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+		}
+		if g.VerdictGraded {
+			v := g.GivenVerdict
+			if v == "" {
+				v = "none"
+			}
+			lines = append(lines, &widget.Label{Text: fmt.Sprintf("Verdict: %s (key: %s)", v, g.ExpectedVerdict)})
+		}
+		if g.LinksGraded {
+			lines = append(lines, &widget.Label{Text: fmt.Sprintf("Supporting quotes: %d of the key's %d, %d drawn · denying: %d of %d, %d drawn",
+				g.Supports.Both, g.Supports.Expected, g.Supports.Given, g.Denies.Both, g.Denies.Expected, g.Denies.Given)})
+		}
+		rows.Add(widget.NewSeparator())
+		rows.Add(container.NewVBox(lines...))
+	}
+	scroll := container.NewVScroll(rows)
+	scroll.SetMinSize(fyne.NewSize(820, 520))
+	dlg := dialog.NewCustom(fmt.Sprintf("Debrief: %s, %s%%", name, trimFloat(res.Score)), "Close", scroll, w.win)
+	dlg.Show()
+}
+
+func dashNote(note string) string {
+	if strings.TrimSpace(note) == "" {
+		return ""
+	}
+	return " — " + strings.ReplaceAll(note, "\n", " · ")
+}
+
+func trimFloat(f float64) string {
+	return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.1f", f), "0"), ".")
+}
