@@ -20,7 +20,7 @@ func sampleKey(tb testing.TB) *app.Document {
 	}
 	doc, _ := mustParse(tb, data)
 	at := time.Date(2018, 10, 9, 12, 0, 0, 0, time.UTC)
-	for i := range doc.Claims { // the key's verdicts are these three alone
+	for i := range doc.Claims { // the key's verdicts are these three
 		doc.Claims[i].Verdict = nil
 	}
 	for i, label := range []string{"Unproven", "Mostly false", "False"} {

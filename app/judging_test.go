@@ -188,9 +188,9 @@ func TestJudgingFields_Invalid(t *testing.T) {
 	}
 }
 
-// TestJudgingFields_DocExamples reads every JSON example of the format's
-// documentation: each is a valid document, and the one of "Judging the
-// story" uses all of its fields.
+// TestJudgingFields_DocExamples reads every whole document among the JSON
+// examples of the format's documentation: each is valid, and the one of
+// "Judging the story" uses all of its fields.
 func TestJudgingFields_DocExamples(t *testing.T) {
 	md, err := os.ReadFile("../docs/board-format.md")
 	if err != nil {
@@ -202,6 +202,9 @@ func TestJudgingFields_DocExamples(t *testing.T) {
 	}
 	judged := 0
 	for i, b := range blocks {
+		if !bytes.HasPrefix(b[1], []byte("{")) || !bytes.Contains(b[1], []byte(`"format": "evidence-board"`)) {
+			continue // a fragment, such as one field's value
+		}
 		doc, warns := mustParse(t, b[1])
 		if len(warns) != 0 {
 			t.Errorf("example %d: warnings %v", i+1, warns)

@@ -186,15 +186,14 @@ func TestEvidenceMatrix_Sample(t *testing.T) {
 	if r := at["c-apple-found-2015"].Rank; r < len(m.Claims)-2 {
 		t.Errorf("Apple's 2015 find ranks %d of %d", r, len(m.Claims))
 	}
-	// The companies' denials on the record are graded possibly true (3,
-	// weight 0.6), the anonymous sources' claims cannot be judged (6,
-	// weight 0.5), and about half the quotes are not graded. The most
-	// diagnostic quote is a denial: 0.6 × (0 − (−1)) / 2, and a quote that
-	// denies two claims tells no more than one that denies one.
-	if m.Ungraded == 0 || m.Ungraded == len(m.Quotes) {
-		t.Errorf("%d of %d rows ungraded", m.Ungraded, len(m.Quotes))
+	// The sample grades the companies' denials 3 (possibly true), which
+	// weigh 0.6, and what rests on Bloomberg's unnamed sources 6 (cannot be
+	// judged), which weighs 0.5 as an ungraded quote does: 13 of the 27
+	// rows. The most diagnostic quote is a denial.
+	if m.Ungraded != 13 || len(m.Quotes) != 27 {
+		t.Errorf("%d of %d rows ungraded, want 13 of 27", m.Ungraded, len(m.Quotes))
 	}
-	if top := m.Quotes[0]; top.Diagnosticity != 0.3 {
+	if top := m.Quotes[0]; top.Diagnosticity != 0.3 || doc.Quotes[indexOfQuote(doc, top.Quote)].Credibility != 3 {
 		t.Errorf("top quote %s has diagnosticity %v", top.Quote, top.Diagnosticity)
 	}
 	if last := m.Quotes[len(m.Quotes)-1]; last.Diagnosticity != 0 {
@@ -224,4 +223,13 @@ func BenchmarkEvidenceMatrix(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		app.EvidenceMatrix(d)
 	}
+}
+
+func indexOfQuote(doc *app.Document, id string) int {
+	for i, q := range doc.Quotes {
+		if q.ID == id {
+			return i
+		}
+	}
+	return -1
 }

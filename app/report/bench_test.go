@@ -37,18 +37,22 @@ func bigDoc() *app.Document {
 	}
 	for i := 0; i < nParties; i++ {
 		doc.Parties = append(doc.Parties, app.Party{ID: fmt.Sprintf("p%d", i), Name: fmt.Sprintf("Party %d", i),
-			Kind: app.PartyKinds[i%len(app.PartyKinds)], Notes: sentence(10)})
+			Kind: app.PartyKinds[i%len(app.PartyKinds)], Notes: sentence(10), Reliability: app.Reliabilities[i%len(app.Reliabilities)].Grade})
 	}
 	for i := 0; i < nClaims; i++ {
 		st := app.Statuses[i%3]
 		doc.Claims = append(doc.Claims, app.Claim{ID: fmt.Sprintf("c%d", i), Statement: sentence(18), Status: st, Notes: sentence(12),
 			History: []app.StatusChange{{Status: app.StatusAlleged, At: at.Add(time.Duration(i) * time.Minute), Note: sentence(5)},
 				{Status: st, At: at.Add(time.Duration(i+600) * time.Minute), Note: sentence(5)}}})
+		if i%3 != 0 { // two claims in three have a verdict
+			doc.Claims[i].Verdict = &app.Verdict{Label: app.DefaultScale[i%len(app.DefaultScale)].Label, Note: doc.Claims[i].Notes, At: at.Add(time.Duration(i+900) * time.Minute)}
+		}
 	}
 	for i := 0; i < nQuotes; i++ {
 		doc.Quotes = append(doc.Quotes, app.Quote{ID: fmt.Sprintf("q%d", i), Text: sentence(25),
 			Speaker: fmt.Sprintf("p%d", rng.IntN(nParties)), Source: fmt.Sprintf("s%d", rng.IntN(nSources)),
-			Said: at.AddDate(0, 0, -rng.IntN(400)).Format(time.DateOnly), Location: fmt.Sprintf("paragraph %d", rng.IntN(60))})
+			Said: at.AddDate(0, 0, -rng.IntN(400)).Format(time.DateOnly), Location: fmt.Sprintf("paragraph %d", rng.IntN(60)),
+			Credibility: i % 7})
 	}
 	seen := map[[3]string]bool{}
 	for len(doc.Links) < nLinks {

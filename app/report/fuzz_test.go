@@ -46,28 +46,31 @@ func hostileDoc(title, statement, quote, name, notes, url string) *app.Document 
 		Board: app.Board{
 			Title: or(title, "Board"), Description: notes, Created: at, Updated: at,
 			URL: url, Reviewer: &app.Reviewer{Name: name, URL: url},
+			// A scale the rules refuse (labels may repeat or be empty,
+			// values fall): reports show what they are given.
+			Scale: []app.ScaleStep{{Label: title, Value: 3}, {Label: name, Value: -1}, {Label: statement, Value: 7}},
 		},
 		Sources: []app.Source{
-			{ID: "s1", Title: or(title, "Source"), Publisher: name, Author: name, URL: url, Published: "2018-10-04", Retrieved: "2018-10-05T10:00:00Z", Notes: notes},
+			{ID: "s1", Title: or(title, "Source"), Publisher: name, Author: name, URL: url, Published: "2018-10-04", Retrieved: "2018-10-05T10:00:00Z", Notes: notes, Reliability: app.Reliability(name)},
 			{ID: "s2", Title: or(statement, "Source two"), URL: "javascript:alert(1)", Notes: quote},
 		},
 		Parties: []app.Party{
-			{ID: "p1", Name: or(name, "Party"), Kind: app.PartyPerson, Notes: notes},
-			{ID: "p2", Name: or(title, "Party two"), Kind: app.PartyOrganisation, Notes: statement},
+			{ID: "p1", Name: or(name, "Party"), Kind: app.PartyPerson, Notes: notes, Reliability: app.Reliability(notes)},
+			{ID: "p2", Name: or(title, "Party two"), Kind: app.PartyOrganisation, Notes: statement, Reliability: "B"},
 		},
 		Claims: []app.Claim{
 			{ID: "c1", Statement: or(statement, "Claim"), Status: app.StatusDenied, Notes: notes, History: []app.StatusChange{
 				{Status: app.StatusAlleged, At: at, Note: notes},
 				{Status: app.StatusDenied, At: at.Add(time.Hour), Note: quote},
-			}},
+			}, Verdict: &app.Verdict{Label: name, Note: notes, At: at.Add(2 * time.Hour)}},
 			{ID: "c2", Statement: or(quote, "Claim two"), Status: app.StatusAlleged},
 			{ID: "c3", Statement: or(name, "Claim three"), Status: app.StatusUnconfirmed, History: []app.StatusChange{
 				{Status: app.StatusUnconfirmed, At: at, Note: name},
-			}},
+			}, Verdict: &app.Verdict{Label: quote}},
 		},
 		Quotes: []app.Quote{
-			{ID: "q1", Text: or(quote, "Quote"), Speaker: "p1", Source: "s1", Said: "2018-10-04", Location: notes, Notes: notes},
-			{ID: "link-1", Text: or(statement, "Quote two"), Speaker: "p2", Source: "s2", Said: "2018-10-04T12:00:00Z", Location: name},
+			{ID: "q1", Text: or(quote, "Quote"), Speaker: "p1", Source: "s1", Said: "2018-10-04", Location: notes, Notes: notes, Credibility: 9},
+			{ID: "link-1", Text: or(statement, "Quote two"), Speaker: "p2", Source: "s2", Said: "2018-10-04T12:00:00Z", Location: name, Credibility: 6},
 			{ID: "q3", Text: or(notes, "Quote three"), Source: "s1"},
 		},
 		Links: []app.Link{

@@ -131,7 +131,7 @@ func TestReportsShowJudging(t *testing.T) {
 		if i := bytes.Index(out, []byte("</style>")); i >= 0 {
 			out = out[i:] // the style sheet names the classes
 		}
-		for _, bad := range []string{"Verdict", "verdict", "No verdict yet", "Grades", `class="grade"`, "Reliability", "reliability", "Credibility"} {
+		for _, bad := range []string{"Verdict", "verdict", "No verdict yet", "Grades", `class="grade"`, "Reliability", "reliability", "A quote's grade joins", "Credibility"} {
 			if bytes.Contains(out, []byte(bad)) {
 				t.Errorf("%s of a board that judges nothing has %q", f, bad)
 			}

@@ -334,9 +334,9 @@ func (s *matrixSection) RowsNote() string {
 	}
 	switch {
 	case s.Ungraded == s.NRows:
-		note += " None of them has a credibility grade: each weighs 0.5."
+		note += " None of them has a credibility grade that can be judged (1 to 5): each weighs 0.5."
 	case s.Ungraded > 0:
-		note += fmt.Sprintf(" %d of the %d have no credibility grade and weigh 0.5 each.", s.Ungraded, s.NRows)
+		note += fmt.Sprintf(" %d of the %d have no credibility grade, or one that cannot be judged (6), and weigh 0.5 each.", s.Ungraded, s.NRows)
 	}
 	if s.Grid {
 		note += " The columns are the claims, numbered as in Claims and listed below the table."

@@ -26,9 +26,6 @@ func readMatrixCSV(t *testing.T, out []byte) [][]string {
 
 func TestMatrixCSV_Sample(t *testing.T) {
 	doc := sampleDoc(t)
-	for i := range doc.Quotes { // the weights below are of ungraded quotes
-		doc.Quotes[i].Credibility = 0
-	}
 	out, _ := render(t, "matrix", doc, Options{Generated: goldenTime})
 	rows := readMatrixCSV(t, out)
 	if got := strings.Join(rows[0][:7], ","); got != "quote_id,quote,claim_id,claim,relation,credibility,weight" {
@@ -45,9 +42,9 @@ func TestMatrixCSV_Sample(t *testing.T) {
 		t.Errorf("%d rows, want a header and %d", len(rows), links)
 	}
 	want := map[string]string{
-		"q-apple-refute c-apple-found-2015": "q-apple-refute|virtually every aspect of Bloomberg's story relating to Apple.|c-apple-found-2015|Apple found malicious chips in Supermicro servers in 2015 and cut ties with Supermicro in 2016.|contradicts||0.5|-0.5|0.25|denied|1.5|0|",
-		"q-doorway c-stealth-doorway":       "q-doorway|allowed the attackers to create a stealth doorway into any network that included the altered machines,|c-stealth-doorway|The implanted chip let attackers open a stealth doorway into any network containing the altered machines.|supports||0.5|0.5|0.25|alleged|0|0.5|one-quote",
-		"q-fbi-declined c-us-authorities":   "q-fbi-declined|The FBI declined to comment for the story.|c-us-authorities|The discovery was passed to US authorities because the same servers were used by the Department of Defense, the CIA and the US military.|mentions||0.5|0|0|unconfirmed|0|0|nothing",
+		"q-apple-refute c-apple-found-2015": "q-apple-refute|virtually every aspect of Bloomberg's story relating to Apple.|c-apple-found-2015|Apple found malicious chips in Supermicro servers in 2015 and cut ties with Supermicro in 2016.|contradicts|3|0.6|-0.6|0.3|denied|1.8|0|",
+		"q-doorway c-stealth-doorway":       "q-doorway|allowed the attackers to create a stealth doorway into any network that included the altered machines,|c-stealth-doorway|The implanted chip let attackers open a stealth doorway into any network containing the altered machines.|supports|6|0.5|0.5|0.25|alleged|0|0.5|one-quote",
+		"q-fbi-declined c-us-authorities":   "q-fbi-declined|The FBI declined to comment for the story.|c-us-authorities|The discovery was passed to US authorities because the same servers were used by the Department of Defense, the CIA and the US military.|mentions|2|0.8|0|0|unconfirmed|0|0|nothing",
 	}
 	for _, row := range rows[1:] {
 		if w, ok := want[row[0]+" "+row[2]]; ok {
@@ -60,8 +57,8 @@ func TestMatrixCSV_Sample(t *testing.T) {
 	if len(want) > 0 {
 		t.Errorf("rows missing: %v", want)
 	}
-	// Most diagnostic first.
-	if rows[1][8] != "0.25" || rows[len(rows)-1][8] != "0" {
+	// Most diagnostic first: a denial graded 3 (possibly true) weighs 0.6.
+	if rows[1][8] != "0.3" || rows[len(rows)-1][8] != "0" {
 		t.Errorf("first row's diagnosticity %s, last %s", rows[1][8], rows[len(rows)-1][8])
 	}
 }
@@ -112,7 +109,7 @@ func TestMatrixSection_Sample(t *testing.T) {
 		if text == "" {
 			continue
 		}
-		for _, want := range []string{"Evidence matrix", "least weighed against first", "Where the case is thin", "tell the claims apart"} {
+		for _, want := range []string{"Evidence matrix", "least weighed against first", "Where the case is thin", "tell the claims apart", "13 of the 27 have no credibility grade, or one that cannot be judged (6), and weigh 0.5 each"} {
 			if !strings.Contains(strings.ToLower(text), strings.ToLower(want)) {
 				t.Errorf("%s: no %q", name, want)
 			}

@@ -265,9 +265,6 @@ func statusClass(s app.Status) string {
 	return "st-other"
 }
 
-// titleWord is the status word with a capital first letter: "Denied".
-func titleWord(s app.Status) string { return capital(strings.ToLower(statusWord(s))) }
-
 // clean returns s with invalid UTF-8 replaced by U+FFFD, so that no report
 // carries bytes a reader cannot decode.
 func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
