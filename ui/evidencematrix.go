@@ -42,7 +42,7 @@ type evidenceMatrix struct {
 	widths  wordWidths
 	// gen counts the matrices asked for: a result that is not the latest
 	// one asked for is dropped; shown is the one shown. working is the
-	// work under way, for benchmarks.
+	// work under way, for tests and benchmarks.
 	gen, shown int
 	working    sync.WaitGroup
 	// headers are the heading widgets the table shows or has shown, and
@@ -134,8 +134,8 @@ func (g *evidenceMatrix) refresh() {
 	}()
 }
 
-// wait waits for the matrix under way, for benchmarks, which have no
-// window goroutine of their own: fyne's test driver runs fyne.Do at once.
+// wait waits for the work under way to end, for tests and benchmarks:
+// fyne's test driver runs fyne.Do at once, on the calling goroutine.
 func (g *evidenceMatrix) wait() { g.working.Wait() }
 
 // matrixSnapshot copies what app.EvidenceMatrix reads of a document: its

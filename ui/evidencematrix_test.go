@@ -57,7 +57,7 @@ func TestEvidenceMatrix_ShowsAndJumps(t *testing.T) {
 	loop := newUILoop(t)
 	w.showEvidenceMatrix()
 	g := w.lastMatrix
-	t.Cleanup(func() { g.win.Close() })
+	t.Cleanup(func() { g.wait(); g.win.Close() }) // no work left to reach a later test
 	g.ready(loop)
 	want := app.EvidenceMatrix(w.model.doc)
 	if rows, cols := g.table.Length(); rows != len(want.Quotes) || cols != len(w.model.doc.Claims) || rows == 0 {
@@ -141,6 +141,7 @@ func TestEvidenceMatrix_ShowsAndJumps(t *testing.T) {
 	if w.lastMatrix != g {
 		t.Error("a second matrix window")
 	}
+	g.ready(loop)
 }
 
 // On a big board the table builds only what is on screen.
@@ -154,7 +155,7 @@ func TestEvidenceMatrix_BuildsOnlyWhatIsOnScreen(t *testing.T) {
 	loop := newUILoop(t)
 	w.showEvidenceMatrix()
 	g := w.lastMatrix
-	t.Cleanup(func() { g.win.Close() })
+	t.Cleanup(func() { g.wait(); g.win.Close() }) // no work left to reach a later test
 	if g.shown == g.gen {
 		t.Error("the matrix was worked out on the window's goroutine")
 	}
