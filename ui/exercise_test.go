@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -146,6 +147,13 @@ func TestExercise_StudentFlowAndHandIn(t *testing.T) {
 	if c.Status != app.StatusDenied || c.Verdict == nil || c.Verdict.Label != "Mostly false" || c.History[0].Note != "Supermicro says it was never contacted" {
 		t.Fatalf("claim = %+v", c)
 	}
+	// The list's status filter finds the claims still to decide.
+	w.nav.status.SetSelected("UNDECIDED")
+	if got := len(w.nav.shown[app.KindClaim]); got != 11 || slices.Contains(w.nav.shown[app.KindClaim], id) {
+		t.Errorf("the UNDECIDED filter lists %d claims (the decided one among them: %v), want the 11 undecided",
+			got, slices.Contains(w.nav.shown[app.KindClaim], id))
+	}
+	w.nav.status.SetSelected(anyStatus)
 
 	// Hand In suggests the student's and the exercise's names.
 	w.handIn()

@@ -108,6 +108,19 @@ func (n *navigator) setModel(m *boardModel) {
 		opts = append(opts, tag)
 	}
 	n.party.Options = opts
+	// An exercise's claims can be undecided, and a student looks for
+	// those: the status filter offers them there, and nowhere else.
+	statuses := []string{anyStatus}
+	for _, s := range app.Statuses {
+		statuses = append(statuses, strings.ToUpper(string(s)))
+	}
+	if m.doc.Exercise != nil {
+		statuses = append(statuses, statusWord(""))
+	} else if n.status.Selected == statusWord("") {
+		n.status.Selected = anyStatus
+	}
+	n.status.Options = statuses
+	n.status.Refresh()
 	if _, ok := n.partyByTag[n.party.Selected]; !ok {
 		n.party.Selected = anyParty
 	}
@@ -122,6 +135,7 @@ func (n *navigator) apply() {
 	}
 	m := n.model
 	status := app.Status(strings.ToLower(n.status.Selected))
+	undecided := n.status.Selected == statusWord("")
 	party := n.partyByTag[n.party.Selected]
 	var partyClaims map[string]bool
 	if party != "" {
@@ -145,6 +159,9 @@ func (n *navigator) apply() {
 			switch k {
 			case app.KindClaim:
 				if status.Valid() && n.past.statusOf(m.claims[id]) != status {
+					continue
+				}
+				if undecided && !m.claims[id].Undecided() {
 					continue
 				}
 				if party != "" && !partyClaims[id] {
