@@ -19,7 +19,11 @@ func (db *DB) Board(ctx context.Context) (*app.Board, error) {
 
 // UpdateBoard implements app.BoardService.
 func (db *DB) UpdateBoard(ctx context.Context, upd app.BoardUpdate) (*app.Board, error) {
-	err := db.write(ctx, "Edit board", func(tx *gorm.DB) error {
+	label := "Edit board"
+	if upd.Scale != nil && upd.Title == nil && upd.Description == nil && upd.URL == nil && upd.Reviewer == nil {
+		label = "Change rating scale"
+	}
+	err := db.write(ctx, label, func(tx *gorm.DB) error {
 		var row boardRow
 		if err := tx.Take(&row).Error; err != nil {
 			return err

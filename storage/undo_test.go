@@ -45,12 +45,20 @@ func TestUndo_EveryEdit(t *testing.T) {
 			_, err := db.SetClaimStatus(ctx, "cl", app.StatusChange{Status: app.StatusDenied, Note: "a note"})
 			return err
 		}},
+		{"Give verdict", func() error {
+			_, err := db.SetClaimVerdict(ctx, "cl", &app.Verdict{Label: "True", Note: "a note"})
+			return err
+		}},
 		{"Move card", func() error { return db.MoveCard(ctx, "cl", 10, 20) }},
 		{"Move card", func() error { return db.MoveCard(ctx, "apple", 999, 20) }},
 		{"Edit quote", func() error { _, err := db.UpdateQuote(ctx, "qq", app.QuoteUpdate{Location: ptr("p. 2")}); return err }},
 		{"Delete party", func() error { return db.DeleteParty(ctx, "apple") }},
 		{"Delete source", func() error { return db.DeleteSource(ctx, "src") }},
 		{"Edit board", func() error { _, err := db.UpdateBoard(ctx, app.BoardUpdate{Title: ptr("Renamed")}); return err }},
+		{"Change rating scale", func() error {
+			_, err := db.UpdateBoard(ctx, app.BoardUpdate{Scale: &[]app.ScaleStep{{Label: "False", Value: 0}, {Label: "Unproven", Value: 1}, {Label: "True", Value: 2}}})
+			return err
+		}},
 	}
 	for _, e := range edits {
 		states = append(states, snap())

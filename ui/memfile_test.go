@@ -151,7 +151,11 @@ func (f *memFile) Import(context.Context, *app.Document) error {
 func (f *memFile) Export(context.Context) (*app.Document, error) { return cloneDoc(f.doc), nil }
 
 func (f *memFile) UpdateBoard(_ context.Context, u app.BoardUpdate) (*app.Board, error) {
-	err := f.edit("Edit board", func(d *app.Document) error {
+	label := "Edit board"
+	if u.Scale != nil && u.Title == nil && u.Description == nil && u.URL == nil && u.Reviewer == nil {
+		label = "Change rating scale"
+	}
+	err := f.edit(label, func(d *app.Document) error {
 		set(&d.Board.Title, u.Title)
 		set(&d.Board.Description, u.Description)
 		set(&d.Board.URL, u.URL)
