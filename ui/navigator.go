@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -244,19 +245,34 @@ func (n *navigator) bindRow(k app.Kind, id string, row *navRow) {
 	case app.KindClaim:
 		c := m.claims[id]
 		badge, col := n.past.badge(c)
-		row.set(badge, col, c.Statement, "")
+		verdict := ""
+		if v := n.past.claim(c).Verdict; v != nil { // as it stood, on a rewound board
+			verdict = "Verdict: " + v.Label
+		}
+		row.set(badge, col, c.Statement, verdict)
 	case app.KindQuote:
 		q := m.quotes[id]
 		who := m.name(q.Speaker)
 		if who == "" {
 			who = "Unknown speaker"
 		}
+		if q.Credibility > 0 {
+			who += " · credibility " + strconv.Itoa(q.Credibility)
+		}
 		row.set("", nil, "“"+q.Text+"”", who)
 	case app.KindParty:
 		p := m.parties[id]
-		row.set("", nil, p.Name, string(p.Kind))
+		sub := string(p.Kind)
+		if p.Reliability != "" {
+			sub += " · reliability " + string(p.Reliability)
+		}
+		row.set("", nil, p.Name, sub)
 	case app.KindSource:
 		s := m.sources[id]
-		row.set("", nil, s.Title, strings.TrimPrefix(s.Publisher+" · "+s.Published, " · "))
+		sub := strings.TrimPrefix(s.Publisher+" · "+s.Published, " · ")
+		if s.Reliability != "" {
+			sub = strings.TrimPrefix(sub+" · reliability "+string(s.Reliability), " · ")
+		}
+		row.set("", nil, s.Title, sub)
 	}
 }

@@ -147,6 +147,11 @@ func TestWindow_Verdict(t *testing.T) {
 	if i := w.insp; i.verdictSelect.Selected != "Unproven" || i.verdictWhen.Text != "2018-10-08" || i.verdictApply.Text != "Change verdict" {
 		t.Fatalf("inspector after the verdict: %q, %q, %q", i.verdictSelect.Selected, i.verdictWhen.Text, i.verdictApply.Text)
 	}
+	row := newNavRow().(*navRow)
+	w.nav.bindRow(app.KindClaim, id, row)
+	if row.full[1] != "Verdict: Unproven" {
+		t.Errorf("the claim's row in the lists says %q under it, want its verdict", row.full[1])
+	}
 	given := cloneDoc(f.doc)
 	undoRedo(t, w, f, before, given)
 

@@ -73,8 +73,8 @@ func TestTimeline_RewindsTheBoard(t *testing.T) {
 	}
 	row := newNavRow().(*navRow)
 	w.nav.bindRow(app.KindClaim, "c-elemental-chips", row)
-	if row.badgeText.Text != "ALLEGED" {
-		t.Errorf("the navigator lists the Elemental claim as %q", row.badgeText.Text)
+	if row.badgeText.Text != "ALLEGED" || row.full[1] != "" {
+		t.Errorf("the navigator lists the Elemental claim as %q, %q (its verdict came at 17:15)", row.badgeText.Text, row.full[1])
 	}
 	// The inspector shows the claim as it stood, and edits nothing.
 	w.choose("c-elemental-chips")
