@@ -240,7 +240,7 @@ func (x *boardIndex) partyName(p int) string {
 // claimLabel is a claim as a message names it: its first words in quotation
 // marks, “The PLA forced tiny illicit chips onto…”.
 func (x *boardIndex) claimLabel(c int) string {
-	if s := clipWords(x.doc.Claims[c].Statement, 60); s != "" {
+	if s := ClipWords(x.doc.Claims[c].Statement, 60); s != "" {
 		return "“" + s + "”"
 	}
 	return "claim " + x.doc.Claims[c].ID
@@ -248,7 +248,7 @@ func (x *boardIndex) claimLabel(c int) string {
 
 // quoteLabel is a quote as a message names it: its first words.
 func (x *boardIndex) quoteLabel(q int) string {
-	if s := clipWords(x.doc.Quotes[q].Text, 50); s != "" {
+	if s := ClipWords(x.doc.Quotes[q].Text, 50); s != "" {
 		return "“" + s + "”"
 	}
 	return "quote " + x.doc.Quotes[q].ID
@@ -256,7 +256,7 @@ func (x *boardIndex) quoteLabel(q int) string {
 
 // sourceLabel is a source as a message names it: its title.
 func (x *boardIndex) sourceLabel(s int) string {
-	if t := clipWords(x.doc.Sources[s].Title, 60); t != "" {
+	if t := ClipWords(x.doc.Sources[s].Title, 60); t != "" {
 		return "“" + t + "”"
 	}
 	return "source " + x.doc.Sources[s].ID
@@ -268,9 +268,9 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(strings.ToValidUTF8(s, "\uFFFD")), " ")
 }
 
-// clipWords returns s on one line, cut to at most n code points at a word
+// ClipWords returns s on one line, cut to at most n code points at a word
 // boundary where there is one, ending in an ellipsis when it cuts.
-func clipWords(s string, n int) string {
+func ClipWords(s string, n int) string {
 	s = oneLine(s)
 	if utf8.RuneCountInString(s) <= n {
 		return s

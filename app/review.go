@@ -479,7 +479,7 @@ func (r *reviewer) quotes() {
 			if x.doc.Sources[s].Text == "" {
 				r.add(FindLostAnchor, q.ID, []string{x.doc.Sources[s].ID}, "%s is pinned to words of %s, but that source has no text now to find them in.", label, x.sourceLabel(s))
 			} else {
-				r.add(FindLostAnchor, q.ID, []string{x.doc.Sources[s].ID}, "%s is pinned to words (“%s”) that are no longer in the text of %s.", label, clipWords(q.Anchor.Exact, 50), x.sourceLabel(s))
+				r.add(FindLostAnchor, q.ID, []string{x.doc.Sources[s].ID}, "%s is pinned to words (“%s”) that are no longer in the text of %s.", label, ClipWords(q.Anchor.Exact, 50), x.sourceLabel(s))
 			}
 		}
 	}

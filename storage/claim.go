@@ -2,7 +2,6 @@ package storage
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -250,7 +249,7 @@ func verdictsOnScale(tx *gorm.DB, scale []app.ScaleStep) error {
 	}
 	if len(rows) > 0 {
 		return app.Errorf(app.EINVALID, "the scale has no label %q, which is the verdict on claim %q (“%s”): change that verdict first",
-			*rows[0].VerdictLabel, rows[0].ID, cutWords(rows[0].Statement, 80))
+			*rows[0].VerdictLabel, rows[0].ID, app.ClipWords(rows[0].Statement, 80))
 	}
 	return nil
 }
@@ -258,21 +257,4 @@ func verdictsOnScale(tx *gorm.DB, scale []app.ScaleStep) error {
 // DeleteClaim implements app.ClaimService.
 func (db *DB) DeleteClaim(ctx context.Context, id string) error {
 	return db.deleteItem(ctx, app.KindClaim, id)
-}
-
-// cutWords shortens s for a message: at most n runes, cut after a word,
-// with an ellipsis.
-func cutWords(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
-		return s
-	}
-	cut := n - 1
-	for i := cut; i > n/2; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
 }

@@ -38,7 +38,7 @@ type boardCanvas struct {
 	onOpen func(id string)
 
 	wrapCache map[string][]string
-	footers   map[string]string
+	footers   map[footerKey]string
 	words     wordWidths
 	renderer  *boardRenderer
 	dragFrom  fyne.Position // where the card being dragged started
@@ -62,7 +62,7 @@ type boardCanvas struct {
 }
 
 func newBoardCanvas() *boardCanvas {
-	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, footers: map[string]string{}, words: wordWidths{}, fitFloor: 0.55,
+	b := &boardCanvas{zoom: 1, wrapCache: map[string][]string{}, footers: map[footerKey]string{}, words: wordWidths{}, fitFloor: 0.55,
 		hiddenRel: map[app.Relation]bool{}}
 	b.ExtendBaseWidget(b)
 	return b
@@ -71,7 +71,7 @@ func newBoardCanvas() *boardCanvas {
 // setModel shows a board; the view stays where it was unless reset.
 func (b *boardCanvas) setModel(m *boardModel, reset bool) {
 	b.model = m
-	b.wrapCache, b.footers = map[string][]string{}, map[string]string{}
+	b.wrapCache, b.footers = map[string][]string{}, map[footerKey]string{}
 	if m.kind[b.selected] == "" {
 		b.selected = ""
 	}
@@ -111,11 +111,18 @@ func (b *boardCanvas) wrappedAt(id, text string, style fyne.TextStyle, maxLines 
 	return l
 }
 
+// footerKey is what a cut footer depends on.
+type footerKey struct {
+	kind   app.Kind
+	less   float32
+	footer string
+}
+
 // footerText returns a card's footer cut to fit its card, cached: many
 // cards share a footer (the same speaker and source).
 // A badge at the footer's right end takes less board units from it.
 func (b *boardCanvas) footerText(k app.Kind, footer string, less float32) string {
-	key := fmt.Sprintf("%s\x00%g\x00%s", k, less, footer)
+	key := footerKey{k, less, footer} // no string built: this runs for every card drawn
 	if t, ok := b.footers[key]; ok {
 		return t
 	}

@@ -3,9 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"slices"
 	"strings"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -40,11 +38,10 @@ type evidenceMatrix struct {
 	detail  *widget.Label
 	m       *app.Matrix
 	widths  wordWidths
-	// gen counts the matrices asked for: a result that is not the latest
-	// one asked for is dropped; shown is the one shown. working is the
-	// work under way, for tests and benchmarks.
-	gen, shown int
-	working    sync.WaitGroup
+	// work works the matrix out; shown is the run shown (work.gen once
+	// the latest is in).
+	work  aside
+	shown int
 	// headers are the heading widgets the table shows or has shown, and
 	// cells counts the cells it has built, for tests: as many as fit on
 	// screen, not one per row.
@@ -116,36 +113,21 @@ func (g *evidenceMatrix) refresh() {
 	if g == nil || g.win == nil || g.w.model == nil {
 		return
 	}
-	g.gen++
-	gen, doc := g.gen, matrixSnapshot(g.w.model.doc)
+	doc := snapshot(g.w.model.doc)
 	g.win.SetTitle("Evidence matrix — " + doc.Board.Title)
-	g.working.Add(1)
-	go func() {
-		defer g.working.Done()
-		m := app.EvidenceMatrix(doc)
-		do(func() {
-			if gen != g.gen || g.win == nil {
-				return
-			}
-			g.m, g.shown = m, gen
-			g.setSummary()
-			g.table.Refresh()
-		})
-	}()
+	runAside(&g.work, func() *app.Matrix { return app.EvidenceMatrix(doc) }, func(m *app.Matrix) {
+		if g.win == nil {
+			return
+		}
+		g.m, g.shown = m, g.work.gen
+		g.setSummary()
+		g.table.Refresh()
+	})
 }
 
 // wait waits for the work under way to end, for tests and benchmarks:
 // fyne's test driver runs fyne.Do at once, on the calling goroutine.
-func (g *evidenceMatrix) wait() { g.working.Wait() }
-
-// matrixSnapshot copies what app.EvidenceMatrix reads of a document: its
-// lists of items and links, whose elements edits change in place. The
-// strings are shared, as Go's strings cannot change.
-func matrixSnapshot(d *app.Document) *app.Document {
-	return &app.Document{Format: d.Format, Version: d.Version, Board: d.Board,
-		Sources: slices.Clone(d.Sources), Parties: slices.Clone(d.Parties), Claims: slices.Clone(d.Claims),
-		Quotes: slices.Clone(d.Quotes), Links: slices.Clone(d.Links)}
-}
+func (g *evidenceMatrix) wait() { g.work.pending.Wait() }
 
 func (g *evidenceMatrix) setSummary() {
 	m := g.m

@@ -26,7 +26,7 @@ func (g *evidenceMatrix) header(id widget.TableCellID) *mxHeader {
 // shown.
 func (g *evidenceMatrix) ready(l *uiLoop) {
 	l.t.Helper()
-	l.until("the evidence matrix", func() bool { return g.shown == g.gen })
+	l.until("the evidence matrix", func() bool { return g.shown == g.work.gen })
 }
 
 func (g *evidenceMatrix) rowOf(quote string) int {
@@ -156,7 +156,7 @@ func TestEvidenceMatrix_BuildsOnlyWhatIsOnScreen(t *testing.T) {
 	w.showEvidenceMatrix()
 	g := w.lastMatrix
 	t.Cleanup(func() { g.wait(); g.win.Close() }) // no work left to reach a later test
-	if g.shown == g.gen {
+	if g.shown == g.work.gen {
 		t.Error("the matrix was worked out on the window's goroutine")
 	}
 	g.ready(loop)

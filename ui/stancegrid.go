@@ -64,7 +64,7 @@ func (w *boardWindow) showStanceGrid() {
 			// cut to what fits rather than to a few letters.
 			c := w.model.claims[g.claims[id.Col]]
 			l.Wrapping, l.Truncation = fyne.TextWrapWord, fyne.TextTruncateOff
-			l.SetText(strings.ToUpper(string(c.Status)) + " · " + clipWords(c.Statement, stanceHeaderRunes))
+			l.SetText(statusWord(c.Status) + " · " + app.ClipWords(c.Statement, stanceHeaderRunes))
 		case id.Col < 0 && id.Row >= 0:
 			l.SetText(w.model.name(g.parties[id.Row]))
 		default:
@@ -113,22 +113,6 @@ func (g *stanceGrid) cellText(party, claim string) string {
 
 // stanceHeaderRunes is about what three lines of a 200-unit column hold.
 const stanceHeaderRunes = 56
-
-// clipWords cuts s to at most n runes at a word's end, with an ellipsis.
-func clipWords(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	cut := n - 1
-	for i := cut; i > n/2; i-- {
-		if r[i] == ' ' {
-			cut = i
-			break
-		}
-	}
-	return strings.TrimRight(string(r[:cut]), " ,;:") + "…"
-}
 
 // stanceImportance colours a cell as the board colours its strings:
 // support green, denial red, a party at odds with itself amber.

@@ -3,8 +3,6 @@ package ui
 import (
 	"fmt"
 	"image/color"
-	"slices"
-	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -26,10 +24,7 @@ type weakSpots struct {
 	list  *widget.List
 	box   *fyne.Container
 
-	// gen counts shows, on the window's goroutine; pending counts
-	// reviews under way aside (tests wait on it).
-	gen     int
-	pending sync.WaitGroup
+	review aside // the review of a big board
 }
 
 func newWeakSpots(onChoose func(f app.Finding)) *weakSpots {
@@ -61,27 +56,19 @@ const reviewAsideFrom = 2000
 // one, where the list shows the last findings, marked as being updated,
 // until the new ones come. A review overtaken by a later show is dropped.
 func (ws *weakSpots) show(m *boardModel) {
-	ws.gen++
 	if m == nil {
+		ws.review.drop()
 		ws.apply(nil)
 		return
 	}
 	if len(m.doc.Claims)+len(m.doc.Quotes) < reviewAsideFrom {
+		ws.review.drop()
 		ws.apply(app.Review(m.doc))
 		return
 	}
-	gen, snap := ws.gen, snapshot(m.doc)
+	snap := snapshot(m.doc)
 	ws.title.SetText(fmt.Sprintf("Weak spots %d (updating…)", len(ws.findings)))
-	ws.pending.Add(1)
-	go func() {
-		defer ws.pending.Done()
-		fs := app.Review(snap)
-		do(func() {
-			if gen == ws.gen {
-				ws.apply(fs)
-			}
-		})
-	}()
+	runAside(&ws.review, func() []app.Finding { return app.Review(snap) }, ws.apply)
 }
 
 func (ws *weakSpots) apply(fs []app.Finding) {
@@ -89,20 +76,6 @@ func (ws *weakSpots) apply(fs []app.Finding) {
 	ws.title.SetText(fmt.Sprintf("Weak spots %d", len(ws.findings)))
 	ws.list.UnselectAll()
 	ws.list.Refresh()
-}
-
-// snapshot copies the document's arrays, for a review aside: the window
-// patches their elements in place, but replaces, never changes, what an
-// element points to (strings, histories, anchors, verdicts).
-func snapshot(d *app.Document) *app.Document {
-	c := *d
-	c.Sources = slices.Clone(d.Sources)
-	c.Parties = slices.Clone(d.Parties)
-	c.Claims = slices.Clone(d.Claims)
-	c.Quotes = slices.Clone(d.Quotes)
-	c.Links = slices.Clone(d.Links)
-	c.Layout = nil // the review does not look at it
-	return &c
 }
 
 // findingColor tells claims' findings, which weigh most, from the rest.

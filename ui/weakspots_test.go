@@ -111,7 +111,7 @@ func TestWeakSpots_BigBoardReviewsAside(t *testing.T) {
 	if !strings.Contains(w.weak.title.Text, "updating") {
 		t.Fatalf("title %q during the review aside", w.weak.title.Text)
 	}
-	w.weak.pending.Wait()
+	w.weak.review.pending.Wait()
 	loop.until("the last review", func() bool { return !strings.Contains(w.weak.title.Text, "updating") })
 	if got := len(w.weak.findings); got != before-1 {
 		t.Fatalf("after dating a quote %d findings, want %d", got, before-1)

@@ -290,7 +290,7 @@ func missChart(misses []missBar) template.HTML {
 		if m.Of > 0 {
 			frac, und = float64(m.Wrong)/float64(m.Of), float64(m.Undecided)/float64(m.Of)
 		}
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" class="lbl">%s</text>`, labelW-8, y+16, template.HTMLEscapeString(clipRunes(m.Statement, 52)))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" class="lbl">%s</text>`, labelW-8, y+16, template.HTMLEscapeString(truncate(m.Statement, 52)))
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%d" height="18" class="track"/>`, labelW, y+3, barW)
 		fmt.Fprintf(&b, `<rect x="%d" y="%d" width="%.1f" height="18" class="wrong"><title>%d of %d wrong</title></rect>`, labelW, y+3, frac*barW, m.Wrong, m.Of)
 		if und > 0 {
@@ -345,14 +345,6 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
-}
-
-func clipRunes(s string, n int) string {
-	r := []rune(strings.Join(strings.Fields(s), " "))
-	if len(r) <= n {
-		return string(r)
-	}
-	return string(r[:n-1]) + "…"
 }
 
 var gradeTemplate = template.Must(template.New("grade").Parse(`<!DOCTYPE html>
