@@ -48,8 +48,8 @@ func (b *Board) RatingScale() []ScaleStep {
 	return DefaultScale
 }
 
-// Step returns the step with that label, and false if the scale has none.
-func Step(scale []ScaleStep, label string) (ScaleStep, bool) {
+// ScaleStepOf returns the step with that label, and false if the scale has none.
+func ScaleStepOf(scale []ScaleStep, label string) (ScaleStep, bool) {
 	for _, s := range scale {
 		if s.Label == label {
 			return s, true
@@ -96,7 +96,7 @@ func checkVerdictLabel(ps *problems, p string, v *Verdict, scale []ScaleStep) {
 	if v == nil || v.Label == "" {
 		return
 	}
-	if _, ok := Step(scale, v.Label); !ok {
+	if _, ok := ScaleStepOf(scale, v.Label); !ok {
 		ps.add(field(p, "label"), "%q is not a label of the board's scale (%s)", clip(v.Label), scaleLabels(scale))
 	}
 }

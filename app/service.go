@@ -346,26 +346,27 @@ type ItemKind struct {
 }
 
 // UndoService undoes and redoes edits. Every edit a service commits is one
-// step; the steps are kept in the board, so they outlive the window.
+// step of the change log (see Step), kept in the board, so that undo
+// outlives the window. Undo and redo are per author: each takes back, or
+// makes again, the steps of the author of ctx (see WithAuthor) alone.
 type UndoService interface {
-	// Undo reverts the last edit not yet undone and says what it changed,
-	// under the edit's label (such as "Move card").
-	// Returns ENOTFOUND if there is nothing to undo.
+	// Undo reverts the author's last edit not yet undone and says what it
+	// changed, under the edit's label (such as "Move card").
+	// Returns ENOTFOUND if there is nothing to undo, and ECONFLICT, naming
+	// the field, who changed it and when, if someone else changed since
+	// what the edit changed; the edit then stays, and can be undone once
+	// the other change is taken back.
 	Undo(ctx context.Context) (Changes, error)
 
-	// Redo makes again the last undone edit and says what it changed. A
-	// new edit after an undo forgets what could be redone.
-	// Returns ENOTFOUND if there is nothing to redo.
+	// Redo makes again the author's last undone edit and says what it
+	// changed. A new edit of the author's after an undo forgets what could
+	// be redone.
+	// Returns ENOTFOUND if there is nothing to redo, ECONFLICT as Undo.
 	Redo(ctx context.Context) (Changes, error)
 
 	// UndoState returns the labels of the steps Undo and Redo would act on,
 	// "" where there is none.
 	UndoState(ctx context.Context) (undo, redo string, err error)
-
-	// GroupEdits merges the last n edits into one step named label, so that
-	// an action made of several edits is undone at once.
-	// Returns EINVALID if fewer than n edits can be undone.
-	GroupEdits(ctx context.Context, n int, label string) error
 }
 
 // BoardFile is an open board file: a Store with a place on disk.

@@ -27,7 +27,7 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 			return app.Errorf(app.ECONFLICT, "the board already holds %d items: import into a new board", n)
 		}
 		// An import is not an edit to undo: it makes the board.
-		if err := setUndoRecording(tx, db.undoCols, false); err != nil {
+		if err := setRecording(tx, db.logCols, false); err != nil {
 			return err
 		}
 		if err := tx.Select("*").Save(toBoardRow(&doc.Board)).Error; err != nil {
@@ -41,7 +41,7 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 		if err := importItems(ctx, tx.Statement.ConnPool, doc); err != nil {
 			return err
 		}
-		return setUndoRecording(tx, db.undoCols, true)
+		return setRecording(tx, db.logCols, true)
 	})
 }
 

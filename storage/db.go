@@ -35,6 +35,9 @@ type Options struct {
 	// else is different, and once it has failed every write is refused.
 	// The window uses it; the commands do not.
 	DeferCheck bool
+	// Author makes the edits of a context that names none; the operating
+	// system's account name if "".
+	Author string
 
 	migrations []migration // for tests of the migration mechanism
 }
@@ -51,9 +54,15 @@ type DB struct {
 	testSchema bool      // the migrations are a test's, not the board's
 	lock       *fileLock // held while open for editing
 	deferCheck bool
-	// undoCols holds the columns of the tables undo writes, read when
-	// recording starts; the triggers and the undo log's parser use them.
-	undoCols map[string][]string
+	// logCols holds the columns of the tables the change log records,
+	// read when recording starts; the triggers and undo use them.
+	logCols map[string][]string
+	// author makes the edits of a context that names none (see
+	// app.WithAuthor).
+	author string
+	// notice is what opening the file has to tell the user once, such as
+	// an undo history an upgrade could not carry over; "" if nothing.
+	notice string
 	// damage is the error Verify found, after which writes are refused.
 	damage atomic.Pointer[error]
 }
@@ -114,7 +123,7 @@ func Open(path string, opts Options) (*DB, error) {
 			db.Close()
 			return nil, err
 		}
-		if err := db.recordUndo(); err != nil {
+		if err := db.startRecording(); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -136,7 +145,7 @@ func Create(path string, board app.Board, opts Options) (*DB, error) {
 		return nil, err
 	}
 	if err = db.create(board); err == nil {
-		err = db.recordUndo()
+		err = db.startRecording()
 	}
 	if err != nil {
 		db.sqldb.Close()
@@ -218,7 +227,7 @@ func connectDSN(path string, opts Options, dsn string) (*DB, error) {
 	sqldb.SetMaxOpenConns(1)
 	sqldb.SetMaxIdleConns(1)
 	sqldb.SetConnMaxLifetime(0)
-	db := &DB{gdb: gdb, sqldb: sqldb, path: path, now: now, readOnly: opts.ReadOnly, migrations: opts.migrationList(), testSchema: opts.migrations != nil, deferCheck: opts.DeferCheck}
+	db := &DB{gdb: gdb, sqldb: sqldb, path: path, now: now, author: opts.Author, readOnly: opts.ReadOnly, migrations: opts.migrationList(), testSchema: opts.migrations != nil, deferCheck: opts.DeferCheck}
 	// The driver opens lazily: a file SQLite cannot read fails here.
 	if err := gdb.Exec("SELECT count(*) FROM sqlite_master").Error; err != nil {
 		sqldb.Close()
@@ -337,19 +346,19 @@ func (db *DB) migrate() error {
 	return nil
 }
 
-// recordUndo starts recording edits for undo, on boards whose schema has
-// the undo tables (the made-up schemas of the migration tests lack them).
-func (db *DB) recordUndo() error {
+// startRecording starts recording edits in the change log, on boards whose
+// schema has it (the made-up schemas of the migration tests lack it).
+func (db *DB) startRecording() error {
 	var n int
-	if err := db.gdb.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'undo_log'").Scan(&n).Error; err != nil || n == 0 {
+	if err := db.gdb.Raw("SELECT count(*) FROM sqlite_master WHERE name = 'change_steps'").Scan(&n).Error; err != nil || n == 0 {
 		return translate(err)
 	}
-	cols, err := tablesColumns(db.gdb, undoTables)
+	cols, err := tablesColumns(db.gdb, changeTables)
 	if err != nil {
 		return translate(err)
 	}
-	db.undoCols = cols
-	err = setUndoRecording(db.gdb, cols, true)
+	db.logCols = cols
+	err = setRecording(db.gdb, cols, true)
 	var foreign errForeignColumn
 	if errors.As(err, &foreign) {
 		return damaged(db.path, foreign.Error())
@@ -389,8 +398,9 @@ func (db *DB) transact(ctx context.Context, fn func(tx *gorm.DB) error) error {
 }
 
 // write runs fn in one transaction, stamps the board's updated time,
-// records the edit as one undo step named label, and translates any error.
-// It is the only way the services change the file.
+// records the edit as one step of the change log named label, by the
+// author of ctx, and translates any error. It is the only way the services
+// change the file.
 func (db *DB) write(ctx context.Context, label string, fn func(tx *gorm.DB) error) error {
 	return db.writeAt(ctx, label, db.now(), fn)
 }
@@ -398,8 +408,8 @@ func (db *DB) write(ctx context.Context, label string, fn func(tx *gorm.DB) erro
 // writeAt is write with the edit's time given, for edits that record it.
 func (db *DB) writeAt(ctx context.Context, label string, at time.Time, fn func(tx *gorm.DB) error) error {
 	return db.transact(ctx, func(tx *gorm.DB) error {
-		first, err := nextUndoSeq(tx)
-		if err != nil {
+		var before string
+		if err := tx.Raw("SELECT updated FROM board WHERE id = 1").Scan(&before).Error; err != nil {
 			return err
 		}
 		if err := fn(tx); err != nil {
@@ -408,7 +418,8 @@ func (db *DB) writeAt(ctx context.Context, label string, at time.Time, fn func(t
 		if err := tx.Exec("UPDATE board SET updated = ? WHERE id = 1", formatTime(at)).Error; err != nil {
 			return err
 		}
-		return recordStep(tx, "undo", label, first, true)
+		_, err := db.recordStep(ctx, tx, label, at, before)
+		return err
 	})
 }
 

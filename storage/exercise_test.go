@@ -113,8 +113,8 @@ func TestExercise_FileHoldsNoAnswers(t *testing.T) {
 			for q, want := range map[string]int{
 				"SELECT count(*) FROM claims WHERE status != '' OR notes != '' OR verdict_label IS NOT NULL OR verdict_note != ''": 0,
 				"SELECT count(*) FROM claim_history": 0,
-				"SELECT count(*) FROM undo_log":      0,
-				"SELECT count(*) FROM undo_steps":    0,
+				"SELECT count(*) FROM change_steps":  0,
+				"SELECT count(*) FROM change_items":  0,
 				"PRAGMA freelist_count":              0,
 				"SELECT count(*) FROM claims":        len(key.Claims),
 			} {
@@ -249,8 +249,8 @@ func TestMigrate_V2ToV3(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if v, _ := db.userVersion(); v != 3 {
-		t.Fatalf("user_version = %d, want 3", v)
+	if v, _ := db.userVersion(); v != SchemaVersion {
+		t.Fatalf("user_version = %d, want %d", v, SchemaVersion)
 	}
 	doc, err := db.Export(context.Background())
 	if err != nil {

@@ -20,6 +20,7 @@ var migrations = []migration{
 	execAll(schemaV1...),
 	execAll(schemaV2...),
 	execAll(schemaV3...),
+	execAll(schemaV4...),
 }
 
 // SchemaVersion is the schema this program writes, kept in user_version.
@@ -181,7 +182,7 @@ var schemaV3 = []string{
 }
 
 // boardTables are the tables every board file has, whatever its version.
-var boardTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout", "undo_log", "undo_steps"}
+var boardTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout", "change_steps", "change_items"}
 
 // currentColumns returns the columns of every board table in the current
 // schema, as SQLite lists them, read once from an empty board in memory:

@@ -4,8 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"evidenceboard/app"
@@ -128,46 +126,26 @@ func TestUndo_NewEditForgetsRedo(t *testing.T) {
 	}
 }
 
-func TestUndo_GroupEdits(t *testing.T) {
-	ctx := context.Background()
-	db := MustSampleDB(t)
-	before, _ := db.Export(ctx)
-	db.CreateClaim(ctx, &app.Claim{ID: "g1", Statement: "x", Status: app.StatusAlleged}, nil)
-	db.CreateQuote(ctx, &app.Quote{ID: "g2", Text: "y"}, nil)
-	db.CreateLink(ctx, &app.Link{From: "g2", To: "g1", Relation: app.RelSupports})
-	if err := db.GroupEdits(ctx, 3, "Pin quote"); err != nil {
-		t.Fatal(err)
-	}
-	if ch, err := db.Undo(ctx); err != nil || ch.Label != "Pin quote" {
-		t.Fatalf("undo = %q, %v", ch.Label, err)
-	}
-	after, _ := db.Export(ctx)
-	if !sameJSON(t, after, before) {
-		t.Fatal("one undo did not revert the group")
-	}
-	wantCode(t, db.GroupEdits(ctx, 5, "x"), app.EINVALID, "only")
-}
-
-// TestUndo_LimitForgetsOldest: past maxUndoSteps the oldest steps go, with
-// their log, so an edit's cost does not grow with the board's age.
+// TestUndo_LimitForgetsOldest: past maxSteps the oldest steps go, with
+// their index, so the file does not grow with the board's age.
 func TestUndo_LimitForgetsOldest(t *testing.T) {
 	ctx := context.Background()
 	db := MustSampleDB(t)
-	defer func(n int) { maxUndoSteps = n }(maxUndoSteps)
-	maxUndoSteps = 5
+	defer func(n int64) { maxSteps = n }(maxSteps)
+	maxSteps = 5
 	for i := 0; i < 12; i++ {
 		if err := db.MoveCard(ctx, "apple", float64(i), 0); err != nil {
 			t.Fatal(err)
 		}
 	}
 	var steps, entries int
-	db.gdb.Raw("SELECT count(*) FROM undo_steps").Scan(&steps)
-	db.gdb.Raw("SELECT count(*) FROM undo_log").Scan(&entries)
+	db.gdb.Raw("SELECT count(*) FROM change_steps").Scan(&steps)
+	db.gdb.Raw("SELECT count(*) FROM change_items").Scan(&entries)
 	if steps != 5 {
-		t.Fatalf("%d undo steps kept, want 5", steps)
+		t.Fatalf("%d steps kept, want 5", steps)
 	}
-	if entries != 5*2 { // a move logs the layout row and the board's updated time
-		t.Fatalf("%d log entries for 5 steps", entries)
+	if entries != 5 { // a move names one item
+		t.Fatalf("%d index entries for 5 steps", entries)
 	}
 	for i := 0; i < 5; i++ {
 		if _, err := db.Undo(ctx); err != nil {
@@ -248,37 +226,33 @@ func wantChanges(t *testing.T, ch app.Changes, before, after *app.Document) {
 	}
 }
 
-// An undo log is part of the file, so it may come from anyone: a statement
-// the triggers did not write is refused as damage, and nothing of it runs.
+// A change log is part of the file, so it may come from anyone: a step
+// naming a table or a column the board does not have is refused as damage,
+// and nothing of it runs.
 func TestUndo_RefusesForeignLog(t *testing.T) {
 	ctx := context.Background()
-	evil := filepath.Join(t.TempDir(), "evil.db")
-	for _, stmt := range []string{
-		"ATTACH DATABASE '" + evil + "' AS evil",
-		"VACUUM INTO '" + evil + "'",
-		"UPDATE layout SET x = 1 WHERE rowid = 1; ATTACH DATABASE '" + evil + "' AS evil",
-		"UPDATE layout SET x = abs(1) WHERE rowid = 1",
-		"UPDATE layout SET nosuch = 1 WHERE rowid = 1",
-		"DELETE FROM sqlite_master WHERE rowid = 1",
-		"INSERT INTO layout (rowid, item) VALUES (1, 'a', 'b')",
-		"DELETE FROM layout WHERE rowid = 1 OR 1",
+	for _, changes := range []string{
+		`[{"t":"sqlite_master","op":"d","k":{"name":"items"}}]`,
+		`[{"t":"layout","op":"u","k":{"item":"apple"},"o":{"x = 1; DROP TABLE items; --":1},"n":{"x":2}}]`,
+		`[{"t":"layout","op":"u","k":{"item":"apple"},"o":{"nosuch":1},"n":{"nosuch":2}}]`,
+		`[{"t":"layout","op":"x","k":{"item":"apple"}}]`,
+		`[{"t":"layout","op":"d","k":{}}]`,
+		`[{"t":"layout","op":"i","k":{"item":"apple"},"n":{"item":"apple","seq":1,"x":1,"y":1,"evil); ATTACH DATABASE 'x' AS e; --":1}}]`,
+		`not json`,
 	} {
 		db := MustSampleDB(t)
 		if err := db.MoveCard(ctx, "apple", 5, 5); err != nil {
 			t.Fatal(err)
 		}
-		if err := db.gdb.Exec("UPDATE undo_log SET sql = ? WHERE seq = (SELECT max(seq) FROM undo_log)", stmt).Error; err != nil {
+		if err := db.gdb.Exec("UPDATE change_steps SET changes = ? WHERE step = (SELECT max(step) FROM change_steps)", changes).Error; err != nil {
 			t.Fatal(err)
 		}
 		_, err := db.Undo(ctx)
 		if !errors.Is(err, app.ErrDamaged) {
-			t.Fatalf("%q: undo gave %v", stmt, err)
+			t.Fatalf("%q: undo gave %v", changes, err)
 		}
-		if _, err := os.Stat(evil); !os.IsNotExist(err) {
-			t.Fatalf("%q: undo wrote %s", stmt, evil)
-		}
-		if doc, _ := db.Export(ctx); doc == nil || len(doc.Quotes) == 0 {
-			t.Fatalf("%q: the board was changed", stmt)
+		if doc, _ := db.Export(ctx); doc == nil || len(doc.Quotes) == 0 || len(doc.Layout) == 0 {
+			t.Fatalf("%q: the board was changed", changes)
 		}
 	}
 }

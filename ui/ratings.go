@@ -154,7 +154,7 @@ func (i *inspector) verdictSection(c *app.Claim) []fyne.CanvasObject {
 
 // scaleMeaning says where a label stands on the scale.
 func scaleMeaning(scale []app.ScaleStep, label string) string {
-	s, ok := app.Step(scale, label)
+	s, ok := app.ScaleStepOf(scale, label)
 	if !ok || len(scale) == 0 {
 		return "No verdict yet: choose a label of the board's scale."
 	}
