@@ -164,3 +164,23 @@ func joinRelations(rs []Relation) string {
 	}
 	return out
 }
+
+// Valid reports whether k is one of Kinds.
+func (k Kind) Valid() bool {
+	for _, v := range Kinds {
+		if v == k {
+			return true
+		}
+	}
+	return false
+}
+
+// Valid reports whether r is one of Relations.
+func (r Relation) Valid() bool {
+	for _, v := range Relations {
+		if v == r {
+			return true
+		}
+	}
+	return false
+}

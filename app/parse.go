@@ -328,8 +328,9 @@ func (r reader) boolean(path string, m map[string]any, key string) bool {
 	return b
 }
 
-func (r reader) board(v any) Board {
-	const p = "board"
+func (r reader) board(v any) Board { return r.boardAt("board", v) }
+
+func (r reader) boardAt(p string, v any) Board {
 	m := r.object(p, v, "title", "description", "created", "updated", "url", "reviewer", "scale")
 	if m == nil {
 		return Board{}
@@ -337,8 +338,8 @@ func (r reader) board(v any) Board {
 	b := Board{
 		Title:       r.str(p, m, "title"),
 		Description: r.str(p, m, "description"),
-		Created:     r.time(p, m, "created", true),
-		Updated:     r.time(p, m, "updated", true),
+		Created:     r.time(p, m, "created", p == "board"),
+		Updated:     r.time(p, m, "updated", p == "board"),
 		URL:         r.str(p, m, "url"),
 	}
 	if rv, ok := m["reviewer"]; ok && rv != nil {

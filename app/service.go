@@ -21,6 +21,7 @@ type Store interface {
 	LayoutService
 	PinService
 	UndoService
+	ChangeLogService
 	ExerciseService
 }
 
@@ -378,6 +379,11 @@ type BoardFile interface {
 
 	// ReadOnly reports whether edits are refused.
 	ReadOnly() bool
+
+	// Notice returns what opening the file has to tell the user, once:
+	// an undo history that an upgrade could not carry over, for example.
+	// "" if nothing.
+	Notice() string
 
 	// SaveCopy writes a consistent copy of the board to path with SQLite's
 	// own copy (never a file copy of a live database), whole or not at all.

@@ -24,35 +24,46 @@ func (db *DB) UpdateBoard(ctx context.Context, upd app.BoardUpdate) (*app.Board,
 		label = "Change rating scale"
 	}
 	err := db.write(ctx, label, func(tx *gorm.DB) error {
-		var row boardRow
-		if err := tx.Take(&row).Error; err != nil {
-			return err
-		}
-		b := row.toApp()
-		set(&b.Title, upd.Title)
-		set(&b.Description, upd.Description)
-		set(&b.URL, upd.URL)
-		if upd.Reviewer != nil {
-			r := *upd.Reviewer
-			b.Reviewer = &r
-		}
-		if upd.Scale != nil {
-			b.Scale = append([]app.ScaleStep(nil), *upd.Scale...)
-		}
-		if err := b.Validate(); err != nil {
-			return err
-		}
-		if upd.Scale != nil {
-			if err := verdictsOnScale(tx, b.RatingScale()); err != nil {
-				return err
+		return updateBoard(tx, func(b *app.Board) {
+			set(&b.Title, upd.Title)
+			set(&b.Description, upd.Description)
+			set(&b.URL, upd.URL)
+			if upd.Reviewer != nil {
+				r := *upd.Reviewer
+				b.Reviewer = &r
 			}
-		}
-		return tx.Select("*").Save(toBoardRow(b)).Error
+			if upd.Scale != nil {
+				b.Scale = append([]app.ScaleStep(nil), *upd.Scale...)
+			}
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
 	return db.Board(ctx)
+}
+
+// updateBoard changes the board's record as edit says and stores it,
+// checked; a new scale must keep every label a verdict uses. Its times and
+// exercise stay.
+func updateBoard(tx *gorm.DB, edit func(*app.Board)) error {
+	var row boardRow
+	if err := tx.Take(&row).Error; err != nil {
+		return err
+	}
+	b := row.toApp()
+	edit(b)
+	keep := row.toApp()
+	b.Created, b.Updated = keep.Created, keep.Updated
+	if err := b.Validate(); err != nil {
+		return err
+	}
+	if formatScale(b.Scale) != row.Scale {
+		if err := verdictsOnScale(tx, b.RatingScale()); err != nil {
+			return err
+		}
+	}
+	return tx.Select("*").Save(toBoardRow(b)).Error
 }
 
 // Stats implements app.BoardService.

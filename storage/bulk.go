@@ -90,7 +90,8 @@ func (in *inserter) flush() error {
 
 func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) error {
 	item := newInserter(ctx, pool, "items", "id", "kind", "seq")
-	source := newInserter(ctx, pool, "sources", "id", "title", "publisher", "author", "url", "published", "retrieved", "text", "notes", "reliability")
+	source := newInserter(ctx, pool, "sources", "id", "title", "publisher", "author", "url", "published", "retrieved", "notes", "reliability")
+	sourceText := newInserter(ctx, pool, "source_texts", "id", "text")
 	party := newInserter(ctx, pool, "parties", "id", "name", "kind", "notes", "reliability")
 	claim := newInserter(ctx, pool, "claims", "id", "statement", "status", "notes", "verdict_label", "verdict_note", "verdict_at")
 	history := newInserter(ctx, pool, "claim_history", "claim_id", "seq", "status", "at", "note")
@@ -114,7 +115,10 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 		if err := addItem(v.ID, app.KindSource); err != nil {
 			return err
 		}
-		if err := source.add(v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Text, v.Notes, string(v.Reliability)); err != nil {
+		if err := sourceText.add(v.ID, v.Text); err != nil {
+			return err
+		}
+		if err := source.add(v.ID, v.Title, v.Publisher, v.Author, v.URL, v.Published, v.Retrieved, v.Notes, string(v.Reliability)); err != nil {
 			return err
 		}
 	}
@@ -163,7 +167,7 @@ func importItems(ctx context.Context, pool gorm.ConnPool, doc *app.Document) err
 			return err
 		}
 	}
-	for _, in := range []*inserter{item, source, party, claim, history, quote, link, layout} {
+	for _, in := range []*inserter{item, source, sourceText, party, claim, history, quote, link, layout} {
 		if err := in.flush(); err != nil {
 			return err
 		}
@@ -227,8 +231,8 @@ func each(tx *gorm.DB, query string, scan func(*sql.Rows) error) error {
 }
 
 func exportItems(tx *gorm.DB, doc *app.Document) error {
-	err := each(tx, `SELECT s.id, title, publisher, author, url, published, retrieved, text, notes, reliability
-		FROM sources s JOIN items i ON i.id = s.id ORDER BY i.seq`, func(r *sql.Rows) error {
+	err := each(tx, `SELECT s.id, title, publisher, author, url, published, retrieved, coalesce(t.text, ''), notes, reliability
+		FROM sources s JOIN items i ON i.id = s.id LEFT JOIN source_texts t ON t.id = s.id ORDER BY i.seq`, func(r *sql.Rows) error {
 		var v app.Source
 		err := r.Scan(&v.ID, &v.Title, &v.Publisher, &v.Author, &v.URL, &v.Published, &v.Retrieved, &v.Text, &v.Notes, &v.Reliability)
 		doc.Sources = append(doc.Sources, v)

@@ -34,11 +34,11 @@ import (
 // made in another tool, or an import, is not recorded.
 
 // changeTables are the tables whose changes are recorded.
-var changeTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout"}
+var changeTables = []string{"board", "items", "sources", "source_texts", "parties", "claims", "claim_history", "quotes", "links", "layout"}
 
 // tableKey is each table's primary key, as the log names rows.
 var tableKey = map[string][]string{
-	"board": {"id"}, "items": {"id"}, "sources": {"id"}, "parties": {"id"}, "claims": {"id"},
+	"board": {"id"}, "items": {"id"}, "sources": {"id"}, "source_texts": {"id"}, "parties": {"id"}, "claims": {"id"},
 	"claim_history": {"claim_id", "seq"}, "quotes": {"id"},
 	"links": {"from_id", "to_id", "relation"}, "layout": {"item"},
 }
@@ -92,6 +92,14 @@ var schemaV4 = []string{
 		PRIMARY KEY (item, step)
 	) WITHOUT ROWID`,
 	`CREATE INDEX change_items_step ON change_items (step)`,
+	// A source's text lives apart from its other fields, so that an edit
+	// of its title does not rewrite a text of megabytes.
+	`CREATE TABLE source_texts (
+		id   TEXT PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+		text TEXT NOT NULL
+	)`,
+	`INSERT INTO source_texts (id, text) SELECT id, text FROM sources`,
+	`ALTER TABLE sources DROP COLUMN text`,
 }
 
 // captureTriggers returns the statements that make (on) or drop the

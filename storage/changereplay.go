@@ -559,7 +559,7 @@ func describeRow(tx *gorm.DB, table string, key map[string]any) string {
 }
 
 // tableKind is the kind of item each kind's own table holds.
-var tableKind = map[string]app.Kind{"sources": app.KindSource, "parties": app.KindParty, "claims": app.KindClaim, "quotes": app.KindQuote}
+var tableKind = map[string]app.Kind{"sources": app.KindSource, "source_texts": app.KindSource, "parties": app.KindParty, "claims": app.KindClaim, "quotes": app.KindQuote}
 
 func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))

@@ -70,54 +70,67 @@ func (db *DB) CreateClaim(ctx context.Context, c *app.Claim, place *app.Point) e
 	if err := c.Validate(); err != nil {
 		return err
 	}
-	return db.writeAt(ctx, "New claim", at, func(tx *gorm.DB) error {
-		if c.Verdict != nil {
-			scale, err := boardScale(tx)
-			if err != nil {
-				return err
-			}
-			if err := app.CheckVerdict(c.Verdict, scale); err != nil {
-				return err
-			}
-		}
-		if err := addItem(tx, app.KindClaim, &c.ID); err != nil {
+	return db.writeAt(ctx, "New claim", at, func(tx *gorm.DB) error { return createClaim(tx, c, place) })
+}
+
+// createClaim adds c, validated, with its history, and places its card.
+func createClaim(tx *gorm.DB, c *app.Claim, place *app.Point) error {
+	if c.Verdict != nil {
+		scale, err := boardScale(tx)
+		if err != nil {
 			return err
 		}
-		if err := tx.Create(toClaimRow(c)).Error; err != nil {
+		if err := app.CheckVerdict(c.Verdict, scale); err != nil {
 			return err
 		}
-		for i, h := range c.History {
-			row := historyRow{ClaimID: c.ID, Seq: i + 1, Status: string(h.Status), At: formatTime(h.At), Note: h.Note}
-			if err := tx.Create(&row).Error; err != nil {
-				return err
-			}
+	}
+	if err := addItem(tx, app.KindClaim, &c.ID); err != nil {
+		return err
+	}
+	if err := tx.Create(toClaimRow(c)).Error; err != nil {
+		return err
+	}
+	for i, h := range c.History {
+		row := historyRow{ClaimID: c.ID, Seq: i + 1, Status: string(h.Status), At: formatTime(h.At), Note: h.Note}
+		if err := tx.Create(&row).Error; err != nil {
+			return err
 		}
-		return placeCard(tx, c.ID, place)
-	})
+	}
+	return placeCard(tx, c.ID, place)
 }
 
 // UpdateClaim implements app.ClaimService.
 func (db *DB) UpdateClaim(ctx context.Context, id string, upd app.ClaimUpdate) (*app.Claim, error) {
 	err := db.write(ctx, "Edit claim", func(tx *gorm.DB) error {
-		var row claimRow
-		if err := mustBe(tx, id, app.KindClaim); err != nil {
-			return err
-		}
-		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
-			return err
-		}
-		c := row.toApp()
-		set(&c.Statement, upd.Statement)
-		set(&c.Notes, upd.Notes)
-		if err := c.ValidateExercise(); err != nil { // an exercise's claim may be undecided; its status is not edited here
-			return err
-		}
-		return tx.Select("*").Save(toClaimRow(c)).Error
+		return updateClaim(tx, id, func(c *app.Claim) {
+			set(&c.Statement, upd.Statement)
+			set(&c.Notes, upd.Notes)
+		})
 	})
 	if err != nil {
 		return nil, err
 	}
 	return db.FindClaimByID(ctx, id)
+}
+
+// updateClaim changes the statement and notes of the claim id as edit
+// says and stores them, checked; its status, history and verdict stay.
+func updateClaim(tx *gorm.DB, id string, edit func(*app.Claim)) error {
+	var row claimRow
+	if err := mustBe(tx, id, app.KindClaim); err != nil {
+		return err
+	}
+	if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+		return err
+	}
+	c := row.toApp()
+	edit(c)
+	keep := row.toApp()
+	c.ID, c.Status, c.Verdict = id, keep.Status, keep.Verdict
+	if err := c.ValidateExercise(); err != nil { // an exercise's claim may be undecided; its status is not edited here
+		return err
+	}
+	return tx.Select("*").Save(toClaimRow(c)).Error
 }
 
 // SetClaimStatus implements app.ClaimService.
@@ -134,46 +147,52 @@ func (db *DB) SetClaimStatus(ctx context.Context, id string, change app.StatusCh
 		return nil, err
 	}
 	err = db.writeAt(ctx, "Change claim status", now, func(tx *gorm.DB) error {
-		if err := mustBe(tx, id, app.KindClaim); err != nil {
-			return err
-		}
-		var hist []historyRow
-		if err := tx.Where("claim_id = ?", id).Order("seq").Find(&hist).Error; err != nil {
-			return err
-		}
-		// The new entry goes after every entry of its time or earlier.
-		k := len(hist)
-		for k > 0 && parseTime(hist[k-1].At).After(at) {
-			k--
-		}
-		if k < len(hist) {
-			// Make room at seq k+1: through negative numbers, so that no
-			// step of the UPDATE collides with a row not yet moved.
-			if err := tx.Exec(`UPDATE claim_history SET seq = -(seq + 1) WHERE claim_id = ? AND seq > ?`, id, hist[k].Seq-1).Error; err != nil {
-				return err
-			}
-			if err := tx.Exec(`UPDATE claim_history SET seq = -seq WHERE claim_id = ? AND seq < 0`, id).Error; err != nil {
-				return err
-			}
-		}
-		seq := 1
-		if k > 0 {
-			seq = hist[k-1].Seq + 1
-		}
-		row := historyRow{ClaimID: id, Seq: seq, Status: string(change.Status), At: formatTime(at), Note: change.Note}
-		if err := tx.Create(&row).Error; err != nil {
-			return err
-		}
-		status := change.Status
-		if k < len(hist) {
-			status = app.Status(hist[len(hist)-1].Status)
-		}
-		return tx.Model(&claimRow{}).Where("id = ?", id).Update("status", string(status)).Error
+		return setClaimStatus(tx, id, change, at)
 	})
 	if err != nil {
 		return nil, err
 	}
 	return db.FindClaimByID(ctx, id)
+}
+
+// setClaimStatus records change, checked, at at in the history of the
+// claim id, and sets its status to that of the history's last entry.
+func setClaimStatus(tx *gorm.DB, id string, change app.StatusChange, at time.Time) error {
+	if err := mustBe(tx, id, app.KindClaim); err != nil {
+		return err
+	}
+	var hist []historyRow
+	if err := tx.Where("claim_id = ?", id).Order("seq").Find(&hist).Error; err != nil {
+		return err
+	}
+	// The new entry goes after every entry of its time or earlier.
+	k := len(hist)
+	for k > 0 && parseTime(hist[k-1].At).After(at) {
+		k--
+	}
+	if k < len(hist) {
+		// Make room at seq k+1: through negative numbers, so that no
+		// step of the UPDATE collides with a row not yet moved.
+		if err := tx.Exec(`UPDATE claim_history SET seq = -(seq + 1) WHERE claim_id = ? AND seq > ?`, id, hist[k].Seq-1).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec(`UPDATE claim_history SET seq = -seq WHERE claim_id = ? AND seq < 0`, id).Error; err != nil {
+			return err
+		}
+	}
+	seq := 1
+	if k > 0 {
+		seq = hist[k-1].Seq + 1
+	}
+	row := historyRow{ClaimID: id, Seq: seq, Status: string(change.Status), At: formatTime(at), Note: change.Note}
+	if err := tx.Create(&row).Error; err != nil {
+		return err
+	}
+	status := change.Status
+	if k < len(hist) {
+		status = app.Status(hist[len(hist)-1].Status)
+	}
+	return tx.Model(&claimRow{}).Where("id = ?", id).Update("status", string(status)).Error
 }
 
 // SetClaimVerdict implements app.ClaimService.
@@ -191,27 +210,31 @@ func (db *DB) SetClaimVerdict(ctx context.Context, id string, v *app.Verdict) (*
 	if v == nil {
 		label = "Remove verdict"
 	}
-	err := db.writeAt(ctx, label, now, func(tx *gorm.DB) error {
-		if err := mustBe(tx, id, app.KindClaim); err != nil {
-			return err
-		}
-		if verdict != nil {
-			scale, err := boardScale(tx)
-			if err != nil {
-				return err
-			}
-			if err := app.CheckVerdict(verdict, scale); err != nil {
-				return err
-			}
-		}
-		r := toClaimRow(&app.Claim{Verdict: verdict})
-		return tx.Model(&claimRow{}).Where("id = ?", id).Updates(map[string]any{
-			"verdict_label": r.VerdictLabel, "verdict_note": r.VerdictNote, "verdict_at": r.VerdictAt}).Error
-	})
+	err := db.writeAt(ctx, label, now, func(tx *gorm.DB) error { return setClaimVerdict(tx, id, verdict) })
 	if err != nil {
 		return nil, err
 	}
 	return db.FindClaimByID(ctx, id)
+}
+
+// setClaimVerdict gives the claim id the verdict, checked against the
+// board's scale, or removes its verdict if verdict is nil.
+func setClaimVerdict(tx *gorm.DB, id string, verdict *app.Verdict) error {
+	if err := mustBe(tx, id, app.KindClaim); err != nil {
+		return err
+	}
+	if verdict != nil {
+		scale, err := boardScale(tx)
+		if err != nil {
+			return err
+		}
+		if err := app.CheckVerdict(verdict, scale); err != nil {
+			return err
+		}
+	}
+	r := toClaimRow(&app.Claim{Verdict: verdict})
+	return tx.Model(&claimRow{}).Where("id = ?", id).Updates(map[string]any{
+		"verdict_label": r.VerdictLabel, "verdict_note": r.VerdictNote, "verdict_at": r.VerdictAt}).Error
 }
 
 // pastOrNow returns at, or now if at is zero; what is at a time after now

@@ -63,6 +63,9 @@ type DB struct {
 	// notice is what opening the file has to tell the user once, such as
 	// an undo history an upgrade could not carry over; "" if nothing.
 	notice string
+	// converted is the undo history of a file of an older schema, as the
+	// change log keeps it, written by the migration to schema 4.
+	converted []convertedStep
 	// damage is the error Verify found, after which writes are refused.
 	damage atomic.Pointer[error]
 }
@@ -71,6 +74,12 @@ var _ app.Store = (*DB)(nil)
 
 // Path returns the board file's path.
 func (db *DB) Path() string { return db.path }
+
+// changeLogVersion is the schema that brings the change log.
+const changeLogVersion = 4
+
+// Notice implements app.BoardFile.
+func (db *DB) Notice() string { return db.notice }
 
 // ReadOnly reports whether the board was opened for reading only.
 func (db *DB) ReadOnly() bool { return db.readOnly }
@@ -112,12 +121,25 @@ func Open(path string, opts Options) (*DB, error) {
 		db.Close()
 		return nil, err
 	}
+	if opts.ReadOnly && !db.testSchema {
+		if db.logCols, err = tablesColumns(db.gdb, changeTables); err != nil {
+			db.Close()
+			return nil, translate(err)
+		}
+	}
 	if !opts.ReadOnly {
 		if h.userVersion > 0 && int(h.userVersion) < len(db.migrations) {
 			if _, err := db.Backup(context.Background(), BackupBeforeUpgrade); err != nil {
 				db.Close()
 				return nil, err
 			}
+		}
+		if h.userVersion > 0 && int(h.userVersion) < changeLogVersion && !db.testSchema {
+			conv, err := db.convertUndoHistory()
+			if err != nil {
+				db.notice = droppedHistory(path, err)
+			}
+			db.converted = conv
 		}
 		if err := db.migrate(); err != nil {
 			db.Close()
@@ -336,6 +358,11 @@ func (db *DB) migrate() error {
 		err := db.gdb.Transaction(func(tx *gorm.DB) error {
 			if err := step(tx); err != nil {
 				return err
+			}
+			if next == changeLogVersion && !db.testSchema {
+				if err := db.writeConverted(tx, db.converted); err != nil {
+					return err
+				}
 			}
 			return tx.Exec(fmt.Sprintf("PRAGMA user_version = %d", next)).Error
 		})

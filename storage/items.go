@@ -69,24 +69,28 @@ func mustBe(tx *gorm.DB, id string, kind app.Kind) error {
 // deleteItem removes the item; the schema's cascades remove its own row,
 // links, history and position, and clear it as a speaker or source.
 func (db *DB) deleteItem(ctx context.Context, kind app.Kind, id string) error {
-	return db.write(ctx, "Delete "+string(kind), func(tx *gorm.DB) error {
-		if kind == app.KindSource {
-			// An anchor points into its source's text: it goes with it.
-			err := tx.Exec(`UPDATE quotes SET anchor_exact = NULL, anchor_prefix = NULL, anchor_suffix = NULL,
-				anchor_start = NULL, anchor_end = NULL WHERE source = ? AND anchor_exact IS NOT NULL`, id).Error
-			if err != nil {
-				return err
-			}
+	return db.write(ctx, "Delete "+string(kind), func(tx *gorm.DB) error { return deleteItem(tx, kind, id) })
+}
+
+// deleteItem removes the item of kind with id, and with it what the
+// schema's cascades take (see DB.deleteItem).
+func deleteItem(tx *gorm.DB, kind app.Kind, id string) error {
+	if kind == app.KindSource {
+		// An anchor points into its source's text: it goes with it.
+		err := tx.Exec(`UPDATE quotes SET anchor_exact = NULL, anchor_prefix = NULL, anchor_suffix = NULL,
+			anchor_start = NULL, anchor_end = NULL WHERE source = ? AND anchor_exact IS NOT NULL`, id).Error
+		if err != nil {
+			return err
 		}
-		res := tx.Exec("DELETE FROM items WHERE id = ? AND kind = ?", id, string(kind))
-		if res.Error != nil {
-			return res.Error
-		}
-		if res.RowsAffected == 0 {
-			return app.Errorf(app.ENOTFOUND, "there is no %s with id %q", kind, id)
-		}
-		return nil
-	})
+	}
+	res := tx.Exec("DELETE FROM items WHERE id = ? AND kind = ?", id, string(kind))
+	if res.Error != nil {
+		return res.Error
+	}
+	if res.RowsAffected == 0 {
+		return app.Errorf(app.ENOTFOUND, "there is no %s with id %q", kind, id)
+	}
+	return nil
 }
 
 // findItems starts a query over one kind's table in board order, narrowed
@@ -102,6 +106,9 @@ func findItems(tx *gorm.DB, table string, f app.ItemFilter, textColumns ...strin
 		args := make([]any, len(textColumns))
 		for i, c := range textColumns {
 			conds[i] = table + "." + c + ` LIKE ? ESCAPE '\'`
+			if table == "sources" && c == "text" { // kept apart (see source_texts)
+				conds[i] = `sources.id IN (SELECT id FROM source_texts WHERE text LIKE ? ESCAPE '\')`
+			}
 			args[i] = like
 		}
 		q = q.Where("("+strings.Join(conds, " OR ")+")", args...)

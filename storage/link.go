@@ -78,13 +78,16 @@ func createLink(tx *gorm.DB, l *app.Link) error {
 
 // DeleteLink implements app.LinkService.
 func (db *DB) DeleteLink(ctx context.Context, from, to string, relation app.Relation) error {
-	return db.write(ctx, "Delete link", func(tx *gorm.DB) error {
-		res := tx.Where("from_id = ? AND to_id = ? AND relation = ?", from, to, string(relation)).Delete(&linkRow{})
-		if res.Error != nil {
-			return res.Error
-		} else if res.RowsAffected == 0 {
-			return app.Errorf(app.ENOTFOUND, "there is no link %s %s %s", from, relation, to)
-		}
-		return nil
-	})
+	return db.write(ctx, "Delete link", func(tx *gorm.DB) error { return deleteLink(tx, from, to, relation) })
+}
+
+// deleteLink removes the link from, to, relation.
+func deleteLink(tx *gorm.DB, from, to string, relation app.Relation) error {
+	res := tx.Where("from_id = ? AND to_id = ? AND relation = ?", from, to, string(relation)).Delete(&linkRow{})
+	if res.Error != nil {
+		return res.Error
+	} else if res.RowsAffected == 0 {
+		return app.Errorf(app.ENOTFOUND, "there is no link %s %s %s", from, relation, to)
+	}
+	return nil
 }

@@ -62,26 +62,34 @@ func createParty(tx *gorm.DB, p *app.Party, at *app.Point) error {
 // UpdateParty implements app.PartyService.
 func (db *DB) UpdateParty(ctx context.Context, id string, upd app.PartyUpdate) (*app.Party, error) {
 	var out *app.Party
-	err := db.write(ctx, "Edit party", func(tx *gorm.DB) error {
-		var row partyRow
-		if err := mustBe(tx, id, app.KindParty); err != nil {
-			return err
-		}
-		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
-			return err
-		}
-		p := row.toApp()
-		set(&p.Name, upd.Name)
-		set(&p.Kind, upd.Kind)
-		set(&p.Notes, upd.Notes)
-		set(&p.Reliability, upd.Reliability)
-		if err := p.Validate(); err != nil {
-			return err
-		}
-		out = p
-		return tx.Select("*").Save(toPartyRow(p)).Error
+	err := db.write(ctx, "Edit party", func(tx *gorm.DB) (err error) {
+		out, err = updateParty(tx, id, func(p *app.Party) {
+			set(&p.Name, upd.Name)
+			set(&p.Kind, upd.Kind)
+			set(&p.Notes, upd.Notes)
+			set(&p.Reliability, upd.Reliability)
+		})
+		return err
 	})
 	return out, err
+}
+
+// updateParty changes the party id as edit says and stores it, checked.
+func updateParty(tx *gorm.DB, id string, edit func(*app.Party)) (*app.Party, error) {
+	var row partyRow
+	if err := mustBe(tx, id, app.KindParty); err != nil {
+		return nil, err
+	}
+	if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+		return nil, err
+	}
+	p := row.toApp()
+	edit(p)
+	p.ID = id
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return p, tx.Select("*").Save(toPartyRow(p)).Error
 }
 
 // DeleteParty implements app.PartyService.

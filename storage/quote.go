@@ -58,7 +58,8 @@ func checkQuoteRefs(tx *gorm.DB, q *app.Quote) error {
 		return app.Errorf(app.EINVALID, "a quote with an anchor needs a source whose text it points into")
 	}
 	var text string
-	if err := tx.Model(&sourceRow{}).Where("id = ?", q.Source).Pluck("text", &text).Error; err != nil {
+	text, err := sourceText(tx, q.Source)
+	if err != nil {
 		return err
 	}
 	return app.ValidateAnchor(q.Anchor, text)
@@ -98,40 +99,49 @@ func createQuote(tx *gorm.DB, q *app.Quote, at *app.Point) error {
 // UpdateQuote implements app.QuoteService.
 func (db *DB) UpdateQuote(ctx context.Context, id string, upd app.QuoteUpdate) (*app.Quote, error) {
 	var out *app.Quote
-	err := db.write(ctx, "Edit quote", func(tx *gorm.DB) error {
-		var row quoteRow
-		if err := mustBe(tx, id, app.KindQuote); err != nil {
-			return err
-		}
-		if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
-			return err
-		}
-		q := row.toApp()
-		set(&q.Text, upd.Text)
-		set(&q.Speaker, upd.Speaker)
-		set(&q.Source, upd.Source)
-		set(&q.Said, upd.Said)
-		set(&q.Location, upd.Location)
-		set(&q.Notes, upd.Notes)
-		set(&q.Credibility, upd.Credibility)
-		if upd.Anchor != nil {
-			a := *upd.Anchor
-			q.Anchor = &a
-		}
-		if upd.ClearAnchor {
-			q.Anchor = nil
-		}
-		q.Said = app.NormalizeDateOrTime(q.Said)
-		if err := q.Validate(); err != nil {
-			return err
-		}
-		if err := checkQuoteRefs(tx, q); err != nil {
-			return err
-		}
-		out = q
-		return tx.Select("*").Save(toQuoteRow(q)).Error
+	err := db.write(ctx, "Edit quote", func(tx *gorm.DB) (err error) {
+		out, err = updateQuote(tx, id, func(q *app.Quote) {
+			set(&q.Text, upd.Text)
+			set(&q.Speaker, upd.Speaker)
+			set(&q.Source, upd.Source)
+			set(&q.Said, upd.Said)
+			set(&q.Location, upd.Location)
+			set(&q.Notes, upd.Notes)
+			set(&q.Credibility, upd.Credibility)
+			if upd.Anchor != nil {
+				a := *upd.Anchor
+				q.Anchor = &a
+			}
+			if upd.ClearAnchor {
+				q.Anchor = nil
+			}
+		})
+		return err
 	})
 	return out, err
+}
+
+// updateQuote changes the quote id as edit says and stores it, checked,
+// with its speaker, source and anchor.
+func updateQuote(tx *gorm.DB, id string, edit func(*app.Quote)) (*app.Quote, error) {
+	var row quoteRow
+	if err := mustBe(tx, id, app.KindQuote); err != nil {
+		return nil, err
+	}
+	if err := tx.Where("id = ?", id).Take(&row).Error; err != nil {
+		return nil, err
+	}
+	q := row.toApp()
+	edit(q)
+	q.ID = id
+	q.Said = app.NormalizeDateOrTime(q.Said)
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	if err := checkQuoteRefs(tx, q); err != nil {
+		return nil, err
+	}
+	return q, tx.Select("*").Save(toQuoteRow(q)).Error
 }
 
 // DeleteQuote implements app.QuoteService.

@@ -10,107 +10,107 @@ import (
 // the rest of the program sees app types only.
 
 type boardRow struct {
-	ID           int `gorm:"primaryKey"`
-	Title        string
-	Description  string
-	Created      string
-	Updated      string
-	URL          string
-	ReviewerName *string
-	ReviewerURL  *string
-	Scale        string
+	ID           int     `gorm:"primaryKey" json:"id"`
+	Title        string  `json:"title"`
+	Description  string  `json:"description"`
+	Created      string  `json:"created"`
+	Updated      string  `json:"updated"`
+	URL          string  `json:"url"`
+	ReviewerName *string `json:"reviewer_name"`
+	ReviewerURL  *string `json:"reviewer_url"`
+	Scale        string  `json:"scale"`
 }
 
 func (boardRow) TableName() string { return "board" }
 
 type itemRow struct {
-	ID   string `gorm:"primaryKey"`
-	Kind string
-	Seq  int64
+	ID   string `gorm:"primaryKey" json:"id"`
+	Kind string `json:"kind"`
+	Seq  int64  `json:"seq"`
 }
 
 func (itemRow) TableName() string { return "items" }
 
 type sourceRow struct {
-	ID          string `gorm:"primaryKey"`
-	Title       string
-	Publisher   string
-	Author      string
-	URL         string
-	Published   string
-	Retrieved   string
-	Text        string
-	Notes       string
-	Reliability string
+	ID          string `gorm:"primaryKey" json:"id"`
+	Title       string `json:"title"`
+	Publisher   string `json:"publisher"`
+	Author      string `json:"author"`
+	URL         string `json:"url"`
+	Published   string `json:"published"`
+	Retrieved   string `json:"retrieved"`
+	Text        string `gorm:"-" json:"text"` // in source_texts
+	Notes       string `json:"notes"`
+	Reliability string `json:"reliability"`
 }
 
 func (sourceRow) TableName() string { return "sources" }
 
 type partyRow struct {
-	ID          string `gorm:"primaryKey"`
-	Name        string
-	Kind        string
-	Notes       string
-	Reliability string
+	ID          string `gorm:"primaryKey" json:"id"`
+	Name        string `json:"name"`
+	Kind        string `json:"kind"`
+	Notes       string `json:"notes"`
+	Reliability string `json:"reliability"`
 }
 
 func (partyRow) TableName() string { return "parties" }
 
 type claimRow struct {
-	ID           string `gorm:"primaryKey"`
-	Statement    string
-	Status       string
-	Notes        string
-	VerdictLabel *string
-	VerdictNote  string
-	VerdictAt    string
+	ID           string  `gorm:"primaryKey" json:"id"`
+	Statement    string  `json:"statement"`
+	Status       string  `json:"status"`
+	Notes        string  `json:"notes"`
+	VerdictLabel *string `json:"verdict_label"`
+	VerdictNote  string  `json:"verdict_note"`
+	VerdictAt    string  `json:"verdict_at"`
 }
 
 func (claimRow) TableName() string { return "claims" }
 
 type historyRow struct {
-	ClaimID string `gorm:"primaryKey"`
-	Seq     int    `gorm:"primaryKey"`
-	Status  string
-	At      string
-	Note    string
+	ClaimID string `gorm:"primaryKey" json:"claim_id"`
+	Seq     int    `gorm:"primaryKey" json:"seq"`
+	Status  string `json:"status"`
+	At      string `json:"at"`
+	Note    string `json:"note"`
 }
 
 func (historyRow) TableName() string { return "claim_history" }
 
 type quoteRow struct {
-	ID           string `gorm:"primaryKey"`
-	Text         string
-	Speaker      *string
-	Source       *string
-	Said         string
-	Location     string
-	Notes        string
-	AnchorExact  *string
-	AnchorPrefix *string
-	AnchorSuffix *string
-	AnchorStart  *int
-	AnchorEnd    *int
-	Credibility  int
+	ID           string  `gorm:"primaryKey" json:"id"`
+	Text         string  `json:"text"`
+	Speaker      *string `json:"speaker"`
+	Source       *string `json:"source"`
+	Said         string  `json:"said"`
+	Location     string  `json:"location"`
+	Notes        string  `json:"notes"`
+	AnchorExact  *string `json:"anchor_exact"`
+	AnchorPrefix *string `json:"anchor_prefix"`
+	AnchorSuffix *string `json:"anchor_suffix"`
+	AnchorStart  *int    `json:"anchor_start"`
+	AnchorEnd    *int    `json:"anchor_end"`
+	Credibility  int     `json:"credibility"`
 }
 
 func (quoteRow) TableName() string { return "quotes" }
 
 type linkRow struct {
-	Seq      int64 `gorm:"primaryKey"`
-	FromID   string
-	ToID     string
-	Relation string
-	Note     string
+	Seq      int64  `gorm:"primaryKey" json:"seq"`
+	FromID   string `json:"from_id"`
+	ToID     string `json:"to_id"`
+	Relation string `json:"relation"`
+	Note     string `json:"note"`
 }
 
 func (linkRow) TableName() string { return "links" }
 
 type layoutRow struct {
-	Item string `gorm:"primaryKey"`
-	Seq  int64
-	X    float64
-	Y    float64
+	Item string  `gorm:"primaryKey" json:"item"`
+	Seq  int64   `json:"seq"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
 }
 
 func (layoutRow) TableName() string { return "layout" }

@@ -182,7 +182,7 @@ var schemaV3 = []string{
 }
 
 // boardTables are the tables every board file has, whatever its version.
-var boardTables = []string{"board", "items", "sources", "parties", "claims", "claim_history", "quotes", "links", "layout", "change_steps", "change_items"}
+var boardTables = []string{"board", "items", "sources", "source_texts", "parties", "claims", "claim_history", "quotes", "links", "layout", "change_steps", "change_items"}
 
 // currentColumns returns the columns of every board table in the current
 // schema, as SQLite lists them, read once from an empty board in memory:

@@ -25,11 +25,21 @@ type memFile struct {
 	closed     bool
 	damage     error  // what Verify finds
 	failOn     string // the label of edits that fail, for tests of failures
+	log        []memLogged
 }
 
 type memStep struct {
 	label string
 	doc   *app.Document
+	log   int // the step's index in the log
+}
+
+// memLogged is a step of the fake's change log: the boards before and after.
+type memLogged struct {
+	label         string
+	at            time.Time
+	undone        bool
+	before, after *app.Document
 }
 
 var _ app.BoardFile = (*memFile)(nil)
@@ -67,7 +77,8 @@ func (f *memFile) edit(label string, fn func(d *app.Document) error) error {
 	if ps := app.ValidateDocument(d); len(ps) > 0 {
 		return app.InvalidDocument(ps)
 	}
-	f.undo = append(f.undo, memStep{label, f.doc})
+	f.log = append(f.log, memLogged{label: label, at: time.Now().UTC(), before: f.doc, after: d})
+	f.undo = append(f.undo, memStep{label, f.doc, len(f.log) - 1})
 	f.redo = nil
 	f.doc = d
 	return nil
@@ -141,6 +152,7 @@ func addLink(d *app.Document, l app.Link) error {
 
 func (f *memFile) Path() string                                 { return f.path }
 func (f *memFile) ReadOnly() bool                               { return f.readOnly }
+func (f *memFile) Notice() string                               { return "" }
 func (f *memFile) Close() error                                 { f.closed = true; return nil }
 func (f *memFile) SaveCopy(ctx context.Context, p string) error { return nil }
 func (f *memFile) Board(context.Context) (*app.Board, error)    { b := f.doc.Board; return &b, nil }
@@ -585,7 +597,8 @@ func (f *memFile) Undo(context.Context) (app.Changes, error) {
 	}
 	s := f.undo[len(f.undo)-1]
 	f.undo = f.undo[:len(f.undo)-1]
-	f.redo = append(f.redo, memStep{s.label, f.doc})
+	f.redo = append(f.redo, memStep{s.label, f.doc, s.log})
+	f.log[s.log].undone = true
 	before := f.doc
 	f.doc = s.doc
 	return changesBetween(s.label, before, f.doc), nil
@@ -597,7 +610,8 @@ func (f *memFile) Redo(context.Context) (app.Changes, error) {
 	}
 	s := f.redo[len(f.redo)-1]
 	f.redo = f.redo[:len(f.redo)-1]
-	f.undo = append(f.undo, memStep{s.label, f.doc})
+	f.undo = append(f.undo, memStep{s.label, f.doc, s.log})
+	f.log[s.log].undone = false
 	before := f.doc
 	f.doc = s.doc
 	return changesBetween(s.label, before, f.doc), nil
@@ -680,18 +694,6 @@ func (f *memFile) UndoState(context.Context) (string, string, error) {
 		r = f.redo[len(f.redo)-1].label
 	}
 	return u, r, nil
-}
-
-func (f *memFile) GroupEdits(_ context.Context, n int, label string) error {
-	if n < 2 {
-		return nil
-	}
-	if len(f.undo) < n {
-		return app.Errorf(app.EINVALID, "only %d edits", len(f.undo))
-	}
-	first := f.undo[len(f.undo)-n]
-	f.undo = append(f.undo[:len(f.undo)-n], memStep{label, first.doc})
-	return nil
 }
 
 func (f *memFile) Backup(context.Context, string) (app.Backup, error) { return app.Backup{}, nil }
