@@ -164,7 +164,7 @@ func cmdLog(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			undone = "  (undone)"
 		}
 		fmt.Fprintf(stdout, "%5d  %s  %s  %s  %s%s\n", st.Seq, st.At.UTC().Format("2006-01-02 15:04:05Z"), st.Author, st.Label,
-			app.DescribeItems(st.Changes, 6), undone)
+			app.DescribeItems(st.Changes, 6, nil), undone)
 	}
 	return exitOK
 }

@@ -48,12 +48,20 @@ type realWindow struct {
 	log   bytes.Buffer
 }
 
+// startWindow starts the window on board, its edits signed "E2E Tester"
+// (EVB_AUTHOR), so that it does not ask the person's name.
 func startWindow(t *testing.T, board, home string) *realWindow {
+	t.Helper()
+	return startWindowEnv(t, board, home, "EVB_AUTHOR=E2E Tester")
+}
+
+// startWindowEnv starts the window with env added to its environment.
+func startWindowEnv(t *testing.T, board, home string, env ...string) *realWindow {
 	t.Helper()
 	w := &realWindow{t: t, board: board, home: home, geo: filepath.Join(t.TempDir(), "geometry.json")}
 	w.cmd = exec.Command(binary, board)
-	w.cmd.Env = append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
-		"FYNE_SCALE=1", "LANG=en_US.UTF-8", "EVB_GEOMETRY_FILE="+w.geo)
+	w.cmd.Env = append(append(os.Environ(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+		"FYNE_SCALE=1", "LANG=en_US.UTF-8", "EVB_GEOMETRY_FILE="+w.geo), env...)
 	w.cmd.Stdout, w.cmd.Stderr = &w.log, &w.log
 	if err := w.cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -10,9 +10,44 @@ import (
 // Words for the change log: what the edit history and the command line's
 // log say of a step and its changes.
 
+// Namer names an item for a person ("claim “Chips were found”"), or
+// returns "" for an item it does not know. A nil Namer names items by id.
+type Namer func(id string) string
+
+// Or names id, or returns id if the Namer does not know it.
+func (n Namer) Or(id string) string {
+	if n != nil {
+		if s := n(id); s != "" {
+			return s
+		}
+	}
+	return id
+}
+
+// nameOf names id for a person: by name, else, for an item a change
+// created or deleted, by what the change carries, else by its id.
+func nameOf(id string, c *Change, name Namer) string {
+	if name != nil {
+		if s := name(id); s != "" {
+			return s
+		}
+	}
+	if c != nil && c.ID == id && len(c.Item) > 0 && name != nil {
+		var item map[string]any
+		if json.Unmarshal(c.Item, &item) == nil {
+			for _, f := range []string{"statement", "name", "title", "text"} {
+				if s, ok := item[f].(string); ok && s != "" {
+					return fmt.Sprintf("%s “%s”", c.Kind, ClipWords(s, 50))
+				}
+			}
+		}
+	}
+	return id
+}
+
 // DescribeItems names the items the changes touch, the first max of them
-// and how many more: "c-1, q-2 and 3 more".
-func DescribeItems(changes []Change, max int) string {
+// and how many more: "c-1, q-2 and 3 more", or by name with a Namer.
+func DescribeItems(changes []Change, max int, name Namer) string {
 	var ids []string
 	seen := map[string]bool{}
 	board := false
@@ -23,7 +58,7 @@ func DescribeItems(changes []Change, max int) string {
 		for _, id := range c.Items() {
 			if id != "" && !seen[id] {
 				seen[id] = true
-				ids = append(ids, id)
+				ids = append(ids, nameOf(id, &c, name))
 			}
 		}
 	}
@@ -37,15 +72,23 @@ func DescribeItems(changes []Change, max int) string {
 }
 
 // DescribeChange says a change in words, for a person: "status alleged →
-// denied: “Apple denies it”", "title “Old” → “New”", "new claim c-1".
-func DescribeChange(c Change) string {
+// denied: “Apple denies it”", "title “Old” → “New”", "new claim c-1"
+// (with a Namer, "new claim “Chips were found”").
+func DescribeChange(c Change, name Namer) string {
+	named := func(id string) string { return nameOf(id, &c, name) }
 	switch c.Op {
 	case OpCreate:
+		if n := named(c.ID); n != c.ID {
+			return "new " + n
+		}
 		return fmt.Sprintf("new %s %s", c.Kind, c.ID)
 	case OpDelete:
 		extra := ""
 		if n := len(c.Links); n > 0 {
 			extra = fmt.Sprintf(", with %s", countWords(n, "link", "links"))
+		}
+		if n := named(c.ID); n != c.ID {
+			return "deleted " + n + extra
 		}
 		return fmt.Sprintf("deleted %s %s%s", c.Kind, c.ID, extra)
 	case OpStatus:
@@ -62,11 +105,11 @@ func DescribeChange(c Change) string {
 		}
 		return s
 	case OpLink:
-		return fmt.Sprintf("linked %s %s %s", c.From, c.Relation, c.To)
+		return fmt.Sprintf("linked %s %s %s", named(c.From), c.Relation, named(c.To))
 	case OpUnlink:
-		return fmt.Sprintf("unlinked %s %s %s", c.From, c.Relation, c.To)
+		return fmt.Sprintf("unlinked %s %s %s", named(c.From), c.Relation, named(c.To))
 	case OpMove:
-		return fmt.Sprintf("moved the card of %s", c.ID)
+		return fmt.Sprintf("moved the card of %s", named(c.ID))
 	case OpUpdate:
 		fields := make([]string, 0, len(c.Set))
 		for f := range c.Set {

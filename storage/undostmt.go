@@ -7,8 +7,6 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
-
-	"evidenceboard/app"
 )
 
 // The undo log lives in the board file, so a board that came by mail may
@@ -250,9 +248,4 @@ func (p *undoParser) literal() (any, bool) {
 	}
 	p.pos += end
 	return f, true
-}
-
-// errForeignUndo marks an undo log this program cannot have written.
-func errForeignUndo(path string, err error) error {
-	return &app.Error{Code: app.EINVALID, Err: app.ErrDamaged, Message: fmt.Sprintf("%s cannot be undone: %v", path, err)}
 }

@@ -38,8 +38,15 @@ func Run(files app.Files, path string, firstRun bool) {
 			fyne.Do(func() {
 				w.finishOpening(r)
 				w.startAutoBackups()
-				if firstRun && w.file != nil {
-					w.welcome(path)
+				welcome := func() {
+					if firstRun && w.file != nil {
+						w.welcome(path)
+					}
+				}
+				if _, given := authorName(a); !given {
+					w.askAuthor(welcome)
+				} else {
+					welcome()
 				}
 				shown()
 				if w.board.renderer != nil {

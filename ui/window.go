@@ -56,13 +56,16 @@ type boardWindow struct {
 	// lastMatrix is the evidence matrix window, while it is open: edits
 	// refresh it.
 	lastMatrix *evidenceMatrix
+	// history is the edit history window while it is open.
+	history *editHistory
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 	exercise *exerciseBar // the bar over the board while an exercise is open
 }
 
 func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
-	w := &boardWindow{app: a, files: files, session: session{ctx: context.Background()}, sourceViews: map[string]*sourceView{}}
+	author, _ := authorName(a)
+	w := &boardWindow{app: a, files: files, session: session{ctx: app.WithAuthor(context.Background(), author)}, sourceViews: map[string]*sourceView{}}
 	w.win = a.NewWindow("Evidence Board")
 	w.board = newBoardCanvas()
 	w.board.onSelect = func(id string) { w.choose(id) }
@@ -139,6 +142,9 @@ func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 	w.addRecent(f.Path())
 	w.verifyInBackground(f)
 	w.exerciseOpened()
+	if n := f.Notice(); n != "" {
+		dialog.ShowInformation("The board was upgraded", n, w.win)
+	}
 }
 
 // verifyInBackground runs the file's quick check, which opening left out
@@ -248,6 +254,7 @@ func (w *boardWindow) refreshChrome() {
 		w.redoItem.Label = "Redo " + redo
 	}
 	w.mainMenu.Refresh()
+	w.history.refresh()
 	msg := "Saved · " + w.file.Path()
 	if w.file.ReadOnly() {
 		msg = "Read-only · " + w.file.Path()
