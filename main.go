@@ -124,9 +124,9 @@ func parse(fs *flag.FlagSet, args []string, want int, stdout, stderr io.Writer) 
 	}
 	if (want >= 0 && len(pos) != want) || (want < 0 && len(pos) < -want) {
 		if want < 0 {
-			fmt.Fprintf(stderr, "evidenceboard %s: expected at least %d file argument(s), got %d\n", fs.Name(), -want, len(pos))
+			fmt.Fprintf(stderr, "evidenceboard %s: expected at least %s, got %d\n", fs.Name(), app.CountWords(-want, "file argument", "file arguments"), len(pos))
 		} else {
-			fmt.Fprintf(stderr, "evidenceboard %s: expected %d file argument(s), got %d\n", fs.Name(), want, len(pos))
+			fmt.Fprintf(stderr, "evidenceboard %s: expected %s, got %d\n", fs.Name(), app.CountWords(want, "file argument", "file arguments"), len(pos))
 		}
 		fs.Usage()
 		return nil, exitUsage
@@ -148,7 +148,7 @@ func newFlags(name, synopsis, about string) *flag.FlagSet {
 func fail(stderr io.Writer, cmd string, err error) int {
 	var ve *app.ValidationError
 	if errors.As(err, &ve) {
-		fmt.Fprintf(stderr, "evidenceboard %s: %d problem(s):\n", cmd, len(ve.Problems))
+		fmt.Fprintf(stderr, "evidenceboard %s: %s:\n", cmd, app.CountWords(len(ve.Problems), "problem", "problems"))
 		for _, p := range ve.Problems {
 			fmt.Fprintln(stderr, p.String())
 		}
@@ -366,7 +366,7 @@ func cmdCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	for _, p := range problems {
 		fmt.Fprintln(stdout, p)
 	}
-	fmt.Fprintf(stderr, "evidenceboard check: %d problem(s) in %s\n", len(problems), pos[0])
+	fmt.Fprintf(stderr, "evidenceboard check: %s in %s\n", app.CountWords(len(problems), "problem", "problems"), pos[0])
 	return exitFail
 }
 

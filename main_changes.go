@@ -99,7 +99,7 @@ func cmdApply(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%s: nothing changed\n", step.Label)
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "%s: step %d, %d change(s) by %s\n", step.Label, step.Seq, len(step.Changes), step.Author)
+	fmt.Fprintf(stdout, "%s: step %d, %s by %s\n", step.Label, step.Seq, app.CountWords(len(step.Changes), "change", "changes"), step.Author)
 	return exitOK
 }
 

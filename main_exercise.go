@@ -147,7 +147,7 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "grade", err)
 	}
-	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %d board(s)\n", len(class.Graded), len(files))
+	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %s\n", len(class.Graded), app.CountWords(len(files), "board", "boards"))
 	if len(class.Refused) > 0 || len(class.Graded) == 0 {
 		return exitFail
 	}

@@ -185,7 +185,7 @@ func TestCLI_ExerciseAndGrade(t *testing.T) {
 	os.WriteFile(filepath.Join(class, "damaged.evboard"), []byte("SQLite format 3\x00 but not really"), 0o644)
 
 	r := runCLI(t, "grade", keyPath, class)
-	r.want(t, 1, "", "graded 3 of 7 board(s)")
+	r.want(t, 1, "", "graded 3 of 7 boards")
 	for _, w := range []string{"key-copy.evboard was not graded: this is the answer key itself",
 		"other.evboard was not graded: it belongs to another exercise",
 		"tampered.evboard was not graded: the statement of claim",

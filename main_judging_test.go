@@ -36,7 +36,7 @@ func TestCLI_JudgingFieldsRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	r = runCLI(t, "import", broken, filepath.Join(t.TempDir(), "broken.evboard"))
-	r.want(t, 1, "", "problem(s)")
+	r.want(t, 1, "", "problem")
 	for _, w := range []string{
 		`board.scale[1].value: is 0, not above 20: a scale goes worst first, and its values rise`,
 		`claims[2].verdict.label: "Mostly true" is not a label of the board's scale ("Pants on fire", "False", "Cannot say" or "True")`,

@@ -127,7 +127,7 @@ func TestCLI_ImportRefusesBrokenDocument(t *testing.T) {
 	}
 	out := filepath.Join(dir, "out.evboard")
 	r := runCLI(t, "import", in, out)
-	r.want(t, 1, "", "problem(s)")
+	r.want(t, 1, "", "problem")
 	for _, want := range []string{
 		"board.updated: ", "warning: extra: unknown field",
 	} {
@@ -139,7 +139,7 @@ func TestCLI_ImportRefusesBrokenDocument(t *testing.T) {
 	doc = strings.Replace(doc, `"yesterday"`, `"2018-10-05T00:00:00Z"`, 1)
 	os.WriteFile(in, []byte(doc), 0o644)
 	r = runCLI(t, "import", in, out)
-	r.want(t, 1, "", "4 problem(s)")
+	r.want(t, 1, "", "4 problems")
 	for _, want := range []string{
 		"board.title: is required",
 		`parties[0].kind: "company" is not a kind of party`,
@@ -202,7 +202,7 @@ func TestCLI_CheckFindsDamage(t *testing.T) {
 		t.Fatal(err)
 	}
 	conn.Close()
-	runCLI(t, "check", board).want(t, 1, "foreign key", "problem(s)")
+	runCLI(t, "check", board).want(t, 1, "foreign key", "problem")
 	// Export hands on no document that breaks the format's rules.
 	runCLI(t, "export", board).want(t, 1, "", `no party with id "ghost"`)
 	out := filepath.Join(t.TempDir(), "out.json")

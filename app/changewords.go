@@ -85,7 +85,7 @@ func DescribeChange(c Change, name Namer) string {
 	case OpDelete:
 		extra := ""
 		if n := len(c.Links); n > 0 {
-			extra = fmt.Sprintf(", with %s", countWords(n, "link", "links"))
+			extra = fmt.Sprintf(", with %s", CountWords(n, "link", "links"))
 		}
 		if n := named(c.ID); n != c.ID {
 			return "deleted " + n + extra
@@ -147,8 +147,8 @@ func valueWords(raw json.RawMessage) string {
 	return ClipWords(string(b), 60)
 }
 
-// countWords is "1 link", "2 links".
-func countWords(n int, one, many string) string {
+// CountWords counts in words: "1 link", "2 links".
+func CountWords(n int, one, many string) string {
 	if n == 1 {
 		return "1 " + one
 	}

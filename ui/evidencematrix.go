@@ -144,12 +144,7 @@ func (g *evidenceMatrix) setSummary() {
 	g.summary.SetText(s)
 }
 
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
+func plural(n int, one, many string) string { return app.CountWords(n, one, many) }
 
 // newCell is a cell: its colour and its sign.
 func (g *evidenceMatrix) newCell() fyne.CanvasObject {

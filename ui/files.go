@@ -291,7 +291,7 @@ func (w *boardWindow) importJSON() {
 				do(func() { w.openPath(path) })
 				msg := fmt.Sprintf("Imported %d claims, %d quotes, %d parties and %d sources.", len(doc.Claims), len(doc.Quotes), len(doc.Parties), len(doc.Sources))
 				if len(warnings) > 0 {
-					msg += fmt.Sprintf("\n\n%d unknown field(s) were ignored, such as %s.", len(warnings), warnings[0])
+					msg += fmt.Sprintf("\n\n%s ignored, such as %s.", plural(len(warnings), "unknown field was", "unknown fields were"), warnings[0])
 				}
 				return msg, nil
 			})

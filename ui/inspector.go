@@ -344,7 +344,7 @@ func (i *inspector) partyForm(p *app.Party) []fyne.CanvasObject {
 			said++
 		}
 	}
-	objs = append(objs, caption(fmt.Sprintf("Speaker of %d quote(s) on this board.", said)))
+	objs = append(objs, caption(fmt.Sprintf("Speaker of %s on this board.", plural(said, "quote", "quotes"))))
 	return objs
 }
 

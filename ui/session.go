@@ -345,10 +345,10 @@ func (s *session) deleteMessage(id string) string {
 	kind := m.kind[id]
 	var goes []string
 	if n := len(m.linksOf[id]); n > 0 {
-		goes = append(goes, fmt.Sprintf("%d link(s)", n))
+		goes = append(goes, plural(n, "link", "links"))
 	}
 	if kind == app.KindClaim && len(m.claims[id].History) > 0 {
-		goes = append(goes, fmt.Sprintf("its history of %d status change(s)", len(m.claims[id].History)))
+		goes = append(goes, "its history of "+plural(len(m.claims[id].History), "status change", "status changes"))
 	}
 	var keeps []string
 	spoke, from := 0, 0
@@ -361,10 +361,10 @@ func (s *session) deleteMessage(id string) string {
 		}
 	}
 	if spoke > 0 {
-		keeps = append(keeps, fmt.Sprintf("%d quote(s) it spoke will keep their words but lose their speaker", spoke))
+		keeps = append(keeps, plural(spoke, "quote it spoke will keep its words but lose its speaker", "quotes it spoke will keep their words but lose their speaker"))
 	}
 	if from > 0 {
-		keeps = append(keeps, fmt.Sprintf("%d quote(s) from it will keep their words but lose their source and pinned position", from))
+		keeps = append(keeps, plural(from, "quote from it will keep its words but lose its source and pinned position", "quotes from it will keep their words but lose their source and pinned position"))
 	}
 	msg := fmt.Sprintf("Delete the %s “%s”?", kind, clipText(m.label(id), 80))
 	if len(goes) > 0 {

@@ -96,7 +96,7 @@ func (v *sourceView) refresh() {
 	}
 	v.preview.Segments = highlightSegments(s.Text, spans)
 	v.preview.Refresh()
-	v.info.SetText(fmt.Sprintf("%d characters · %d passage(s) pinned · select words, then Pin selection (Ctrl+P)", utf8.RuneCountInString(s.Text), len(spans)))
+	v.info.SetText(fmt.Sprintf("%d characters · %s pinned · select words, then Pin selection (Ctrl+P)", utf8.RuneCountInString(s.Text), plural(len(spans), "passage", "passages")))
 }
 
 // highlightSegments splits text into plain and pinned runs.

@@ -423,7 +423,7 @@ func TestWindow_DeleteUndoRedo(t *testing.T) {
 	w, f := openTestWindow(t)
 	before := cloneDoc(f.doc)
 	msg := w.deleteMessage("apple")
-	for _, want := range []string{"Delete the party “Apple”?", "link(s)", "quote(s) it spoke will keep their words"} {
+	for _, want := range []string{"Delete the party “Apple”?", "4 links", "4 quotes it spoke will keep their words"} {
 		if !strings.Contains(msg, want) {
 			t.Fatalf("message %q lacks %q", msg, want)
 		}
