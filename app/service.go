@@ -41,7 +41,10 @@ type ExerciseService interface {
 // Point is a place on the board, in board units. The Create methods and
 // PinQuote take a *Point for where a new card goes: nil leaves the card to
 // the program's placing.
-type Point struct{ X, Y float64 }
+type Point struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+}
 
 // BoardService reads and edits the board's own record and moves whole
 // documents in and out.

@@ -454,9 +454,10 @@ func (db *DB) refuse(tx *gorm.DB, st *stepRow, verb string, err error) error {
 	}
 	thing := describeRow(tx, c.table, c.key)
 	field := fieldOf(c.table, c.cols)
-	who := ""
-	if author, at, found := whoChanged(tx, db.logCols, st.Step, c.table, c.key, c.cols); found {
-		who = fmt.Sprintf(" by %s on %s", author, at.UTC().Format("2 Jan 2006 at 15:04 UTC"))
+	who, author, when := "", "", ""
+	if a, at, found := whoChanged(tx, db.logCols, st.Step, c.table, c.key, c.cols); found {
+		author, when = a, at.UTC().Format("2 Jan 2006 at 15:04 UTC")
+		who = fmt.Sprintf(" by %s on %s", author, when)
 	}
 	var msg string
 	switch c.what {
@@ -468,7 +469,11 @@ func (db *DB) refuse(tx *gorm.DB, st *stepRow, verb string, err error) error {
 		msg = fmt.Sprintf("%s, made since%s, would go with it", thing, who)
 	default:
 		if field != "" {
-			msg = fmt.Sprintf("the %s of %s was changed since%s", field, thing, who)
+			if author != "" {
+				msg = fmt.Sprintf("%s changed the %s of %s since, on %s", author, field, thing, when)
+			} else {
+				msg = fmt.Sprintf("the %s of %s has been changed since", field, thing)
+			}
 		} else {
 			msg = fmt.Sprintf("%s was changed since%s", thing, who)
 		}
