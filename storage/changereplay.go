@@ -290,6 +290,11 @@ type replayer struct {
 	tx       *gorm.DB
 	cols     map[string][]string // each table's columns
 	expected map[string]bool
+	// captured holds the keys (table and key) of the rows this replay has
+	// changed so far, read from the capture up to its row capturedTo:
+	// each capture row is read once, however many ops ask.
+	captured   map[string]bool
+	capturedTo int64
 }
 
 func (r *replayer) where(table string, key map[string]any) (string, []any) {
@@ -322,20 +327,27 @@ func (r *replayer) current(table string, key map[string]any) (map[string]any, er
 // doneHere reports whether this replay already changed the row at key, by
 // a cascade of the schema.
 func (r *replayer) doneHere(table string, key map[string]any) (bool, error) {
-	var rows []struct{ Old, New *string }
-	if err := r.tx.Raw("SELECT old, new FROM temp.change_capture WHERE tbl = ?", table).Scan(&rows).Error; err != nil {
+	var rows []struct {
+		ID       int64
+		Tbl      string
+		Old, New *string
+	}
+	if err := r.tx.Raw("SELECT rowid AS id, tbl, old, new FROM temp.change_capture WHERE rowid > ? ORDER BY rowid", r.capturedTo).Scan(&rows).Error; err != nil {
 		return false, err
 	}
-	want := keyString(table, key)
+	if r.captured == nil {
+		r.captured = map[string]bool{}
+	}
 	for _, row := range rows {
+		r.capturedTo = row.ID
 		for _, s := range []*string{row.Old, row.New} {
 			m, err := decodeRow(s)
-			if err == nil && m != nil && keyString(table, pick(m, tableKey[table])) == want {
-				return true, nil
+			if err == nil && m != nil {
+				r.captured[row.Tbl+"\x00"+keyString(row.Tbl, pick(m, tableKey[row.Tbl]))] = true
 			}
 		}
 	}
-	return false, nil
+	return r.captured[table+"\x00"+keyString(table, key)], nil
 }
 
 func (r *replayer) run(op applyOp) error {

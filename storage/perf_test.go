@@ -3,6 +3,7 @@ package storage
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -230,4 +231,75 @@ func BenchmarkUndoRedo(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(touched), "items-touched")
+}
+
+// BenchmarkChangeLogSize makes 1,000 ordinary edits on a copy of the big
+// board (statements, notes and quote texts retyped, cards moved, status
+// changes, links made and removed, in turn) and reports what the change
+// log takes in the file: the bytes of its steps (log-bytes) and how much
+// the file grew (file-growth-bytes), against the target of 5 MB.
+func BenchmarkChangeLogSize(b *testing.B) {
+	data, err := os.ReadFile(bigBoardFile(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := app.WithAuthor(context.Background(), "Bench")
+	var logBytes, grew int64
+	for n := 0; n < b.N; n++ {
+		p := filepath.Join(b.TempDir(), "log.evboard")
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		db, err := Open(p, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		size := func() int64 {
+			if err := db.gdb.Exec("PRAGMA wal_checkpoint(TRUNCATE)").Error; err != nil {
+				b.Fatal(err)
+			}
+			fi, err := os.Stat(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			return fi.Size()
+		}
+		var claims, quotes []string
+		db.gdb.Raw("SELECT id FROM claims ORDER BY id").Scan(&claims)
+		db.gdb.Raw("SELECT id FROM quotes ORDER BY id").Scan(&quotes)
+		before := size()
+		for i := 0; i < 1000; i++ {
+			c, q := claims[i*7%len(claims)], quotes[i*13%len(quotes)]
+			var err error
+			switch i % 6 {
+			case 0:
+				s := fmt.Sprintf("Edited statement %d: the chips were found in a data centre", i)
+				_, err = db.UpdateClaim(ctx, c, app.ClaimUpdate{Statement: &s})
+			case 1:
+				s := fmt.Sprintf("Checked against the filing, edit %d.", i)
+				_, err = db.UpdateQuote(ctx, q, app.QuoteUpdate{Notes: &s})
+			case 2:
+				err = db.MoveCard(ctx, q, float64(i*7), float64(i*3))
+			case 3:
+				st := []app.Status{app.StatusDenied, app.StatusUnconfirmed, app.StatusAlleged}[i%3]
+				_, err = db.SetClaimStatus(ctx, c, app.StatusChange{Status: st, Note: "Statement to the press", At: time.Now()})
+			case 4:
+				err = db.CreateLink(ctx, &app.Link{From: q, To: c, Relation: app.RelMentions})
+				if app.ErrorCode(err) == app.ECONFLICT {
+					err = nil
+				}
+			case 5:
+				s := fmt.Sprintf("Retyped words of the quote, edit %d, as the source gives them.", i)
+				_, err = db.UpdateQuote(ctx, q, app.QuoteUpdate{Text: &s})
+			}
+			if err != nil {
+				b.Fatalf("edit %d: %v", i, err)
+			}
+		}
+		grew = size() - before
+		db.gdb.Raw("SELECT coalesce(sum(length(changes)), 0) FROM change_steps").Scan(&logBytes)
+		db.Close()
+	}
+	b.ReportMetric(float64(logBytes), "log-bytes")
+	b.ReportMetric(float64(grew), "file-growth-bytes")
 }

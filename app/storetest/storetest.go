@@ -429,4 +429,45 @@ var contract = []struct {
 		e.code(err, app.ENOTFOUND, "undo past the first edit")
 		e.same(first, "undoing every edit")
 	}},
+	{"apply is one step, all or nothing", func(t *testing.T, e *env) {
+		before := e.doc()
+		steps, err := e.s.Log(e.ctx, app.LogFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, y := 120.0, -40.0
+		note := "Supermicro statement"
+		claim := before.Claims[0].ID
+		batch := []app.Change{
+			{Op: app.OpCreate, Kind: app.KindParty, Item: []byte(`{"id":"p-contract","name":"FBI","kind":"organisation"}`)},
+			{Op: app.OpStatus, ID: claim, Status: app.StatusDenied, Note: &note},
+			{Op: app.OpLink, From: claim, To: "p-contract", Relation: app.RelAbout},
+			{Op: app.OpMove, ID: "p-contract", X: &x, Y: &y},
+		}
+		// A batch with one bad change keeps none of them.
+		bad := append(append([]app.Change{}, batch...), app.Change{Op: app.OpLink, From: claim, To: "no-such-item", Relation: app.RelAbout})
+		_, err = e.s.Apply(e.ctx, "Bad batch", bad)
+		if err == nil {
+			t.Fatal("a link to an unknown item was applied")
+		}
+		e.same(before, "a refused batch")
+		if again, _ := e.s.Log(e.ctx, app.LogFilter{}); len(again) != len(steps) {
+			t.Fatalf("a refused batch left %d steps in the log", len(again)-len(steps))
+		}
+		st, err := e.s.Apply(e.ctx, "Add the FBI", batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Label != "Add the FBI" || len(st.Changes) == 0 {
+			t.Fatalf("apply returned the step %+v", st)
+		}
+		if p, ok := e.cardOf("p-contract"); !ok || p.X != x || p.Y != y {
+			t.Fatalf("the new party's card is at %+v (%v)", p, ok)
+		}
+		mine, err := e.s.Log(e.ctx, app.LogFilter{Item: "p-contract"})
+		if err != nil || len(mine) != 1 || mine[0].Label != "Add the FBI" {
+			t.Fatalf("the log of the new party: %+v %v", mine, err)
+		}
+		e.oneStep("Add the FBI", before)
+	}},
 }
