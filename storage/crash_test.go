@@ -9,6 +9,7 @@ import (
 	"math/rand"
 	"os"
 	"os/exec"
+	"reflect"
 	"strconv"
 	"strings"
 	"syscall"
@@ -58,6 +59,7 @@ func TestCrash_SIGKILL(t *testing.T) {
 		// The kill comes at a random moment once the child has opened the
 		// board, so that it lands among edits, not during start-up.
 		var kill <-chan time.Time
+		var madeNow []string
 	read:
 		for {
 			select {
@@ -69,12 +71,12 @@ func TestCrash_SIGKILL(t *testing.T) {
 					kill = time.After(time.Duration(r.Intn(150)) * time.Millisecond)
 					continue
 				}
-				recordEdit(l, reported, statusOf)
+				madeNow = append(madeNow, recordEdit(l, reported, statusOf)...)
 				totalEdits++
 			case <-kill:
 				cmd.Process.Signal(syscall.SIGKILL)
 				for l := range lines { // edits reported before the kill landed
-					recordEdit(l, reported, statusOf)
+					madeNow = append(madeNow, recordEdit(l, reported, statusOf)...)
 					totalEdits++
 				}
 				break read
@@ -113,22 +115,46 @@ func TestCrash_SIGKILL(t *testing.T) {
 				statusOf[id] = have[id]
 			}
 		}
+		// The change log holds a whole step for every edit reported, and
+		// its last step undoes and redoes: no half step was left.
+		for _, id := range madeNow {
+			steps, err := db.Log(context.Background(), app.LogFilter{Item: id})
+			if err != nil || len(steps) == 0 || steps[0].Label != "New claim" {
+				t.Fatalf("trial %d: the log of claim %s, reported made: %+v %v", trial, id, steps, err)
+			}
+		}
+		if undo, _, _ := db.UndoState(context.Background()); undo != "" {
+			before, _ := db.Export(context.Background())
+			if _, err := db.Undo(context.Background()); err != nil {
+				t.Fatalf("trial %d: undo of %q after SIGKILL: %v", trial, undo, err)
+			}
+			if _, err := db.Redo(context.Background()); err != nil {
+				t.Fatalf("trial %d: redo of %q after SIGKILL: %v", trial, undo, err)
+			}
+			after, _ := db.Export(context.Background())
+			before.Board.Updated, after.Board.Updated = time.Time{}, time.Time{}
+			if !reflect.DeepEqual(before, after) {
+				t.Fatalf("trial %d: undoing and redoing %q after SIGKILL changed the board", trial, undo)
+			}
+		}
 		db.Close()
 	}
 	t.Logf("%d trials, %d edits reported and found", trials, totalEdits)
 }
 
 // recordEdit notes a line the child printed after a commit returned:
-// "new ID" or "status ID STATUS".
-func recordEdit(line string, reported map[string]bool, statusOf map[string]app.Status) {
+// "new ID" or "status ID STATUS". It returns the id of a new claim.
+func recordEdit(line string, reported map[string]bool, statusOf map[string]app.Status) []string {
 	f := strings.Fields(line)
 	switch {
 	case len(f) == 2 && f[0] == "new":
 		reported[f[1]] = true
 		statusOf[f[1]] = app.StatusAlleged
+		return f[1:]
 	case len(f) == 3 && f[0] == "status":
 		statusOf[f[1]] = app.Status(f[2])
 	}
+	return nil
 }
 
 // TestCrashChild is the child of TestCrash_SIGKILL; it does nothing when
@@ -178,6 +204,11 @@ func TestCrashChild(t *testing.T) {
 			if err == nil && r.Intn(4) == 0 {
 				if ch, err := db.Undo(ctx); err != nil || ch.Label != "New link" {
 					os.Exit(7)
+				}
+				if r.Intn(2) == 0 {
+					if ch, err := db.Redo(ctx); err != nil || ch.Label != "New link" {
+						os.Exit(8)
+					}
 				}
 			}
 		}
