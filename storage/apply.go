@@ -279,7 +279,9 @@ func (db *DB) applyUpdate(tx *gorm.DB, p string, c app.Change) ([]problem, error
 		current = row.toApp()
 	case app.KindSource:
 		var row sourceRow
-		err = tx.Where("id = ?", c.ID).Take(&row).Error
+		if err = tx.Where("id = ?", c.ID).Take(&row).Error; err == nil {
+			row.Text, err = sourceText(tx, c.ID) // kept apart, in source_texts
+		}
 		current = row.toApp()
 	case app.KindParty:
 		var row partyRow

@@ -251,3 +251,28 @@ func TestLog_DeleteCarriesWhatItTook(t *testing.T) {
 		}
 	}
 }
+
+// A source's text lives in a table of its own: an apply that sets the
+// title keeps the text, and a before that names the text sees it.
+func TestApply_SourceTextKept(t *testing.T) {
+	ctx := as("Ana")
+	db := MustSampleDB(t)
+	text := strings.Repeat("Word ", 100)
+	if err := db.CreateSource(ctx, &app.Source{ID: "long", Title: "Long", Text: text}, nil); err != nil {
+		t.Fatal(err)
+	}
+	title := []app.Change{{Op: app.OpUpdate, ID: "long", Set: map[string]json.RawMessage{"title": json.RawMessage(`"Retitled"`)}}}
+	if _, err := db.Apply(ctx, "Retitle", title); err != nil {
+		t.Fatal(err)
+	}
+	was, _ := json.Marshal(text)
+	more, _ := json.Marshal(text + "One more.")
+	grow := []app.Change{{Op: app.OpUpdate, ID: "long", Set: map[string]json.RawMessage{"text": more}, Before: map[string]json.RawMessage{"text": was}}}
+	if _, err := db.Apply(ctx, "Grow", grow); err != nil {
+		t.Fatalf("a before naming the text as it is: %v", err)
+	}
+	s, err := db.FindSourceByID(ctx, "long")
+	if err != nil || s.Title != "Retitled" || s.Text != text+"One more." {
+		t.Fatalf("the source after the applies: %+v %v", s, err)
+	}
+}
