@@ -29,8 +29,9 @@ import (
 type pastBoard struct {
 	at  time.Time
 	doc *app.Document // app.AsOf of the board at at
-	// claims are the claims that existed, as they stood; absent the ids
-	// of the sources, claims and quotes that did not exist yet.
+	// claims are the claims as they stood, those not made yet bare (no
+	// verdict, no history); absent the ids of the sources, claims and
+	// quotes that did not exist yet.
 	claims map[string]*app.Claim
 	absent map[string]bool
 }
@@ -60,13 +61,19 @@ func newPastBoard(doc *app.Document, at time.Time) *pastBoard {
 	for _, c := range doc.Claims {
 		if p.claims[c.ID] == nil {
 			p.absent[c.ID] = true
+			// Shown, greyed, with nothing that happened to it: no
+			// verdict, no status history, all of which came later.
+			nc := c
+			nc.Verdict, nc.History = nil, nil
+			p.claims[c.ID] = &nc
 		}
 	}
 	return p
 }
 
 // statusOf returns the claim's status at the moment, or now for a nil
-// pastBoard; a claim that did not exist yet keeps its status now.
+// pastBoard; a claim that did not exist yet keeps its status now (its
+// badge says NOT YET).
 func (p *pastBoard) statusOf(c *app.Claim) app.Status {
 	if p != nil {
 		if pc := p.claims[c.ID]; pc != nil {

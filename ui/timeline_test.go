@@ -65,6 +65,20 @@ func TestTimeline_RewindsTheBoard(t *testing.T) {
 	if c := cardOf(t, w, "c-consumer-data"); c.badgeText.Text != "NOT YET" {
 		t.Errorf("a claim not made yet says %q", c.badgeText.Text)
 	}
+	// Nothing that happened after the moment shows: not the verdict a
+	// claim not made yet got at 17:15, on its card, in the list or in the
+	// inspector.
+	if ct := cardOf(t, w, "c-consumer-data").content(); ct.verdict != "" {
+		t.Errorf("a claim not made yet shows the verdict %q, given later", ct.verdict)
+	}
+	later := newNavRow().(*navRow)
+	w.nav.bindRow(app.KindClaim, "c-consumer-data", later)
+	if later.full[1] != "" {
+		t.Errorf("the list shows a claim not made yet with %q", later.full[1])
+	}
+	if pc := w.past.claim(w.model.claims["c-consumer-data"]); pc.Verdict != nil || len(pc.History) != 0 {
+		t.Errorf("the inspector would show a claim not made yet with a verdict or history: %+v", pc)
+	}
 	if !strings.Contains(w.status.Text, "As of 4 Oct 2018 09:00 UTC") || !strings.Contains(v.at.Text, "read-only") {
 		t.Errorf("status %q, timeline %q", w.status.Text, v.at.Text)
 	}
