@@ -286,7 +286,7 @@ func (w *boardWindow) makeExercise() {
 	}
 	verdicts := widget.NewCheck("each claim's verdict on the board's scale ("+scaleWords(w.model.doc.Board.RatingScale())+")", nil)
 	links := widget.NewCheck("which quotes support or deny each claim (those links are removed)", nil)
-	instr := widget.NewMultiLineEntry()
+	instr := newTabEntry()
 	instr.SetPlaceHolder("Shown to the student when the exercise opens")
 	instr.SetMinRowsVisible(4)
 	form := []*widget.FormItem{

@@ -216,7 +216,7 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 		if c, ok := o.(*widget.Check); ok && strings.HasPrefix(c.Text, "which quotes") {
 			c.SetChecked(true)
 		}
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine {
+		if e, ok := o.(*tabEntry); ok && e.MultiLine {
 			e.SetText("Decide every claim.")
 		}
 	}

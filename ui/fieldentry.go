@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 )
 
 // fieldEntry is an inspector field that saves itself: each keystroke
@@ -17,7 +16,7 @@ import (
 // own undo takes them; once its text is the saved one, the board's undo
 // and redo do.
 type fieldEntry struct {
-	widget.Entry
+	tabEntry // Tab moves to the next field
 
 	saved   string                   // the text as the store has it
 	flushed func()                   // called when the field loses focus
@@ -48,7 +47,7 @@ func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
 			return
 		}
 	}
-	e.Entry.TypedShortcut(s)
+	e.tabEntry.TypedShortcut(s)
 }
 
 // FocusLost saves what was typed at once: another field, card or board

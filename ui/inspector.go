@@ -41,7 +41,7 @@ type inspector struct {
 	deleteButton *widget.Button
 	// The verdict block (ratings.go), and the meaning of the grade set.
 	verdictSelect *widget.Select
-	verdictNote   *widget.Entry
+	verdictNote   *tabEntry
 	verdictWhen   *widget.Entry
 	verdictApply  *widget.Button
 	gradeMeaning  *widget.Label

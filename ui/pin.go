@@ -31,12 +31,13 @@ type pinDialog struct {
 	draft pinDraft
 	d     dialog.Dialog
 
-	text, said, location, claimFilter *widget.Entry
-	speaker, source                   *widget.SelectEntry
-	newKind                           *widget.Select
-	claims                            *widget.List
-	pinButton, cancel                 *widget.Button
-	problem                           *widget.Label
+	text                        *tabEntry // Tab goes on to the speaker
+	said, location, claimFilter *widget.Entry
+	speaker, source             *widget.SelectEntry
+	newKind                     *widget.Select
+	claims                      *widget.List
+	pinButton, cancel           *widget.Button
+	problem                     *widget.Label
 
 	speakerIDs, sourceIDs map[string]string
 	// The options the pickers offer now, narrowed by what was typed.
@@ -51,8 +52,7 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 	}
 	w.insp.flush()
 	p := &pinDialog{w: w, draft: d, relation: map[string]string{}}
-	p.text = widget.NewMultiLineEntry()
-	p.text.Wrapping = fyne.TextWrapWord
+	p.text = newTabEntry()
 	p.text.SetMinRowsVisible(3)
 	p.text.SetText(d.text)
 	p.text.PlaceHolder = "The exact words, as said"
@@ -94,7 +94,7 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 	narrowAsTyped(p.speaker, speakers[1:], &p.speakersShown)
 	narrowAsTyped(p.source, sources[1:], &p.sourcesShown)
 	// Enter in a one-line field, or Shift+Enter in the quote's words, pins.
-	for _, e := range []*widget.Entry{p.text, p.said, p.location, &p.speaker.Entry, &p.source.Entry} {
+	for _, e := range []*widget.Entry{&p.text.Entry, p.said, p.location, &p.speaker.Entry, &p.source.Entry} {
 		e.OnSubmitted = func(string) { p.submit() }
 	}
 	p.problem = &widget.Label{Importance: widget.DangerImportance, Wrapping: fyne.TextWrapWord}

@@ -90,7 +90,8 @@ func (i *inspector) verdictSection(c *app.Claim) []fyne.CanvasObject {
 	if v := c.Verdict; v != nil {
 		cur, when, note = v.Label, whenField(v.At), v.Note
 	}
-	i.verdictNote = &widget.Entry{MultiLine: true, Wrapping: fyne.TextWrapWord, PlaceHolder: "Why? The reasoning behind the verdict"}
+	i.verdictNote = newTabEntry()
+	i.verdictNote.SetPlaceHolder("Why? The reasoning behind the verdict")
 	i.verdictNote.SetMinRowsVisible(3)
 	i.verdictNote.SetText(note)
 	i.verdictWhen = widget.NewEntry()
@@ -312,22 +313,39 @@ func (i *inspector) dropFocus() {
 	if f == nil {
 		return
 	}
-	for _, e := range []*widget.Entry{i.statusNote, i.statusWhen, i.verdictNote, i.verdictWhen} {
-		if e != nil && fyne.Focusable(e) == f {
+	for _, e := range i.dated() {
+		if e == f {
 			c.Unfocus()
 			return
 		}
 	}
 }
 
+// dated are the inspector's status and verdict fields that are shown, by
+// name.
+func (i *inspector) dated() map[string]fyne.Focusable {
+	out := map[string]fyne.Focusable{}
+	if i.statusNote != nil {
+		out["status.note"] = i.statusNote
+	}
+	if i.statusWhen != nil {
+		out["status.when"] = i.statusWhen
+	}
+	if i.verdictNote != nil {
+		out["verdict.note"] = i.verdictNote
+	}
+	if i.verdictWhen != nil {
+		out["verdict.when"] = i.verdictWhen
+	}
+	return out
+}
+
 // named are the inspector's status and verdict fields, by name, for the
 // window's geometry file (the end-to-end test finds them there).
 func (i *inspector) named() map[string]fyne.CanvasObject {
 	out := map[string]fyne.CanvasObject{}
-	for name, o := range map[string]*widget.Entry{"status.note": i.statusNote, "status.when": i.statusWhen, "verdict.note": i.verdictNote, "verdict.when": i.verdictWhen} {
-		if o != nil {
-			out[name] = o
-		}
+	for name, o := range i.dated() {
+		out[name] = o.(fyne.CanvasObject)
 	}
 	if i.verdictSelect != nil {
 		out["verdict.select"], out["verdict.apply"], out["status.apply"] = i.verdictSelect, i.verdictApply, i.statusApply
