@@ -42,7 +42,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 	case errors.Is(err, app.ErrDamaged):
 		backups, _ := w.files.Backups(path)
 		if len(backups) == 0 {
-			dialog.ShowError(errors.New(msg+"\n\nThere is no backup of it to restore."), w.win)
+			w.informError(msg + "\n\nThere is no backup of it to restore.")
 			return
 		}
 		b := backups[0]

@@ -442,7 +442,7 @@ func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, ope
 				why = append(why, filepath.Base(r.File)+": "+r.Reason)
 			}
 			do(func() {
-				dialog.ShowInformation("Some boards were not graded", strings.Join(why, "\n\n"), w.win)
+				w.inform("Some boards were not graded", strings.Join(why, "\n\n"), nil)
 			})
 		}
 		return msg, nil

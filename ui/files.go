@@ -185,6 +185,9 @@ func (w *boardWindow) saveTarget(title, name, ext string, replace bool, then fun
 // last one chosen, else the home folder.
 func (w *boardWindow) saveFolder() string {
 	if w.file != nil {
+		if abs, err := filepath.Abs(w.file.Path()); err == nil {
+			return filepath.Dir(abs) // never "." for a board opened by a relative path
+		}
 		return filepath.Dir(w.file.Path())
 	}
 	if d := w.app.Preferences().String("saveFolder"); d != "" {
@@ -321,7 +324,7 @@ func (w *boardWindow) export(f ExportFormat) {
 			})
 			if err == nil && len(warnings) > 0 {
 				do(func() {
-					dialog.ShowInformation("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(warnings, "\n\n"), w.win)
+					w.inform("Exported, with notes", "Exported to "+path+".\n\n"+strings.Join(warnings, "\n\n"), nil)
 				})
 			}
 			return "Exported to " + path, err

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 )
@@ -196,11 +195,11 @@ func (w *boardWindow) showShortcuts() {
 		"Ctrl+Z  undo\nCtrl+Shift+Z or Ctrl+Y  redo\nDelete  delete the selected card\nCtrl+F  search\nEsc  clear the selection\n\n" +
 		"Ctrl+K  new claim\nCtrl+P  pin a quote (in a source's text: pin the selection)\nCtrl+Shift+P  new party\nCtrl+Shift+O  new source\nCtrl+L  link the selected card\nCtrl+T  open a source's text\n\n" +
 		"Drag a card to move it, or move the selected one with the arrow keys;\ndrag the background or scroll to pan;\nCtrl+wheel, Ctrl+= / Ctrl+- or + / − to zoom; Ctrl+0 fits the board."
-	dialog.ShowInformation("Keyboard shortcuts", text, w.win)
+	w.inform("Keyboard shortcuts", text, nil)
 }
 
 func (w *boardWindow) showAbout() {
-	dialog.ShowInformation("About Evidence Board", "Evidence Board "+w.app.Metadata().Version+"\n\n"+
-		"Pin quotes, tie them to who said them and to the claims they support or deny,\nand mark each claim alleged, denied or unconfirmed.\n\n"+
-		"Every edit is saved as you make it.", w.win)
+	w.inform("About Evidence Board", "Evidence Board "+w.app.Metadata().Version+"\n\n"+
+		"Pin quotes, tie them to who said them and to the claims they support or deny, and mark each claim alleged, denied or unconfirmed.\n\n"+
+		"Every edit is saved as you make it.", nil)
 }

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/dialog"
 
 	"evidenceboard/app"
 	"evidenceboard/assets"
@@ -60,10 +59,10 @@ func Run(files app.Files, path string, firstRun bool) {
 
 // welcome introduces the sample board to a new user.
 func (w *boardWindow) welcome(path string) {
-	dialog.ShowInformation("Welcome to Evidence Board",
+	w.inform("Welcome to Evidence Board",
 		"This is a sample board, a copy made for you at\n"+path+"\n\n"+
-			"It follows the 2018 “Big Hack” report: chips allegedly implanted in Supermicro servers,\n"+
+			"It follows the 2018 “Big Hack” report: chips allegedly implanted in Supermicro servers, "+
 			"denied by Apple, Amazon and Supermicro, and confirmed by no one on the record.\n\n"+
-			"Click a card to edit it on the right; drag cards to arrange them; search on the left.\n"+
-			"Every change is saved as you make it, and Ctrl+Z undoes it. Start your own with File ▸ New Board.", w.win)
+			"Click a card to edit it on the right; drag cards to arrange them; search on the left. "+
+			"Every change is saved as you make it, and Ctrl+Z undoes it. Start your own with File ▸ New Board.", nil)
 }

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
@@ -143,7 +142,7 @@ func (w *boardWindow) adopt(f app.BoardFile, m *boardModel) {
 	w.verifyInBackground(f)
 	w.exerciseOpened()
 	if n := f.Notice(); n != "" {
-		dialog.ShowInformation("The board was upgraded", n, w.win)
+		w.inform("The board was upgraded", n, nil)
 	}
 }
 
@@ -295,7 +294,7 @@ func (w *boardWindow) showError(err error) {
 	if err == nil {
 		return
 	}
-	dialog.ShowError(errors.New(errorText(err)), w.win)
+	w.informError(errorText(err))
 }
 
 // errorText is an error in words, a line for each problem found.
