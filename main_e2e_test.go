@@ -241,10 +241,11 @@ func TestRealWindow(t *testing.T) {
 	w.key("ctrl+z")
 	w.waitDoc("Ctrl+Z to bring the deleted claim back", nClaims(claims+1))
 
-	// A status change dated in the past, typed in the inspector: a note,
-	// a date, Enter. It goes into the history before the claim's
-	// creation, now, and so leaves the status as it was; Ctrl+Z takes it
-	// back.
+	// A story rebuilt with its real dates, typed in the inspector. A
+	// status change dated before the claim was made (now) is refused in
+	// words, and Enter closes the message; the claim is first dated
+	// 2018-10-01 (date, Enter), and then the change dated 2018-10-05 (a
+	// note, a date, Enter) goes in after it. Ctrl+Z takes it back.
 	w.click(w.card(newClaim))
 	w.waitFor("the new claim in the inspector", func() bool { g, _ := w.geometry(); return g.Selected == newClaim && !g.Dialog })
 	w.click(w.field("status.note"))
@@ -253,14 +254,31 @@ func TestRealWindow(t *testing.T) {
 	w.key("ctrl+a")
 	w.typeText("2018-10-05")
 	w.key("Return")
+	w.waitFor("the refusal of a change dated before the claim", func() bool { g, _ := w.geometry(); return g.Dialog })
+	w.key("Return")
+	w.waitFor("Enter to close the refusal", func() bool { g, _ := w.geometry(); return !g.Dialog })
+	if c := claimOf(exportDoc(t, board), newClaim); len(c.History) != 1 {
+		t.Fatalf("a change dated before the claim existed went in: %+v", c.History)
+	}
+	w.click(w.field("since.when"))
+	w.key("ctrl+a")
+	w.typeText("2018-10-01")
+	w.key("Return")
+	w.waitDoc("Enter in the first-recorded field to date the claim", func(d *app.Document) bool {
+		c := claimOf(d, newClaim)
+		return len(c.History) == 1 && c.History[0].At.Equal(time.Date(2018, 10, 1, 0, 0, 0, 0, time.UTC))
+	})
+	w.click(w.field("status.note"))
+	w.key("ctrl+a")
+	w.typeText("Denied the same day")
+	w.click(w.field("status.when"))
+	w.key("ctrl+a")
+	w.typeText("2018-10-05")
+	w.key("Return")
 	backdated := func(d *app.Document) bool {
-		for _, c := range d.Claims {
-			if c.ID == newClaim {
-				return len(c.History) == 2 && c.History[0].Note == "Denied the same day" &&
-					c.History[0].At.Equal(time.Date(2018, 10, 5, 0, 0, 0, 0, time.UTC)) && c.Status == app.StatusAlleged
-			}
-		}
-		return false
+		c := claimOf(d, newClaim)
+		return len(c.History) == 2 && c.History[1].Note == "Denied the same day" &&
+			c.History[1].At.Equal(time.Date(2018, 10, 5, 0, 0, 0, 0, time.UTC)) && c.Status == app.StatusAlleged
 	}
 	w.waitDoc("Enter in the date field to record the back-dated change", backdated)
 	w.key("ctrl+z")
@@ -386,6 +404,16 @@ func TestRealWindow(t *testing.T) {
 	})
 	w.key("ctrl+q")
 	w.waitExit()
+}
+
+// claimOf returns the claim id of d, or an empty one.
+func claimOf(d *app.Document, id string) app.Claim {
+	for _, c := range d.Claims {
+		if c.ID == id {
+			return c
+		}
+	}
+	return app.Claim{}
 }
 
 // idKind returns the kind of the item id in d.

@@ -200,6 +200,10 @@ type ClaimService interface {
 type ClaimUpdate struct {
 	Statement *string
 	Notes     *string
+	// Since dates the claim's first status anew (when it was first
+	// alleged, denied or left unconfirmed), by the rules of Redate; it
+	// cannot be after now.
+	Since *time.Time
 }
 
 // QuoteService finds and changes quotes.

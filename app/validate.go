@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -250,6 +251,10 @@ func validateClaim(ps *problems, p string, c *Claim, undecidedOK bool) {
 	}
 	if c.Verdict != nil {
 		validateVerdict(ps, field(p, "verdict"), c.Verdict)
+		if first, ok := FirstRecorded(c); ok && !c.Verdict.At.IsZero() && c.Verdict.At.Before(first) {
+			ps.add(field(field(p, "verdict"), "at"), "%s is before the claim was first recorded (history[0].at, %s): a verdict comes after the claim",
+				c.Verdict.At.UTC().Format(time.RFC3339), first.UTC().Format(time.RFC3339))
+		}
 	}
 }
 

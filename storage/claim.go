@@ -101,7 +101,26 @@ func createClaim(tx *gorm.DB, c *app.Claim, place *app.Point) error {
 
 // UpdateClaim implements app.ClaimService.
 func (db *DB) UpdateClaim(ctx context.Context, id string, upd app.ClaimUpdate) (*app.Claim, error) {
-	err := db.write(ctx, "Edit claim", func(tx *gorm.DB) error {
+	label := "Edit claim"
+	var since time.Time
+	if upd.Since != nil {
+		var err error
+		if since, err = pastOrNow(*upd.Since, db.now().UTC(), "a claim's first status"); err != nil {
+			return nil, err
+		}
+		if upd.Statement == nil && upd.Notes == nil {
+			label = "Date claim"
+		}
+	}
+	err := db.write(ctx, label, func(tx *gorm.DB) error {
+		if upd.Since != nil {
+			if err := redateClaim(tx, id, since); err != nil {
+				return err
+			}
+		}
+		if upd.Statement == nil && upd.Notes == nil {
+			return nil
+		}
 		return updateClaim(tx, id, func(c *app.Claim) {
 			set(&c.Statement, upd.Statement)
 			set(&c.Notes, upd.Notes)
@@ -131,6 +150,20 @@ func updateClaim(tx *gorm.DB, id string, edit func(*app.Claim)) error {
 		return err
 	}
 	return tx.Select("*").Save(toClaimRow(c)).Error
+}
+
+// redateClaim gives the first status of the claim id the date at, by the
+// rules of app.Redate.
+func redateClaim(tx *gorm.DB, id string, at time.Time) error {
+	c, err := findClaim(tx, id)
+	if err != nil {
+		return err
+	}
+	if err := app.Redate(c, at); err != nil {
+		return err
+	}
+	return tx.Exec("UPDATE claim_history SET at = ? WHERE claim_id = ? AND seq = (SELECT min(seq) FROM claim_history WHERE claim_id = ?)",
+		formatTime(at), id, id).Error
 }
 
 // SetClaimStatus implements app.ClaimService.
@@ -164,6 +197,11 @@ func setClaimStatus(tx *gorm.DB, id string, change app.StatusChange, at time.Tim
 	var hist []historyRow
 	if err := tx.Where("claim_id = ?", id).Order("seq").Find(&hist).Error; err != nil {
 		return err
+	}
+	if len(hist) > 0 {
+		if err := app.CheckStatusDate(&app.Claim{History: []app.StatusChange{hist[0].toApp()}}, at); err != nil {
+			return err
+		}
 	}
 	// The new entry goes after every entry of its time or earlier.
 	k := len(hist)
@@ -229,6 +267,13 @@ func setClaimVerdict(tx *gorm.DB, id string, verdict *app.Verdict) error {
 			return err
 		}
 		if err := app.CheckVerdict(verdict, scale); err != nil {
+			return err
+		}
+		c, err := findClaim(tx, id)
+		if err != nil {
+			return err
+		}
+		if err := app.CheckVerdictDate(c, verdict); err != nil {
 			return err
 		}
 	}

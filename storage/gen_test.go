@@ -230,7 +230,11 @@ func genJudging(r *rand.Rand, doc *app.Document, text func(min, max int) string)
 	scale := doc.Board.RatingScale()
 	for i := range doc.Claims {
 		if r.Intn(3) == 0 {
-			doc.Claims[i].Verdict = &app.Verdict{Label: scale[r.Intn(len(scale))].Label, Note: maybe(r, text(0, 60)), At: genTime(r)}
+			at := genTime(r)
+			if first, ok := app.FirstRecorded(&doc.Claims[i]); ok && at.Before(first) {
+				at = first.Add(time.Duration(r.Intn(1000)) * time.Hour) // a verdict comes after the claim
+			}
+			doc.Claims[i].Verdict = &app.Verdict{Label: scale[r.Intn(len(scale))].Label, Note: maybe(r, text(0, 60)), At: at}
 		}
 	}
 	grade := func() app.Reliability {

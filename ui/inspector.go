@@ -35,6 +35,8 @@ type inspector struct {
 	statusNote   *widget.Entry
 	statusApply  *widget.Button
 	statusWhen   *widget.Entry
+	sinceWhen    *widget.Entry // when the claim was first recorded
+	sinceApply   *widget.Button
 	history      *fyne.Container
 	links        *fyne.Container
 	addLink      *widget.Button
@@ -110,6 +112,7 @@ func (i *inspector) show(id string) {
 	i.dropFocus()
 	i.fields, i.selects = map[string]*fieldEntry{}, map[string]*widget.Select{}
 	i.statusSelect, i.statusNote, i.statusApply, i.history, i.links, i.addLink, i.deleteButton = nil, nil, nil, nil, nil, nil, nil
+	i.sinceWhen, i.sinceApply = nil, nil
 	i.statusWhen, i.verdictSelect, i.verdictNote, i.verdictWhen, i.verdictApply, i.gradeMeaning = nil, nil, nil, nil, nil, nil
 	m := i.w.model
 	var objs []fyne.CanvasObject
@@ -376,6 +379,7 @@ func (i *inspector) claimForm(c *app.Claim) []fyne.CanvasObject {
 	objs = append(objs, i.statusSelect, i.statusNote)
 	objs = append(objs, i.statusWhenField()...)
 	objs = append(objs, container.NewBorder(nil, nil, nil, i.statusApply))
+	objs = append(objs, i.sinceSection(c)...)
 	i.historyRows(c)
 	if w.exerciseRecord() == nil { // an exercise asks for verdicts its own way
 		objs = append(objs, i.verdictSection(c)...)

@@ -398,11 +398,23 @@ func (f *memFile) CreateClaim(_ context.Context, c *app.Claim, at *app.Point) er
 }
 func (f *memFile) UpdateClaim(_ context.Context, id string, u app.ClaimUpdate) (*app.Claim, error) {
 	var out app.Claim
-	err := f.edit("Edit claim", func(d *app.Document) error {
+	label := "Edit claim"
+	if u.Since != nil && u.Statement == nil && u.Notes == nil {
+		label = "Date claim"
+	}
+	if u.Since != nil && u.Since.After(time.Now()) {
+		return nil, app.Errorf(app.EINVALID, "a claim's first status cannot be dated in the future")
+	}
+	err := f.edit(label, func(d *app.Document) error {
 		for i := range d.Claims {
 			if c := &d.Claims[i]; c.ID == id {
 				set(&c.Statement, u.Statement)
 				set(&c.Notes, u.Notes)
+				if u.Since != nil {
+					if err := app.Redate(c, u.Since.UTC()); err != nil {
+						return err
+					}
+				}
 				out = *c
 				return nil
 			}
@@ -427,6 +439,9 @@ func (f *memFile) SetClaimStatus(_ context.Context, id string, ch app.StatusChan
 					if n := len(c.History); n > 0 && c.History[n-1].At.After(ch.At) {
 						ch.At = c.History[n-1].At.Add(1)
 					}
+				}
+				if err := app.CheckStatusDate(c, ch.At); err != nil {
+					return err
 				}
 				app.RecordStatus(c, ch)
 				out = *c
@@ -459,6 +474,12 @@ func (f *memFile) SetClaimVerdict(_ context.Context, id string, v *app.Verdict) 
 					vv := *v
 					if vv.At.IsZero() {
 						vv.At = d.Board.Updated
+						if first, ok := app.FirstRecorded(c); ok && vv.At.Before(first) {
+							vv.At = first
+						}
+					}
+					if err := app.CheckVerdictDate(c, &vv); err != nil {
+						return err
 					}
 					c.Verdict = &vv
 				}

@@ -337,6 +337,9 @@ func (i *inspector) dated() map[string]fyne.Focusable {
 	if i.verdictWhen != nil {
 		out["verdict.when"] = i.verdictWhen
 	}
+	if i.sinceWhen != nil {
+		out["since.when"] = i.sinceWhen
+	}
 	return out
 }
 
@@ -349,6 +352,9 @@ func (i *inspector) named() map[string]fyne.CanvasObject {
 	}
 	if i.verdictSelect != nil {
 		out["verdict.select"], out["verdict.apply"], out["status.apply"] = i.verdictSelect, i.verdictApply, i.statusApply
+	}
+	if i.sinceApply != nil {
+		out["since.apply"] = i.sinceApply
 	}
 	return out
 }

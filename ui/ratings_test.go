@@ -214,7 +214,7 @@ func TestWindow_DateFieldsRefuseTheFuture(t *testing.T) {
 // the back-dated one is not it. Each is one undo step.
 func TestWindow_BackdatedStatus(t *testing.T) {
 	w, f := openTestWindow(t)
-	const id = "c-consumer-data"
+	const id = "c-pla-chips"
 	before := cloneDoc(f.doc)
 	old := claimIn(before, id)
 	last := old.History[len(old.History)-1]
@@ -545,5 +545,48 @@ func TestWindow_RatingsReadOnly(t *testing.T) {
 	s := w.openScaleDialog()
 	if !s.save.Disabled() || !s.add.Disabled() || !s.rows[0].label.Disabled() {
 		t.Error("the scale can be edited on a read-only board")
+	}
+}
+
+// A story rebuilt with its real dates: a status change dated before the
+// claim was first recorded is refused in words; the claim's first status
+// is dated first (one step), and then the change goes in after it; a
+// verdict dated before the first status is refused too.
+func TestWindow_FirstStatusDated(t *testing.T) {
+	w, f := openTestWindow(t)
+	const id = "c-consumer-data" // first recorded 4 Oct 2018 13:00, unconfirmed
+	w.choose(id)
+	early := time.Date(2018, 10, 4, 10, 0, 0, 0, time.UTC)
+	w.insp.statusSelect.SetSelected("DENIED")
+	w.insp.statusWhen.SetText(early.Format(time.RFC3339))
+	test.Tap(w.insp.statusApply)
+	if c := claimIn(f.doc, id); len(c.History) != 1 || !strings.Contains(shown(w), "before the claim was first recorded") {
+		t.Fatalf("a change before the claim existed: history %d entries, shown %q", len(c.History), shown(w))
+	}
+	for w.win.Canvas().Overlays().Top() != nil {
+		w.win.Canvas().Overlays().Top().Hide()
+	}
+	w.confirming = nil
+	steps := len(f.undo)
+	w.insp.sinceWhen.SetText("2018-10-04T09:30:00Z")
+	test.Tap(w.insp.sinceApply)
+	c := claimIn(f.doc, id)
+	if !c.History[0].At.Equal(time.Date(2018, 10, 4, 9, 30, 0, 0, time.UTC)) || len(f.undo) != steps+1 || lastUndo(t, f) != "Date claim" {
+		t.Fatalf("dating the first status: %v, %d steps, undo %q", c.History[0].At, len(f.undo)-steps, lastUndo(t, f))
+	}
+	w.insp.statusSelect.SetSelected("DENIED")
+	w.insp.statusWhen.SetText(early.Format(time.RFC3339))
+	test.Tap(w.insp.statusApply)
+	if c := claimIn(f.doc, id); len(c.History) != 2 || c.Status != app.StatusDenied || !c.History[1].At.Equal(early) {
+		t.Fatalf("the change after the first status: %+v", c.History)
+	}
+	// The first status cannot move after a later change.
+	w.insp.sinceWhen.SetText("2018-10-04T11:00:00Z")
+	test.Tap(w.insp.sinceApply)
+	if c := claimIn(f.doc, id); !c.History[0].At.Equal(time.Date(2018, 10, 4, 9, 30, 0, 0, time.UTC)) {
+		t.Fatalf("the first status moved after a later change: %+v", c.History)
+	}
+	if _, err := f.SetClaimVerdict(context.Background(), id, &app.Verdict{Label: "False", At: time.Date(2018, 10, 1, 0, 0, 0, 0, time.UTC)}); err == nil {
+		t.Fatal("a verdict dated before the claim existed was given")
 	}
 }
