@@ -470,4 +470,38 @@ var contract = []struct {
 		}
 		e.oneStep("Add the FBI", before)
 	}},
+	{"a claim's first status can be dated, and nothing comes before it", func(t *testing.T, e *env) {
+		var c *app.Claim
+		for i := range e.doc().Claims {
+			if cl := e.doc().Claims[i]; len(cl.History) == 1 {
+				c = &cl
+				break
+			}
+		}
+		if c == nil {
+			t.Fatal("the sample has no claim with a single status")
+		}
+		first := c.History[0].At
+		_, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: app.StatusDenied, At: first.Add(-time.Hour)})
+		e.code(err, app.EINVALID, "a status change before the claim was first recorded")
+		_, err = e.s.SetClaimVerdict(e.ctx, c.ID, &app.Verdict{Label: "False", At: first.Add(-time.Hour)})
+		e.code(err, app.EINVALID, "a verdict before the claim was first recorded")
+		before := e.doc()
+		earlier := first.Add(-48 * time.Hour)
+		if _, err := e.s.UpdateClaim(e.ctx, c.ID, app.ClaimUpdate{Since: &earlier}); err != nil {
+			t.Fatal(err)
+		}
+		for _, got := range e.doc().Claims {
+			if got.ID == c.ID && !got.History[0].At.Equal(earlier) {
+				t.Fatalf("the first status is dated %v, want %v", got.History[0].At, earlier)
+			}
+		}
+		e.oneStep("Date claim", before)
+		if _, err := e.s.SetClaimStatus(e.ctx, c.ID, app.StatusChange{Status: app.StatusDenied, At: first.Add(-time.Hour)}); err != nil {
+			t.Fatalf("a change after the new first date: %v", err)
+		}
+		late := first
+		_, err = e.s.UpdateClaim(e.ctx, c.ID, app.ClaimUpdate{Since: &late})
+		e.code(err, app.EINVALID, "a first status dated after a later change")
+	}},
 }
