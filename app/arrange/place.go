@@ -74,22 +74,27 @@ func Place(doc *app.Document, sizes map[app.Kind]Size, id string) app.Position {
 // doc does not have, or that are not finite, are returned as they are.
 // The result has the positions in the order given.
 func Separate(doc *app.Document, positions []app.Position, sizes map[app.Kind]Size) []app.Position {
-	g := newGraph(doc, sizes)
+	// Only the cards and their sizes matter here, not the links.
+	size := map[string]Size{}
+	for _, c := range cardIDs(doc) {
+		if _, dup := size[c.id]; !dup {
+			size[c.id] = sizes[c.kind]
+		}
+	}
 	out := append([]app.Position(nil), positions...)
 	type card struct {
 		at int // index in positions
-		v  int
 		b  box
 	}
 	var cards []card
-	seen := map[int]bool{}
+	seen := map[string]bool{}
 	for i, p := range positions {
-		v, ok := g.index[p.Item]
-		if !ok || seen[v] || !finite(p.X) || !finite(p.Y) {
+		sz, ok := size[p.Item]
+		if !ok || seen[p.Item] || !finite(p.X) || !finite(p.Y) {
 			continue
 		}
-		seen[v] = true
-		cards = append(cards, card{i, v, box{p.X, p.Y, g.size[v].Width, g.size[v].Height}})
+		seen[p.Item] = true
+		cards = append(cards, card{i, box{p.X, p.Y, sz.Width, sz.Height}})
 	}
 	// Which move: those on a card before them that stays.
 	stay := newHash()

@@ -174,8 +174,17 @@ func (s *spots) nearest(cx, cy float64, best *spot) {
 				if s.blocks[key(bx, by)] == 0 || !within(float64(bx)*blockSize, float64(by)*blockSize, blockSize) {
 					continue
 				}
-				for x := bx * blockCells; x < (bx+1)*blockCells; x++ {
-					for y := by * blockCells; y < (by+1)*blockCells; y++ {
+				// The squares of the block that meet the square around
+				// the circle of best.
+				x0, y0, x1, y1 := bx*blockCells, by*blockCells, (bx+1)*blockCells-1, (by+1)*blockCells-1
+				if !math.IsInf(best.d, 1) {
+					r := math.Sqrt(best.d)
+					lx, ly := s.cell(cx-r, cy-r)
+					hx, hy := s.cell(cx+r, cy+r)
+					x0, y0, x1, y1 = max(x0, lx), max(y0, ly), min(x1, hx), min(y1, hy)
+				}
+				for x := x0; x <= x1; x++ {
+					for y := y0; y <= y1; y++ {
 						if !within(float64(x)*spotCell, float64(y)*spotCell, spotCell) {
 							continue
 						}
