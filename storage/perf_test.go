@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -15,6 +16,7 @@ import (
 	_ "github.com/glebarez/go-sqlite"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 )
 
 // bigBoardFile writes the generated big board (10,000 quotes, 2,000
@@ -136,7 +138,13 @@ func filepathTempDir() (string, error) { return os.MkdirTemp("", "evboard-bench"
 // TestWriteBigBoard writes the generated big board to $EVB_BIG_BOARD, for
 // .ci/measure-open; without it, it only checks that the generated board is
 // a valid document. With $EVB_BIG_BOARD_TEXT=prose its text is English-like
-// prose, else runes drawn from every script.
+// prose, else runes drawn from every script. $EVB_BIG_BOARD_QUOTES=n makes
+// it n quotes with the rest in proportion (n/5 claims, n/20 parties, n/50
+// sources, 2.2 n links); $EVB_BIG_BOARD_LAYOUT=crowded stores every card on
+// a grid of 0.8 × the card size, each on its neighbours, as a script or
+// another tool may write a board, and =apart on a grid of 1.3 × the card
+// size, no card on another (else a third are unplaced, the rest at
+// random).
 func TestWriteBigBoard(t *testing.T) {
 	out := os.Getenv("EVB_BIG_BOARD")
 	if out == "" {
@@ -154,8 +162,17 @@ func TestWriteBigBoard(t *testing.T) {
 		return
 	}
 	size := bigBoard
+	if q, err := strconv.Atoi(os.Getenv("EVB_BIG_BOARD_QUOTES")); err == nil && q > 0 {
+		size = genSize{sources: q / 50, parties: q / 20, claims: q / 5, quotes: q, links: q * 22 / 10}
+	}
 	size.prose = os.Getenv("EVB_BIG_BOARD_TEXT") == "prose"
 	doc := genDocument(rand.New(rand.NewSource(1)), size)
+	switch os.Getenv("EVB_BIG_BOARD_LAYOUT") {
+	case "crowded":
+		doc.Layout = arrange.Crowd(doc, arrange.CardSizes, 0.8)
+	case "apart":
+		doc.Layout = arrange.Crowd(doc, arrange.CardSizes, 1.3)
+	}
 	if err := WriteNew(out, true, doc.Board, Options{}, func(db *DB) error { return db.Import(context.Background(), doc) }); err != nil {
 		t.Fatal(err)
 	}

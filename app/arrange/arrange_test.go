@@ -286,3 +286,83 @@ func TestArrange_StoredLayoutIgnored(t *testing.T) {
 		t.Error("Arrange reads doc.Layout")
 	}
 }
+
+// TestSeparate_Crowded separates boards whose every card was stored on
+// others: a grid tighter than the cards (as a script may write a board),
+// a grid of half that, and every card on one spot. No two cards end less
+// than CellGap-1 from a card that moved, none on another; a card on no
+// card before it stays; on a grid, no card goes farther than out of the
+// crowd (to its nearest edge) and through twice the band the moved cards
+// would make around it, plus a card and the gap.
+func TestSeparate_Crowded(t *testing.T) {
+	doc := Scatter(3, BoardSize{Quotes: 300, Claims: 60, Parties: 15, Sources: 6, Links: 600})
+	heap := Crowd(doc, CardSizes, 0)
+	for _, tc := range []struct {
+		name   string
+		layout []app.Position
+		grid   bool
+	}{
+		{"grid of 0.8 cards", Crowd(doc, CardSizes, 0.8), true},
+		{"grid of 0.4 cards", Crowd(doc, CardSizes, 0.4), true},
+		{"all on one spot", heap, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Separate(doc, tc.layout, CardSizes)
+			checkApart(t, doc, tc.layout, got)
+			kind := map[string]app.Kind{}
+			for _, c := range cardIDs(doc) {
+				kind[c.id] = c.kind
+			}
+			stored := make([]box, len(tc.layout))
+			for i, p := range tc.layout {
+				s := CardSizes[kind[p.Item]]
+				stored[i] = box{p.X, p.Y, s.Width, s.Height}
+			}
+			x0, y0, x1, y1 := bounds(stored)
+			area := 0.0 // of the cards that move, with their gaps
+			for i := range got {
+				if got[i] != tc.layout[i] {
+					area += (stored[i].w + CellGap) * (stored[i].h + CellGap)
+				}
+			}
+			band := area / (2 * (x1 - x0 + y1 - y0))
+			for i, p := range tc.layout {
+				onEarlier := false
+				for _, o := range stored[:i] {
+					onEarlier = onEarlier || overlap(stored[i], o)
+				}
+				if !onEarlier && got[i] != p {
+					t.Fatalf("%s lies on no card before it but moved from %v to %v", p.Item, p, got[i])
+				}
+				b := stored[i]
+				out := min(b.cx()-x0, x1-b.cx(), b.cy()-y0, y1-b.cy()) + 2*band + math.Hypot(b.w, b.h) + CellGap
+				if d := math.Hypot(got[i].X-p.X, got[i].Y-p.Y); tc.grid && d > out {
+					t.Errorf("%s moved %.0f, farther than out of the crowd (%.0f)", p.Item, d, out)
+				}
+			}
+		})
+	}
+}
+
+// checkApart fails unless no card of positions lies on another and every
+// card that moved from where stored has it keeps CellGap-1 from the others.
+func checkApart(t *testing.T, doc *app.Document, stored, positions []app.Position) {
+	t.Helper()
+	kind := map[string]app.Kind{}
+	for _, c := range cardIDs(doc) {
+		kind[c.id] = c.kind
+	}
+	for i, p := range positions {
+		gap := 0.0
+		if p != stored[i] {
+			gap = CellGap - 1
+		}
+		s := CardSizes[kind[p.Item]]
+		a := box{p.X - gap, p.Y - gap, s.Width + 2*gap, s.Height + 2*gap}
+		for j, q := range positions {
+			if o := CardSizes[kind[q.Item]]; j != i && overlap(a, box{q.X, q.Y, o.Width, o.Height}) {
+				t.Fatalf("%s %v and %s %v are less than %v apart", p.Item, p, q.Item, q, gap)
+			}
+		}
+	}
+}

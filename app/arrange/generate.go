@@ -2,6 +2,7 @@ package arrange
 
 import (
 	"fmt"
+	"math"
 	"time"
 
 	"evidenceboard/app"
@@ -218,4 +219,23 @@ func Scatter(seed int64, n BoardSize) *app.Document {
 		doc.Links = append(doc.Links, l)
 	}
 	return doc
+}
+
+// Crowd lays every card of doc (claims, quotes, parties, sources, in the
+// document's order) row by row on a square grid whose step is pitch times
+// the widest card across and pitch times the tallest card down, as a script
+// or another tool may write a board: with pitch below 1 every card lies on
+// its neighbours. Positions are whole units, one per card.
+func Crowd(doc *app.Document, sizes map[app.Kind]Size, pitch float64) []app.Position {
+	var w, h float64
+	for _, s := range sizes {
+		w, h = max(w, s.Width), max(h, s.Height)
+	}
+	cards := cardIDs(doc)
+	side := int(math.Ceil(math.Sqrt(float64(len(cards)))))
+	out := make([]app.Position, len(cards))
+	for i, c := range cards {
+		out[i] = app.Position{Item: c.id, X: math.Round(float64(i%side) * pitch * w), Y: math.Round(float64(i/side) * pitch * h)}
+	}
+	return out
 }

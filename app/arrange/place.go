@@ -1,9 +1,6 @@
 package arrange
 
 import (
-	"math"
-	"sort"
-
 	"evidenceboard/app"
 )
 
@@ -63,10 +60,10 @@ func Place(doc *app.Document, sizes map[app.Kind]Size, id string) app.Position {
 		tx, ty = sz.Width/2, sz.Height/2
 	}
 	obstacles := newHash()
-	for o, b := range placed {
-		obstacles.add(o, b)
+	for _, b := range placed {
+		obstacles.add(b)
 	}
-	b := obstacles.freeNear(tx, ty, sz, placed)
+	b := obstacles.freeNear(tx, ty, sz)
 	return app.Position{Item: id, X: b.x, Y: b.y}
 }
 
@@ -77,22 +74,27 @@ func Place(doc *app.Document, sizes map[app.Kind]Size, id string) app.Position {
 // doc does not have, or that are not finite, are returned as they are.
 // The result has the positions in the order given.
 func Separate(doc *app.Document, positions []app.Position, sizes map[app.Kind]Size) []app.Position {
-	g := newGraph(doc, sizes)
+	// Only the cards and their sizes matter here, not the links.
+	size := map[string]Size{}
+	for _, c := range cardIDs(doc) {
+		if _, dup := size[c.id]; !dup {
+			size[c.id] = sizes[c.kind]
+		}
+	}
 	out := append([]app.Position(nil), positions...)
 	type card struct {
 		at int // index in positions
-		v  int
 		b  box
 	}
 	var cards []card
-	seen := map[int]bool{}
+	seen := map[string]bool{}
 	for i, p := range positions {
-		v, ok := g.index[p.Item]
-		if !ok || seen[v] || !finite(p.X) || !finite(p.Y) {
+		sz, ok := size[p.Item]
+		if !ok || seen[p.Item] || !finite(p.X) || !finite(p.Y) {
 			continue
 		}
-		seen[v] = true
-		cards = append(cards, card{i, v, box{p.X, p.Y, g.size[v].Width, g.size[v].Height}})
+		seen[p.Item] = true
+		cards = append(cards, card{i, box{p.X, p.Y, sz.Width, sz.Height}})
 	}
 	// Which move: those on a card before them that stays.
 	stay := newHash()
@@ -102,19 +104,11 @@ func Separate(doc *app.Document, positions []app.Position, sizes map[app.Kind]Si
 			movers = append(movers, c)
 			continue
 		}
-		stay.add(c.v, c.b)
-	}
-	placed := map[int]box{}
-	for _, c := range cards {
-		placed[c.v] = c.b
+		stay.add(c.b)
 	}
 	for _, c := range movers {
-		delete(placed, c.v)
-	}
-	for _, c := range movers {
-		b := stay.freeNear(c.b.cx(), c.b.cy(), Size{c.b.w, c.b.h}, placed)
-		stay.add(c.v, b)
-		placed[c.v] = b
+		b := stay.freeNear(c.b.cx(), c.b.cy(), Size{c.b.w, c.b.h})
+		stay.add(b)
 		out[c.at].X, out[c.at].Y = b.x, b.y
 	}
 	return out
@@ -134,113 +128,4 @@ func placedBoxes(g *graph, layout []app.Position) map[int]box {
 		}
 	}
 	return out
-}
-
-// hash finds boxes by the squares of hashCell units they cover.
-type hash struct {
-	cells map[[2]int][]int
-	boxes map[int]box
-}
-
-const hashCell = 512
-
-func newHash() *hash { return &hash{cells: map[[2]int][]int{}, boxes: map[int]box{}} }
-
-func (h *hash) span(b box) (int, int, int, int) {
-	return int(math.Floor(b.x / hashCell)), int(math.Floor(b.y / hashCell)),
-		int(math.Floor((b.x + b.w) / hashCell)), int(math.Floor((b.y + b.h) / hashCell))
-}
-
-func (h *hash) add(v int, b box) {
-	h.boxes[v] = b
-	x0, y0, x1, y1 := h.span(b)
-	for x := x0; x <= x1; x++ {
-		for y := y0; y <= y1; y++ {
-			h.cells[[2]int{x, y}] = append(h.cells[[2]int{x, y}], v)
-		}
-	}
-}
-
-// hits reports whether b, grown by gap on every side, shares area with a
-// box of h.
-func (h *hash) hits(b box, gap float64) bool {
-	g := box{b.x - gap, b.y - gap, b.w + 2*gap, b.h + 2*gap}
-	x0, y0, x1, y1 := h.span(g)
-	if (x1-x0+1)*(y1-y0+1) > 4*len(h.boxes)+16 {
-		for _, o := range h.boxes {
-			if overlap(g, o) {
-				return true
-			}
-		}
-		return false
-	}
-	for x := x0; x <= x1; x++ {
-		for y := y0; y <= y1; y++ {
-			for _, v := range h.cells[[2]int{x, y}] {
-				if overlap(g, h.boxes[v]) {
-					return true
-				}
-			}
-		}
-	}
-	return false
-}
-
-// freeNear returns the box of size sz nearest to having its centre at
-// (cx, cy) that keeps CellGap clear of every box of h: there, or beside
-// one of the boxes of near, touching its side at the gap, level with its
-// edge or its middle. Beyond the outermost box there is always room, so
-// there is always an answer. Corners are whole units.
-func (h *hash) freeNear(cx, cy float64, sz Size, near map[int]box) box {
-	type cand struct {
-		b box
-		d float64
-	}
-	var cands []cand
-	add := func(x, y float64) {
-		x, y = math.Round(x), math.Round(y)
-		b := box{x, y, sz.Width, sz.Height}
-		cands = append(cands, cand{b, math.Hypot(b.cx()-cx, b.cy()-cy)})
-	}
-	add(cx-sz.Width/2, cy-sz.Height/2)
-	keys := make([]int, 0, len(near))
-	for v := range near {
-		keys = append(keys, v)
-	}
-	sort.Ints(keys)
-	const gap = CellGap
-	for _, v := range keys {
-		o := near[v]
-		// Right, left, below, above; level with the top or left edge, the
-		// middle, the bottom or right edge, and the target.
-		for _, y := range []float64{o.y, o.cy() - sz.Height/2, o.y + o.h - sz.Height, cy - sz.Height/2} {
-			add(o.x+o.w+gap, y)
-			add(o.x-gap-sz.Width, y)
-		}
-		for _, x := range []float64{o.x, o.cx() - sz.Width/2, o.x + o.w - sz.Width, cx - sz.Width/2} {
-			add(x, o.y+o.h+gap)
-			add(x, o.y-gap-sz.Height)
-		}
-	}
-	sort.SliceStable(cands, func(i, j int) bool {
-		if cands[i].d != cands[j].d {
-			return cands[i].d < cands[j].d
-		}
-		if cands[i].b.y != cands[j].b.y {
-			return cands[i].b.y < cands[j].b.y
-		}
-		return cands[i].b.x < cands[j].b.x
-	})
-	// Rounding may bring a candidate a unit into the gap: keep a unit more.
-	for _, c := range cands {
-		if !h.hits(c.b, gap-1) {
-			return c.b
-		}
-	}
-	// Not reached: right of everything is free.
-	x1, y0 := math.Inf(-1), math.Inf(1)
-	for _, o := range h.boxes {
-		x1, y0 = max(x1, o.x+o.w), min(y0, o.y)
-	}
-	return box{math.Ceil(x1 + gap), math.Round(y0), sz.Width, sz.Height}
 }
