@@ -96,6 +96,7 @@ func (w *boardWindow) showEvidenceMatrix() {
 	g.win = w.app.NewWindow("Evidence matrix — " + w.model.doc.Board.Title)
 	g.win.SetContent(container.NewBorder(g.summary, g.detail, nil, nil, g.table))
 	g.win.Resize(fyne.NewSize(1200, 720))
+	closeOnEsc(g.win)
 	g.win.SetOnClosed(func() {
 		if w.lastMatrix == g {
 			w.lastMatrix.win = nil

@@ -88,7 +88,7 @@ func (w *boardWindow) buildMenus() {
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
-			&fyne.MenuItem{Label: "Timeline", Action: w.showTimeline},
+			item("Timeline", ctrlShift(fyne.KeyT), w.showTimeline),
 			item("Evidence Matrix", ctrlShift(fyne.KeyE), w.showEvidenceMatrix),
 			item("Edit History", ctrlShift(fyne.KeyH), w.showEditHistory),
 			&fyne.MenuItem{Label: "Theme", ChildMenu: themeMenu},
@@ -191,11 +191,7 @@ func (w *boardWindow) setTheme(choice string) {
 }
 
 func (w *boardWindow) showShortcuts() {
-	text := "Ctrl+N  new board\nCtrl+O  open\nCtrl+Shift+S  save a copy\nCtrl+I  import JSON\nCtrl+W  close\nCtrl+Q  quit\n\n" +
-		"Ctrl+Z  undo\nCtrl+Shift+Z or Ctrl+Y  redo\nDelete  delete the selected card\nCtrl+F  search\nEsc  clear the selection\n\n" +
-		"Ctrl+K  new claim\nCtrl+P  pin a quote (in a source's text: pin the selection)\nCtrl+Shift+P  new party\nCtrl+Shift+O  new source\nCtrl+L  link the selected card\nCtrl+T  open a source's text\n\n" +
-		"Drag a card to move it, or move the selected one with the arrow keys;\ndrag the background or scroll to pan;\nCtrl+wheel, Ctrl+= / Ctrl+- or + / − to zoom; Ctrl+0 fits the board."
-	w.inform("Keyboard shortcuts", text, nil)
+	w.inform("Keyboard shortcuts", shortcutsText(w.mainMenu), nil)
 }
 
 func (w *boardWindow) showAbout() {

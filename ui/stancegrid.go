@@ -91,6 +91,7 @@ func (w *boardWindow) showStanceGrid() {
 	g.win = w.app.NewWindow("Who stands where — " + w.model.doc.Board.Title)
 	g.win.SetContent(container.NewBorder(caption("Parties × claims: what each party's quotes do to each claim, and where a claim is made by or about the party. Choose a cell to see the quote behind it on the board."), nil, nil, nil, g.table))
 	g.win.Resize(fyne.NewSize(1000, 560))
+	closeOnEsc(g.win)
 	g.win.Show()
 	w.lastStance = g
 }

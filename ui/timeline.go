@@ -218,6 +218,7 @@ func (w *boardWindow) showTimeline() {
 	v.win = w.app.NewWindow("Timeline — " + w.model.doc.Board.Title)
 	v.win.SetContent(container.NewBorder(top, nil, nil, nil, v.list))
 	v.win.Resize(fyne.NewSize(720, 640))
+	closeOnEsc(v.win)
 	v.win.SetOnClosed(func() {
 		if w.timeline == v {
 			w.timeline = nil
