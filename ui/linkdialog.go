@@ -64,7 +64,7 @@ func (w *boardWindow) showLinkDialog(from string) *linkDialog {
 	l.add.Disable()
 	cancel := &widget.Button{Text: "Cancel", OnTapped: func() { l.d.Hide() }}
 	l.filter()
-	top := container.NewVBox(caption("Link “"+clipText(w.model.label(from), 70)+"” to:"), l.search)
+	top := container.NewVBox(caption("Link "+quotedLabel(clipText(strings.Trim(w.model.label(from), "“”"), 70))+" to:"), l.search)
 	bottom := container.NewVBox(l.reason, l.relation, l.meaning, l.note, container.NewHBox(layout.NewSpacer(), cancel, l.add))
 	l.d = dialog.NewCustomWithoutButtons("Add link", container.NewBorder(top, bottom, nil, nil, l.targets), w.win)
 	l.d.Resize(fyne.NewSize(620, 560))
@@ -164,3 +164,7 @@ func (w *boardWindow) explainSourceLinks(id string) {
 	d.Resize(fyne.NewSize(480, 200))
 	d.Show()
 }
+
+// quotedLabel puts an item's label in quotation marks, once (a quote's
+// label is its words, already quoted).
+func quotedLabel(s string) string { return "“" + strings.Trim(s, "“”") + "”" }
