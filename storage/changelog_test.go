@@ -276,3 +276,24 @@ func TestApply_SourceTextKept(t *testing.T) {
 		t.Fatalf("the source after the applies: %+v %v", s, err)
 	}
 }
+
+// An edit that changes nothing (cards arranged where they already are)
+// is no step: Undo still offers the edit before it.
+func TestChangeLog_NothingChangedIsNoStep(t *testing.T) {
+	ctx := as("Ana")
+	db := MustSampleDB(t)
+	title := "Renamed"
+	if _, err := db.UpdateBoard(ctx, app.BoardUpdate{Title: &title}); err != nil {
+		t.Fatal(err)
+	}
+	ps, err := db.Positions(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.ArrangeCards(ctx, ps); err != nil {
+		t.Fatal(err)
+	}
+	if undo, _, _ := db.UndoState(ctx); undo != "Edit board" {
+		t.Fatalf("after an arrange that moved nothing, Undo offers %q", undo)
+	}
+}
