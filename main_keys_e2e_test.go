@@ -62,3 +62,52 @@ func TestRealWindowTabMovesBetweenFields(t *testing.T) {
 	w.key("ctrl+q")
 	w.waitExit()
 }
+
+// TestRealWindowWheelOverFields: the mouse wheel over the inspector's text
+// fields scrolls the inspector (Fyne's fields kept it, even when their
+// text fits), and a newly chosen card opens the inspector at its top.
+func TestRealWindowWheelOverFields(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("needs an X display: run under xvfb-run")
+	}
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("needs xdotool")
+	}
+	dir := t.TempDir()
+	board := filepath.Join(dir, "sample.evboard")
+	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
+		t.Fatalf("sample: %v\n%s", err, out)
+	}
+	d := exportDoc(t, board)
+	w := startWindow(t, board, filepath.Join(dir, "home"))
+	g, _ := w.geometry()
+	var ids []string
+	for _, c := range d.Claims {
+		if r, ok := g.Cards[c.ID]; ok && r[2] > 20 && r[0] > g.View[0] && r[1] > g.View[1] &&
+			r[0]+r[2] < g.View[0]+g.View[2] && r[1]+r[3] < g.View[1]+g.View[3] {
+			ids = append(ids, c.ID)
+		}
+	}
+	if len(ids) < 2 {
+		t.Fatalf("%d claims wholly in view", len(ids))
+	}
+	w.click(w.card(ids[0]))
+	w.waitFor("the claim in the inspector", func() bool { g, _ := w.geometry(); return g.Selected == ids[0] })
+	top := w.field("statement")
+	x, y := centre(w.field("notes"))
+	w.xdo("mousemove", "--window", w.wid, x, y)
+	w.xdo("click", "--repeat", "4", "--delay", "40", "5")
+	w.waitFor("the wheel over the notes to scroll the inspector", func() bool {
+		g, _ := w.geometry()
+		r, ok := g.Fields["statement"]
+		return !ok || r[1] < top[1]-20
+	})
+	w.click(w.card(ids[1]))
+	w.waitFor("another claim chosen, its inspector at the top", func() bool {
+		g, _ := w.geometry()
+		r, ok := g.Fields["statement"]
+		return g.Selected == ids[1] && ok && r[1] == top[1]
+	})
+	w.key("ctrl+q")
+	w.waitExit()
+}

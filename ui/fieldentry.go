@@ -53,7 +53,7 @@ func (e *fieldEntry) TypedShortcut(s fyne.Shortcut) {
 // FocusLost saves what was typed at once: another field, card or board
 // is taking over.
 func (e *fieldEntry) FocusLost() {
-	e.Entry.FocusLost()
+	e.tabEntry.FocusLost()
 	if e.flushed != nil {
 		e.flushed()
 	}

@@ -24,9 +24,10 @@ const noneOption = "(none)"
 // inspector edits the selected item, or the board itself when nothing is
 // selected: its fields, a claim's status and history, and links.
 type inspector struct {
-	w    *boardWindow
-	id   string
-	root *fyne.Container
+	w      *boardWindow
+	id     string
+	root   *fyne.Container
+	scroll *container.Scroll // the form's scroll, once content has made it
 
 	// Handles for tests.
 	fields       map[string]*fieldEntry
@@ -75,8 +76,13 @@ func newInspector(w *boardWindow) *inspector {
 const inspectorWidth = 330
 
 func (i *inspector) content() fyne.CanvasObject {
-	return container.New(minWidth(inspectorWidth), container.NewVScroll(container.NewPadded(i.root)))
+	i.scroll = container.NewVScroll(container.NewPadded(i.root))
+	return container.New(minWidth(inspectorWidth), i.scroll)
 }
+
+// formScroll is the inspector's scroll, for the fields that pass it the
+// mouse wheel.
+func (i *inspector) formScroll() *container.Scroll { return i.scroll }
 
 // minWidth lays its objects over each other, at least w wide.
 type minWidth float32
@@ -103,9 +109,13 @@ func (i *inspector) show(id string) {
 	if id == i.id {
 		refocus = i.focusedField()
 	}
+	another := id != i.id
 	defer func() {
 		if e := i.fields[refocus]; e != nil && !e.Disabled() {
 			i.w.win.Canvas().Focus(e)
+		}
+		if another && i.scroll != nil {
+			i.scroll.ScrollToTop() // a newly chosen item opens at its title
 		}
 	}()
 	i.id = id
@@ -192,6 +202,9 @@ func (i *inspector) entry(name, label, value string, multi bool, save func(strin
 		e.Disable()
 	}
 	i.fields[name] = e
+	if multi {
+		return []fyne.CanvasObject{caption(label), passWheel(e, &e.tabEntry, i.formScroll)}
+	}
 	return []fyne.CanvasObject{caption(label), e}
 }
 

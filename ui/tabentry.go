@@ -11,6 +11,23 @@ import (
 // multi-line Entry takes Tab as a character), and Ctrl+Tab types a tab.
 type tabEntry struct {
 	widget.Entry
+	// focusChanged, if set, hears when the field gains (true) or loses
+	// the keyboard.
+	focusChanged func(focused bool)
+}
+
+func (e *tabEntry) FocusGained() {
+	e.Entry.FocusGained()
+	if e.focusChanged != nil {
+		e.focusChanged(true)
+	}
+}
+
+func (e *tabEntry) FocusLost() {
+	e.Entry.FocusLost()
+	if e.focusChanged != nil {
+		e.focusChanged(false)
+	}
 }
 
 // newTabEntry returns a multi-line, word-wrapped form field.
