@@ -3,6 +3,7 @@ package ui
 import (
 	"fmt"
 	"image/color"
+	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -47,6 +48,29 @@ type evidenceMatrix struct {
 	// screen, not one per row.
 	headers map[*mxHeader]bool
 	cells   int
+	// order is the claims' indices in g.m.Claims by rank, a column each:
+	// #1 first, as the headings number them.
+	order []int
+	// chosen is the cell last chosen, outlined.
+	chosen widget.TableCellID
+}
+
+// col returns the index in g.m.Claims of the claim in column c.
+func (g *evidenceMatrix) col(c int) int {
+	if c >= 0 && c < len(g.order) {
+		return g.order[c]
+	}
+	return c
+}
+
+// rankOrder returns the indices of m's claims by rank.
+func rankOrder(m *app.Matrix) []int {
+	order := make([]int, len(m.Claims))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool { return m.Claims[order[a]].Rank < m.Claims[order[b]].Rank })
+	return order
 }
 
 // The grid's measures: a claim's column, a quote's row, the quotes'
@@ -77,11 +101,11 @@ func (w *boardWindow) showEvidenceMatrix() {
 		g.win.RequestFocus()
 		return
 	}
-	g := &evidenceMatrix{w: w, widths: wordWidths{}, headers: map[*mxHeader]bool{}, m: &app.Matrix{}}
+	g := &evidenceMatrix{w: w, widths: wordWidths{}, headers: map[*mxHeader]bool{}, m: &app.Matrix{}, chosen: widget.TableCellID{Row: -1, Col: -1}}
 	g.table = widget.NewTableWithHeaders(
 		func() (int, int) { return len(g.m.Quotes), len(g.m.Claims) },
 		g.newCell,
-		func(id widget.TableCellID, o fyne.CanvasObject) { g.updateCell(id, o.(*fyne.Container)) })
+		func(id widget.TableCellID, o fyne.CanvasObject) { g.updateCell(id, o.(*mxCell)) })
 	g.table.CreateHeader = func() fyne.CanvasObject { return newMxHeader(g) }
 	g.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { g.updateHeader(id, o.(*mxHeader)) }
 	g.table.SetColumnWidth(-1, mxHeadW)
@@ -120,7 +144,7 @@ func (g *evidenceMatrix) refresh() {
 		if g.win == nil {
 			return
 		}
-		g.m, g.shown = m, g.work.gen
+		g.m, g.shown, g.order = m, g.work.gen, rankOrder(m)
 		g.setSummary()
 		g.table.Refresh()
 	})
@@ -155,10 +179,33 @@ func (g *evidenceMatrix) newCell() fyne.CanvasObject {
 	sign := canvas.NewText("", theme.Color(theme.ColorNameForeground))
 	sign.TextSize = theme.TextSize() * 1.7
 	sign.TextStyle.Bold = true
-	return container.NewStack(bg, container.NewCenter(sign))
+	c := &mxCell{g: g, box: container.NewStack(bg, container.NewCenter(sign))}
+	c.ExtendBaseWidget(c)
+	return c
 }
 
-func (g *evidenceMatrix) updateCell(id widget.TableCellID, c *fyne.Container) {
+// mxCell is a cell of the grid. It takes its own taps: the table's
+// selection would scroll the cell into view by a reckoning that counts
+// the quotes' column of headings twice, and so jumped the grid sideways
+// by its width at every click.
+type mxCell struct {
+	widget.BaseWidget
+	g   *evidenceMatrix
+	id  widget.TableCellID
+	box *fyne.Container
+}
+
+func (c *mxCell) Tapped(*fyne.PointEvent) {
+	c.g.chosen = c.id
+	c.g.chooseCell(c.id.Row, c.id.Col)
+	c.g.table.Refresh() // the chosen cell outlined, the last one not
+}
+
+func (c *mxCell) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(c.box) }
+
+func (g *evidenceMatrix) updateCell(id widget.TableCellID, mc *mxCell) {
+	mc.id = id
+	c := mc.box
 	bg := c.Objects[0].(*canvas.Rectangle)
 	sign := c.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 	cell, ok := g.cellAt(id.Row, id.Col)
@@ -174,8 +221,12 @@ func (g *evidenceMatrix) updateCell(id widget.TableCellID, c *fyne.Container) {
 			ink = relationColor(app.RelMentions)
 		}
 	}
-	if bg.FillColor != fill {
-		bg.FillColor = fill
+	var stroke float32
+	if id == g.chosen {
+		stroke = 2
+	}
+	if bg.FillColor != fill || bg.StrokeWidth != stroke {
+		bg.FillColor, bg.StrokeWidth, bg.StrokeColor = fill, stroke, theme.Color(theme.ColorNamePrimary)
 		bg.Refresh()
 	}
 	if sign.Text != text || sign.Color != ink {
@@ -192,7 +243,7 @@ func (g *evidenceMatrix) cellAt(r, c int) (app.MatrixCell, bool) {
 	if r < 0 || r >= len(g.m.Quotes) || c < 0 || c >= len(g.m.Claims) {
 		return app.MatrixCell{}, false
 	}
-	return g.m.Quotes[r].Cell(c)
+	return g.m.Quotes[r].Cell(g.col(c))
 }
 
 func (g *evidenceMatrix) updateHeader(id widget.TableCellID, h *mxHeader) {
@@ -204,7 +255,7 @@ func (g *evidenceMatrix) updateHeader(id widget.TableCellID, h *mxHeader) {
 	fill := color.Color(color.Transparent)
 	switch {
 	case id.Row < 0 && id.Col >= 0: // a claim
-		mc := &g.m.Claims[id.Col]
+		mc := &g.m.Claims[g.col(id.Col)]
 		c := g.w.model.claims[mc.Claim]
 		if c == nil {
 			break
@@ -270,6 +321,7 @@ func (g *evidenceMatrix) updateHeader(id widget.TableCellID, h *mxHeader) {
 // chooseCell selects the row's quote on the board and says what it does
 // to the column's claim.
 func (g *evidenceMatrix) chooseCell(r, c int) {
+	c = g.col(c)
 	mq, mc := &g.m.Quotes[r], &g.m.Claims[c]
 	g.w.choose(mq.Quote)
 	cell, ok := mq.Cell(c)
@@ -289,7 +341,7 @@ func (g *evidenceMatrix) chooseCell(r, c int) {
 func (g *evidenceMatrix) chooseHeader(id widget.TableCellID) {
 	switch {
 	case id.Row < 0 && id.Col >= 0 && id.Col < len(g.m.Claims):
-		mc := &g.m.Claims[id.Col]
+		mc := &g.m.Claims[g.col(id.Col)]
 		g.w.choose(mc.Claim)
 		g.detail.SetText(capitalFirst(g.claimWords(mc)) + ": " + g.claimFigures(mc))
 	case id.Col < 0 && id.Row >= 0 && id.Row < len(g.m.Quotes):
