@@ -228,7 +228,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
 	c.footer.Hidden = false
-	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
+	c.footer.TextSize, c.footer.TextStyle, c.footer.Color = cardSmallSize*z, fyne.TextStyle{}, fade(mutedInkColor(), lit)
 	r.layoutGrade(size, pad, footH, ct, lit)
 	c.footer.Text = c.board.footerText(ct.kind, ct.footer, r.gradeRoom(ct.grade))
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
@@ -323,13 +323,28 @@ func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style f
 		top = min(top, max(2, (size.Height-lineH)/2))
 	}
 	rows := int((size.Height - top - 1) / max(lineH, 1))
+	// A quote keeps its last row for who said it: attribution is the
+	// point of a quote, at every zoom that shows its words.
+	who := ""
+	if ct.kind == app.KindQuote && rows >= 2 {
+		who, _, _ = strings.Cut(ct.footer, " · ")
+		rows--
+	}
 	var lines []string
+	// Wrapped in board units at the size that draws readableText pixels,
+	// with the zoom in steps so that a zoom gesture reuses the wraps.
+	step := float32(math.Max(0.05, math.Round(float64(z)*20)/20))
 	if rows > 0 {
-		// Wrapped in board units at the size that draws readableText
-		// pixels, with the zoom in steps so that a zoom gesture reuses
-		// the wraps.
-		step := float32(math.Max(0.05, math.Round(float64(z)*20)/20))
 		lines = c.board.wrappedAt(c.id, ct.text, style, min(rows, maxCardLines), readableText/step)
+	}
+	c.footer.Hidden = who == ""
+	if who != "" {
+		cut := c.board.wrappedAt(c.id, who, fyne.TextStyle{Italic: true}, 1, readableText/step)
+		if len(cut) > 0 {
+			c.footer.Text = cut[0]
+		}
+		c.footer.TextSize, c.footer.TextStyle, c.footer.Color = readableText, fyne.TextStyle{Italic: true}, fade(mutedInkColor(), lit)
+		c.footer.Move(fyne.NewPos(left, top+float32(min(len(lines), rows))*lineH))
 	}
 	for i, l := range c.lines {
 		l.Hidden = i >= len(lines)
@@ -339,7 +354,6 @@ func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style f
 		l.Text, l.TextStyle, l.TextSize, l.Color = lines[i], style, readableText, fade(inkColor(), lit)
 		l.Move(fyne.NewPos(left, top+float32(i)*lineH))
 	}
-	c.footer.Hidden = true
 }
 
 func selectionColor() color.Color { return color.NRGBA{R: 0x1e, G: 0x88, B: 0xe5, A: 0xff} }

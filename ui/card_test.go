@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -89,5 +90,29 @@ func TestCards_StatusWordNotColourAlone(t *testing.T) {
 		if card.badgeText.Hidden || card.badgeText.Text != map[app.Status]string{app.StatusAlleged: "ALLEGED", app.StatusDenied: "DENIED", app.StatusUnconfirmed: "UNCONFIRMED"}[s] {
 			t.Fatalf("%s card badge = %q", s, card.badgeText.Text)
 		}
+	}
+}
+
+// Zoomed out, where a card shows only what identifies it, a quote still
+// says who said it, on its last row, in type a person can read.
+func TestCard_QuoteSaysWhoAtOverviewZoom(t *testing.T) {
+	w, f := openTestWindow(t)
+	w.board.zoom = 0.6
+	w.board.Refresh()
+	var q *app.Quote
+	for i := range f.doc.Quotes {
+		if f.doc.Quotes[i].Speaker != "" {
+			q = &f.doc.Quotes[i]
+			break
+		}
+	}
+	if q == nil {
+		t.Fatal("no quote with a speaker")
+	}
+	c := cardOf(t, w, q.ID)
+	c.Refresh()
+	who := w.model.name(q.Speaker)
+	if c.footer.Hidden || !strings.HasPrefix(c.footer.Text, "— "+strings.Fields(who)[0]) || c.footer.TextSize < readableText {
+		t.Fatalf("at 60%% the quote's card says %q (hidden %v, %.1f px), want its speaker %q", c.footer.Text, c.footer.Hidden, c.footer.TextSize, who)
 	}
 }
