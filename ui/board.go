@@ -39,6 +39,9 @@ type boardCanvas struct {
 
 	wrapCache map[string][]string
 	footers   map[footerKey]string
+	// attributed holds, for the selected party or source, the quotes it
+	// said or that come from it; worked out once per selection or edit.
+	attributed *attribution
 	words     wordWidths
 	renderer  *boardRenderer
 	dragFrom  fyne.Position // where the card being dragged started
@@ -71,7 +74,7 @@ func newBoardCanvas() *boardCanvas {
 // setModel shows a board; the view stays where it was unless reset.
 func (b *boardCanvas) setModel(m *boardModel, reset bool) {
 	b.model = m
-	b.wrapCache, b.footers = map[string][]string{}, map[footerKey]string{}
+	b.wrapCache, b.footers, b.attributed = map[string][]string{}, map[footerKey]string{}, nil
 	if m.kind[b.selected] == "" {
 		b.selected = ""
 	}
@@ -296,6 +299,7 @@ func (b *boardCanvas) dropCard(id string) {
 
 // relayout redraws the view after a pan, zoom, move or selection.
 func (b *boardCanvas) relayout() {
+	b.attributed = nil // an edit may have changed who said what
 	if b.renderer != nil {
 		b.renderer.Layout(b.Size())
 	}

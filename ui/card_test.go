@@ -116,3 +116,29 @@ func TestCard_QuoteSaysWhoAtOverviewZoom(t *testing.T) {
 		t.Fatalf("at 60%% the quote's card says %q (hidden %v, %.1f px), want its speaker %q", c.footer.Text, c.footer.Hidden, c.footer.TextSize, who)
 	}
 }
+
+// Selecting a source brings its own quotes forward, and the inspector
+// lists them; the same for a party and the quotes it said.
+func TestSelect_SourceBringsItsQuotesForward(t *testing.T) {
+	w, f := openTestWindow(t)
+	var src string
+	var from []string
+	for _, q := range f.doc.Quotes {
+		if q.Source != "" && (src == "" || q.Source == src) {
+			src = q.Source
+			from = append(from, q.ID)
+		}
+	}
+	if len(from) == 0 {
+		t.Fatal("no quote with a source")
+	}
+	w.choose(src)
+	for _, q := range from {
+		if !w.board.lit.lit(q) {
+			t.Fatalf("quote %s of the selected source is dimmed", q)
+		}
+	}
+	if !strings.Contains(labels(w.insp.root), "Quotes from it") {
+		t.Fatal("the inspector does not list the source's quotes")
+	}
+}

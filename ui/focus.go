@@ -42,7 +42,38 @@ func (b *boardCanvas) focus() focusState {
 			f.near[l.From], f.near[l.To] = true, true
 		}
 	}
+	// A party's or a source's own quotes come forward with it: who said
+	// what, and where, is what the board is for.
+	for _, q := range b.attributedTo(b.selected) {
+		f.near[q] = true
+	}
 	return f
+}
+
+// attribution is the quotes of one party (its speaker) or source.
+type attribution struct {
+	of     string
+	quotes []string
+}
+
+// attributedTo returns the quotes the party id said, or that come from
+// the source id; none for another kind.
+func (b *boardCanvas) attributedTo(id string) []string {
+	k := b.model.kind[id]
+	if k != app.KindParty && k != app.KindSource {
+		return nil
+	}
+	if a := b.attributed; a != nil && a.of == id {
+		return a.quotes
+	}
+	a := &attribution{of: id}
+	for i := range b.model.doc.Quotes {
+		if q := &b.model.doc.Quotes[i]; q.Speaker == id || q.Source == id {
+			a.quotes = append(a.quotes, q.ID)
+		}
+	}
+	b.attributed = a
+	return a.quotes
 }
 
 // lit reports whether the card of id is brought forward.

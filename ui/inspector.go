@@ -156,6 +156,7 @@ func (i *inspector) show(id string) {
 		i.notice = ""
 	}
 	if kind != "" {
+		objs = append(objs, i.quotesSection(id)...)
 		objs = append(objs, widget.NewSeparator(), i.linksSection(id), widget.NewSeparator(), i.itemHistory(id))
 		i.deleteButton = &widget.Button{Text: "Delete " + string(kind) + "…", Icon: theme.DeleteIcon(), Importance: widget.DangerImportance,
 			OnTapped: func() { i.w.confirmDelete(id) }}
