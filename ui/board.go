@@ -42,10 +42,10 @@ type boardCanvas struct {
 	// attributed holds, for the selected party or source, the quotes it
 	// said or that come from it; worked out once per selection or edit.
 	attributed *attribution
-	words     wordWidths
-	renderer  *boardRenderer
-	dragFrom  fyne.Position // where the card being dragged started
-	dragging  bool
+	words      wordWidths
+	renderer   *boardRenderer
+	dragFrom   fyne.Position // where the card being dragged started
+	dragging   bool
 	// autoFit keeps the whole board in view as the view changes size,
 	// until the user pans or zooms.
 	autoFit bool
