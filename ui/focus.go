@@ -6,10 +6,12 @@ import (
 	"evidenceboard/app"
 )
 
-// What the board brings forward. With a card selected, that card, its
-// strings and the cards at their other ends are drawn as usual and the
-// rest of the board is dimmed; with nothing selected, a search or filter
-// in the navigator dims what does not match. Relations hidden in the
+// What the board brings forward. A search or filter in the navigator, while
+// it is typed or set, dims what does not match, whatever is selected: the
+// search wins until it is cleared. Otherwise, with a card selected, that
+// card, its strings and the cards at their other ends (and a party's or
+// source's own quotes) are drawn as usual and the rest of the board is
+// dimmed. Relations hidden in the
 // legend are not drawn at all.
 
 // dimScale is how much of a dimmed card or string shows, out of 0xffff
@@ -81,10 +83,10 @@ func (f focusState) lit(id string) bool {
 	switch {
 	case f.absent[id] && id != f.selected:
 		return false
-	case f.near != nil:
-		return f.near[id]
 	case f.filter != nil:
 		return f.filter[id]
+	case f.near != nil:
+		return f.near[id]
 	}
 	return true
 }
@@ -95,11 +97,11 @@ func (f focusState) litString(l app.Link) (lit, own bool) {
 	switch {
 	case f.absent[l.From] || f.absent[l.To]:
 		return false, false
+	case f.filter != nil:
+		return f.filter[l.From] && f.filter[l.To], false
 	case f.near != nil:
 		own = l.From == f.selected || l.To == f.selected
 		return own, own
-	case f.filter != nil:
-		return f.filter[l.From] && f.filter[l.To], false
 	}
 	return true, false
 }

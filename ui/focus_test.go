@@ -56,6 +56,24 @@ func TestFocus_SelectionAndSearchDimTheRest(t *testing.T) {
 	if matches == 0 || matches == len(m.kind) {
 		t.Fatalf("%d of %d match: the search test proves nothing", matches, len(m.kind))
 	}
+	// A search typed with a card selected wins: its matches come
+	// forward, the selected card (no match) is dimmed, until it is cleared.
+	w.nav.search.SetText("")
+	w.choose("q-officials")
+	test.Type(w.nav.search, "supermicro")
+	if w.board.lit.lit("q-officials") && !strings.Contains(m.haystack["q-officials"], "supermicro") {
+		t.Error("the selected card stays lit though the search does not match it")
+	}
+	for id := range m.kind {
+		if strings.Contains(m.haystack[id], "supermicro") && !w.board.lit.lit(id) {
+			t.Fatalf("match %s dimmed by the selection", id)
+		}
+	}
+	for _, tab := range w.nav.tabs.Items {
+		if strings.Contains(tab.Text, "/") {
+			t.Errorf("the tab %q is too long to stay in view while searching", tab.Text)
+		}
+	}
 	w.nav.search.SetText("")
 	if w.board.filter != nil {
 		t.Fatal("clearing the search left the board dimmed")

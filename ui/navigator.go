@@ -180,11 +180,10 @@ func (n *navigator) apply() {
 			out = append(out, id)
 		}
 		n.shown[k] = out
-		all := len(m.idsOf(k))
+		// The matches alone, as short as the counts without a search: with
+		// the totals too ("Quotes 5/27") the four tabs overflowed the panel
+		// and Sources went into Fyne's "…" menu while searching.
 		title := fmt.Sprintf("%s %d", navTitles[k], len(out))
-		if len(out) != all {
-			title = fmt.Sprintf("%s %d/%d", navTitles[k], len(out), all)
-		}
 		for _, t := range n.tabs.Items {
 			if t.Content == n.lists[k] {
 				t.Text = title
