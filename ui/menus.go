@@ -23,6 +23,8 @@ func item(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 }
 
 func (w *boardWindow) buildMenus() {
+	w.sidesItem = item("Side Panels", ctrl(fyne.KeyB), w.toggleSides)
+	w.sidesItem.Checked = !w.app.Preferences().Bool(sidesPref)
 	w.undoItem = item("Undo", ctrl(fyne.KeyZ), w.undo)
 	w.redoItem = item("Redo", ctrlShift(fyne.KeyZ), w.redo)
 	w.recentMenu = fyne.NewMenu("Open Recent")
@@ -87,6 +89,7 @@ func (w *boardWindow) buildMenus() {
 			item("Fit Board", ctrl(fyne.Key0), w.board.fitAll),
 			fyne.NewMenuItemSeparator(),
 			&fyne.MenuItem{Label: "Legend of Strings", Action: w.toggleLegend},
+			w.sidesItem,
 			item("Who Stands Where (Stance Grid)", ctrlShift(fyne.KeyG), w.showStanceGrid),
 			item("Timeline", ctrlShift(fyne.KeyT), w.showTimeline),
 			item("Evidence Matrix", ctrlShift(fyne.KeyE), w.showEvidenceMatrix),

@@ -57,6 +57,11 @@ type boardWindow struct {
 	lastMatrix *evidenceMatrix
 	// history is the edit history window while it is open.
 	history *editHistory
+	// sides are the side panels, the lists on the left and the inspector
+	// on the right, which View ▸ Side Panels hides to give the board the
+	// window.
+	sides     []fyne.CanvasObject
+	sidesItem *fyne.MenuItem
 	// verified is closed when the last board's background check is over.
 	verified chan struct{}
 	exercise *exerciseBar // the bar over the board while an exercise is open
@@ -99,13 +104,17 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 	w.center = container.NewStack(w.board, w.legend.box, w.empty, w.opening.box)
 	left := container.NewVSplit(w.nav.content(), w.weak.box)
 	left.Offset = 0.68
-	split := container.NewHSplit(left, container.NewHSplit(w.center, w.insp.content()))
+	w.sides = []fyne.CanvasObject{left, w.insp.content()}
+	split := container.NewHSplit(left, container.NewHSplit(w.center, w.sides[1]))
 	split.Offset = 0.24
 	split.Trailing.(*container.Split).Offset = 0.66
 	w.exercise = newExerciseBar(w)
 	w.win.SetContent(container.NewBorder(w.exercise.box, w.status, nil, nil, split))
 	w.buildMenus()
 	w.addShortcuts()
+	if w.app.Preferences().Bool(sidesPref) {
+		w.setSidesShown(false)
+	}
 	w.win.SetCloseIntercept(w.quit)
 	w.restoreSize()
 	w.watchGeometry()
