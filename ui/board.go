@@ -455,25 +455,41 @@ func (r *boardRenderer) layoutString(s *linkString, l app.Link) {
 		width = max(3*b.zoom, 2)
 	}
 	s.line.Position1, s.line.Position2 = a, z
-	s.line.StrokeColor, s.line.StrokeWidth = fade(col, lit), width
+	ink := fade(col, lit)
+	if l.Relation == app.RelMadeBy && !own {
+		// Every claim's made-by string runs to its outlet: many strings
+		// to one card. They are drawn soft, a third as strong, so that
+		// they do not tangle over the quotes' strings; a selected card's
+		// own are drawn full.
+		ink = softInk(ink)
+		width = 1
+	}
+	s.line.StrokeColor, s.line.StrokeWidth = ink, width
 	s.line.Hidden = false
 	s.line.Refresh()
 	// The arrowhead sits where the string meets the card it points to.
 	k := edgePoint(z, a, ts.Width*b.zoom/2, ts.Height*b.zoom/2)
-	arrowHead(s.head, a, k, max(9*b.zoom, 6), fade(col, lit), width)
+	arrowHead(s.head, a, k, max(9*b.zoom, 6), ink, width)
 	// Labels are drawn for the selected card's own strings only: drawn for
 	// every string they pile on each other where strings meet, and the
 	// legend gives the colours' words.
 	s.label.Hidden = !own
 	if !s.label.Hidden {
 		s.label.Text, s.label.Color = string(l.Relation), fade(labelInk(col), lit)
-		s.label.TextSize = 11 * b.zoom
+		s.label.TextSize = max(11*b.zoom, readableText) // readable at every zoom
 		s.label.TextStyle = fyne.TextStyle{Bold: true}
 		ls := s.label.MinSize()
 		s.label.Move(fyne.NewPos((a.X+z.X)/2-ls.Width/2, (a.Y+z.Y)/2-ls.Height/2))
 		s.label.Resize(ls)
 		s.label.Refresh()
 	}
+}
+
+// softInk is c at a third of its strength.
+func softInk(c color.Color) color.Color {
+	n := color.NRGBAModel.Convert(c).(color.NRGBA)
+	n.A /= 3
+	return n
 }
 
 // edgePoint returns where the segment from centre c to p leaves the box of

@@ -142,3 +142,49 @@ func TestCards_ReadableAtEveryZoom(t *testing.T) {
 		}
 	}
 }
+
+// The selected card's relation labels are readable at a zoomed-out view
+// (11 px at least), and the many made-by strings to outlets are drawn
+// soft unless they are the selected card's own.
+func TestStrings_ReadableLabelsSoftMadeBy(t *testing.T) {
+	w, f := openTestWindow(t)
+	w.board.zoom = 0.55
+	var claim string
+	for _, l := range f.doc.Links {
+		if l.Relation == app.RelMadeBy {
+			claim = l.From
+			break
+		}
+	}
+	if claim == "" {
+		t.Fatal("no made-by string on the sample")
+	}
+	w.choose(claim)
+	w.board.relayout()
+	labels, soft := 0, 0
+	for _, s := range w.board.renderer.strings {
+		if !s.label.Hidden {
+			labels++
+			if s.label.TextSize < readableText {
+				t.Errorf("the label %q is %.1f px", s.label.Text, s.label.TextSize)
+			}
+		}
+		if c, ok := s.line.StrokeColor.(color.NRGBA); ok && !s.line.Hidden && c.A < 0x60 && c.A > 0 {
+			soft++
+		}
+	}
+	if labels == 0 {
+		t.Fatal("no labels on the selected claim's strings")
+	}
+	w.choose("")
+	w.board.relayout()
+	soft = 0
+	for _, s := range w.board.renderer.strings {
+		if c, ok := s.line.StrokeColor.(color.NRGBA); ok && !s.line.Hidden && c.A < 0x60 {
+			soft++
+		}
+	}
+	if soft == 0 {
+		t.Error("no string drawn soft with nothing selected: the made-by strings should be")
+	}
+}
