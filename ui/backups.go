@@ -26,7 +26,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 	}
 	switch {
 	case errors.Is(err, app.ErrInUse) || errors.Is(err, app.ErrReadOnly):
-		dialog.ShowConfirm("Open read-only?", msg+"\n\nOpen it read-only, to read and export but not change it?", func(ok bool) {
+		w.ask("Open read-only?", msg+"\n\nOpen it read-only, to read and export but not change it?", "Open read-only", func(ok bool) {
 			if !ok {
 				return
 			}
@@ -38,7 +38,7 @@ func (w *boardWindow) openFailed(path string, err error) {
 			if err := w.setFile(f); err != nil {
 				w.showError(err)
 			}
-		}, w.win)
+		})
 	case errors.Is(err, app.ErrDamaged):
 		backups, _ := w.files.Backups(path)
 		if len(backups) == 0 {
@@ -46,12 +46,12 @@ func (w *boardWindow) openFailed(path string, err error) {
 			return
 		}
 		b := backups[0]
-		dialog.ShowConfirm("Restore from a backup?", fmt.Sprintf("%s\n\nThe newest backup is from %s (%s). Restore it? What can still be read of the damaged file is backed up first.",
-			msg, b.Taken.Local().Format("2 Jan 2006 15:04"), b.Reason), func(ok bool) {
+		w.ask("Restore from a backup?", fmt.Sprintf("%s\n\nThe newest backup is from %s (%s). Restore it? What can still be read of the damaged file is backed up first.",
+			msg, b.Taken.Local().Format("2 Jan 2006 15:04"), b.Reason), "Restore", func(ok bool) {
 			if ok {
 				w.restore(path, b.Path)
 			}
-		}, w.win)
+		})
 	default:
 		w.showError(err)
 	}
@@ -100,13 +100,13 @@ func (w *boardWindow) showBackups() {
 		c := o.(*fyne.Container)
 		c.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %s · %d KB", b.Taken.Local().Format("2 Jan 2006 15:04:05"), b.Reason, b.Size/1024))
 		c.Objects[1].(*widget.Button).OnTapped = func() {
-			dialog.ShowConfirm("Restore this backup?", "The board will be replaced by the backup from "+b.Taken.Local().Format("2 Jan 2006 15:04")+
-				". The board as it is now is backed up first, so this too can be taken back.", func(ok bool) {
+			w.ask("Restore this backup?", "The board will be replaced by the backup from "+b.Taken.Local().Format("2 Jan 2006 15:04")+
+				". The board as it is now is backed up first, so this too can be taken back.", "Restore", func(ok bool) {
 				if ok {
 					d.Hide()
 					w.restore(path, b.Path)
 				}
-			}, w.win)
+			})
 		}
 	})
 	info := caption(fmt.Sprintf("Backups are whole copies of the board, kept beside it in a hidden folder: one before every upgrade and restore, and one every %d minutes while you edit (the last 10).", int(backupEvery.Minutes())))

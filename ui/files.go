@@ -223,17 +223,14 @@ func (w *boardWindow) checkTarget(path string, replace bool, then func(string), 
 	case !replace:
 		refuse(path + " already exists. A board file is never written over from here: choose another name.")
 	default:
-		c := dialog.NewConfirm("Replace?", filepath.Base(path)+" already exists in "+filepath.Dir(path)+
-			".\n\nReplace it? It is kept as it is until the new file is written whole.", func(ok bool) {
+		w.ask("Replace?", filepath.Base(path)+" already exists in "+filepath.Dir(path)+
+			".\n\nReplace it? It is kept as it is until the new file is written whole.", "Replace", func(ok bool) {
 			if ok {
 				then(path)
 			} else {
 				again()
 			}
-		}, w.win)
-		c.SetConfirmText("Replace")
-		c.SetDismissText("Cancel")
-		c.Show()
+		})
 	}
 }
 

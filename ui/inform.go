@@ -42,3 +42,24 @@ func (w *boardWindow) inform(title, message string, icon fyne.Resource) {
 func (w *boardWindow) informError(message string) {
 	w.inform("Error", message, theme.ErrorIcon())
 }
+
+// ask asks a yes-or-no question over the window: Enter answers yes (the
+// confirm button, named yes), Esc no, as the buttons do, wherever the
+// keyboard was.
+func (w *boardWindow) ask(title, message, yes string, answer func(bool)) {
+	var c *confirmation
+	prev := w.confirming
+	done := func() {
+		if w.confirming == c {
+			w.confirming = prev
+		}
+	}
+	d := dialog.NewConfirm(title, message, func(ok bool) { done(); answer(ok) }, w.win)
+	if yes != "" {
+		d.SetConfirmText(yes)
+	}
+	c = &confirmation{d: d, onOK: func() { done(); d.Hide(); answer(true) }}
+	w.confirming = c
+	w.win.Canvas().Unfocus()
+	d.Show()
+}

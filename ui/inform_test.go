@@ -38,3 +38,16 @@ func TestInform_KeepsCaseAndClosesOnEnter(t *testing.T) {
 		}
 	}
 }
+
+// Enter answers the read-only question yes, as its button does.
+func TestAsk_EnterAnswersTheReadOnlyQuestion(t *testing.T) {
+	w, f := openTestWindow(t)
+	w.openFailed(f.path, &app.Error{Code: app.ECONFLICT, Err: app.ErrInUse, Message: "the board is open in another window"})
+	if w.win.Canvas().Overlays().Top() == nil || w.confirming == nil {
+		t.Fatal("no question asked")
+	}
+	typeKey(w, fyne.KeyReturn)
+	if w.win.Canvas().Overlays().Top() != nil || w.confirming != nil || w.file == nil {
+		t.Fatal("Enter did not answer the question")
+	}
+}
