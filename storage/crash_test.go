@@ -27,7 +27,7 @@ import (
 // (200 by default; the long run in the notes used 1,000).
 func TestCrash_SIGKILL(t *testing.T) {
 	trials := 200
-	if testing.Short() {
+	if testing.Short() || raceOn {
 		trials = 30
 	}
 	if n, err := strconv.Atoi(os.Getenv("EVB_CRASH_TRIALS")); err == nil {

@@ -54,7 +54,7 @@ func newUILoop(t *testing.T) *uiLoop {
 // until runs the window's functions as they come until cond holds.
 func (l *uiLoop) until(what string, cond func() bool) {
 	l.t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
+	deadline := time.Now().Add(3 * time.Minute) // a hang guard: the race detector on a loaded machine is slow
 	for !cond() {
 		if time.Now().After(deadline) {
 			l.t.Fatalf("timed out waiting for %s", what)
