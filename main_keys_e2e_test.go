@@ -3,9 +3,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"evidenceboard/app"
@@ -107,6 +109,62 @@ func TestRealWindowWheelOverFields(t *testing.T) {
 		g, _ := w.geometry()
 		r, ok := g.Fields["statement"]
 		return g.Selected == ids[1] && ok && r[1] == top[1]
+	})
+	w.key("ctrl+q")
+	w.waitExit()
+}
+
+// TestRealWindowPinSelectionByKeys: in a source's text, words selected
+// with Shift+arrow pin as a mouse selection does: Ctrl+P opens the pin
+// dialog on them, Shift+Enter pins a quote anchored to them.
+func TestRealWindowPinSelectionByKeys(t *testing.T) {
+	if os.Getenv("DISPLAY") == "" {
+		t.Skip("needs an X display: run under xvfb-run")
+	}
+	if _, err := exec.LookPath("xdotool"); err != nil {
+		t.Skip("needs xdotool")
+	}
+	dir := t.TempDir()
+	board := filepath.Join(dir, "sample.evboard")
+	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
+		t.Fatalf("sample: %v\n%s", err, out)
+	}
+	d := exportDoc(t, board)
+	// The source gets a text from the command line; the window selects
+	// it from the edit history (its card need not be in view for Ctrl+T).
+	src, title := d.Sources[0].ID, d.Sources[0].Title
+	changes := filepath.Join(dir, "text.json")
+	os.WriteFile(changes, []byte(fmt.Sprintf(`[{"op":"update","id":%q,"set":{"text":"Apple denies it. Amazon denies it too."}}]`, src)), 0o644)
+	if out, err := exec.Command(binary, "apply", board, changes).CombinedOutput(); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	w := startWindow(t, board, filepath.Join(dir, "home"))
+	w.key("ctrl+shift+h")
+	hist := w.otherWindow("Edit history")
+	w.xdo("mousemove", "--window", hist, "200", "62")
+	w.xdo("click", "1")
+	w.waitFor("the source selected from the edit history", func() bool { g, _ := w.geometry(); return g.Selected == src })
+	w.xdo("windowfocus", "--sync", hist)
+	w.key("Escape")
+	w.xdo("windowfocus", "--sync", w.wid)
+	w.key("ctrl+t")
+	text := w.otherWindow(regexp.QuoteMeta(title[:min(20, len(title))]) + ".*source text")
+	w.xdo("windowfocus", "--sync", text)
+	w.xdo("mousemove", "--window", text, "200", "120")
+	w.xdo("click", "1")
+	w.key("Home")
+	w.key("shift+Right", "shift+Right", "shift+Right", "shift+Right", "shift+Right")
+	w.shot("source-selected.png")
+	w.key("ctrl+p")
+	w.waitFor("the pin dialog on the selected words", func() bool { g, _ := w.geometry(); return g.Dialog })
+	w.key("shift+Return")
+	w.waitDoc("Shift+Enter to pin the words selected by keys", func(d *app.Document) bool {
+		for _, q := range d.Quotes {
+			if q.Source == src && q.Anchor != nil && q.Anchor.Exact == "Apple" && q.Text == "Apple" {
+				return true
+			}
+		}
+		return false
 	})
 	w.key("ctrl+q")
 	w.waitExit()
