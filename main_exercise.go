@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 	"evidenceboard/app/report"
 	"evidenceboard/storage"
 )
@@ -65,15 +66,17 @@ func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "evidenceboard exercise: OUT is the key itself: write the exercise to another file")
 		return exitUsage
 	}
-	key, err := readBoard(keyPath)
+	// The key is opened for editing: it keeps the record of the exercise
+	// (which is no edit, and no step of its change log).
+	key, err := storage.Open(keyPath, storage.Options{})
 	if err != nil {
 		return fail(stderr, "exercise", err)
 	}
-	ex, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions})
+	defer key.Close()
+	opts := app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions}
+	ex, err := app.MakeExerciseFile(context.Background(), key, storage.Files{}, out, *force, opts,
+		func(d *app.Document) []app.Position { return arrange.Arrange(d, arrange.CardSizes) })
 	if err != nil {
-		return fail(stderr, "exercise", err)
-	}
-	if err := (storage.Files{}).Import(out, ex, *force); err != nil {
 		return fail(stderr, "exercise", err)
 	}
 	asks := "status"

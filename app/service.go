@@ -23,6 +23,7 @@ type Store interface {
 	UndoService
 	ChangeLogService
 	ExerciseService
+	ExerciseKeyService
 }
 
 // ExerciseService reads and changes the exercise record of a board handed

@@ -38,7 +38,7 @@ func BenchmarkMakeExercise(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		doc := readDoc(b, key)
-		ex, err := app.MakeExercise(doc, app.ExerciseOptions{Verdict: true, Links: true, Instructions: "Decide."})
+		ex, _, err := app.MakeExercise(doc, app.ExerciseOptions{Verdict: true, Links: true, Instructions: "Decide."})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -54,9 +54,16 @@ func BenchmarkMakeExercise(b *testing.B) {
 func BenchmarkGradeClass(b *testing.B) {
 	keyPath := bigBoardFile(b)
 	key := readDoc(b, keyPath)
-	ex, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: true, Links: true})
+	ex, rec, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: true, Links: true})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if db, err := Open(keyPath, Options{}); err != nil {
+		b.Fatal(err)
+	} else if err := db.SetExerciseKey(context.Background(), rec); err != nil {
+		b.Fatal(err)
+	} else {
+		db.Close()
 	}
 	dir := b.TempDir()
 	var files []string

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 	"evidenceboard/app/report"
 )
 
@@ -308,23 +309,22 @@ func (w *boardWindow) makeExercise() {
 }
 
 // makeExerciseTo writes the exercise of the open board to path: a new file
-// built from the scrubbed document, all or nothing.
+// built from the scrubbed document, all or nothing, recorded in the key
+// (app.MakeExerciseFile), off the window's goroutine.
 func (w *boardWindow) makeExerciseTo(path string, opts app.ExerciseOptions) {
 	file := w.file
 	w.background("Making the exercise…", func(func(float64)) (string, error) {
-		doc, err := file.Export(w.ctx)
+		ex, err := app.MakeExerciseFile(w.ctx, file, w.files, path, false, opts, arrangeExercise)
 		if err != nil {
-			return "", err
-		}
-		ex, err := app.MakeExercise(doc, opts)
-		if err != nil {
-			return "", err
-		}
-		if err := w.files.Import(path, ex, false); err != nil {
 			return "", err
 		}
 		return fmt.Sprintf("Made the exercise %s: %d claims to decide, at %s", ex.Exercise.ID, len(ex.Claims), path), nil
 	})
+}
+
+// arrangeExercise lays out an exercise anew, without its answer links.
+func arrangeExercise(doc *app.Document) []app.Position {
+	return arrange.Arrange(doc, arrange.CardSizes)
 }
 
 // handIn writes a copy of the student's board named after the student and

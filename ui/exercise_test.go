@@ -26,11 +26,15 @@ func writeExercise(t *testing.T, dir string, opts app.ExerciseOptions) (*app.Doc
 	if err := (storage.Files{}).Import(keyPath, key, false); err != nil {
 		t.Fatal(err)
 	}
-	ex, err := app.MakeExercise(key, opts)
+	db, err := storage.Open(keyPath, storage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := (storage.Files{}).Import(exPath, ex, false); err != nil {
+	defer db.Close()
+	if _, err := app.MakeExerciseFile(context.Background(), db, storage.Files{}, exPath, false, opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	if key, err = db.Export(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return key, keyPath, exPath
