@@ -14,24 +14,6 @@ import (
 	"evidenceboard/storage"
 )
 
-// readBoard opens a board file for reading and returns its document,
-// checked against the format's rules.
-func readBoard(path string) (*app.Document, error) {
-	db, err := storage.OpenForReading(path)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	doc, err := db.Export(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	if ps := app.ValidateDocument(doc); len(ps) > 0 {
-		return nil, app.Errorf(app.EINVALID, "%s breaks the board format's rules (%s), so it was changed behind the program's back", path, ps[0])
-	}
-	return doc, nil
-}
-
 func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("exercise", "exercise [--verdicts] [--links] [--instructions TEXT | --instructions-file FILE] [--force] KEY.evboard OUT.evboard",
 		"Makes a classroom exercise from KEY, the board with the answers: a new board file OUT\n"+
@@ -116,25 +98,19 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evidenceboard grade: --format must be csv or html, not %q\n", *format)
 		return exitUsage
 	}
-	key, err := readBoard(pos[0])
+	// Grading reads every board as it is and writes nothing beside it:
+	// the folder may be a shared drive the teacher can only read.
+	class, err := report.GradeFiles(storage.Files{}, pos[0], pos[1:], nil)
 	if err != nil {
 		return fail(stderr, "grade", err)
 	}
-	if key.Exercise != nil {
-		return fail(stderr, "grade", app.Errorf(app.EINVALID, "%s is an exercise, not the key: give the board the exercise was made from first", pos[0]))
-	}
-	files, err := app.HandIns(pos[1:], pos[0])
-	if err != nil {
-		return fail(stderr, "grade", err)
-	}
-	if len(files) == 0 {
-		return fail(stderr, "grade", app.Errorf(app.ENOTFOUND, "there are no boards to grade (.evboard files) in %s", strings.Join(pos[1:], ", ")))
-	}
-	class := report.NewClass(key, files, readBoard)
 	class.Anonymous = *anonymous
 	class.Generated = report.GeneratedTime(time.Now)
 	for _, r := range class.Refused {
 		fmt.Fprintf(stderr, "evidenceboard grade: %s was not graded: %s\n", r.File, r.Reason)
+	}
+	for _, d := range class.Duplicates {
+		fmt.Fprintf(stderr, "evidenceboard grade: %s handed in more than once: graded %s, the board edited last; not graded: %s\n", d.Student, d.Kept, strings.Join(d.Dropped, ", "))
 	}
 	write := func(w io.Writer) error {
 		if *format == "html" {
@@ -150,7 +126,7 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "grade", err)
 	}
-	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %s\n", len(class.Graded), app.CountWords(len(files), "board", "boards"))
+	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %s\n", len(class.Graded), app.CountWords(class.Files, "board", "boards"))
 	if len(class.Refused) > 0 || len(class.Graded) == 0 {
 		return exitFail
 	}

@@ -181,3 +181,18 @@ func MakeExerciseFile(ctx context.Context, key ExerciseKeeper, files ExerciseMak
 	}
 	return ex, nil
 }
+
+// ReadHandIn is the one way the window and the command line read a board
+// to grade or debrief, the key or a student's: as it is, writing nothing
+// beside it (see SnapshotReader), and checked against the format's rules.
+// Errors as ReadSnapshot; EINVALID for a board that breaks the rules.
+func ReadHandIn(r SnapshotReader, path string) (*Document, error) {
+	doc, err := r.ReadSnapshot(path)
+	if err != nil {
+		return nil, err
+	}
+	if ps := ValidateDocument(doc); len(ps) > 0 {
+		return nil, Errorf(EINVALID, "it breaks the board format's rules (%s), so it was changed behind the program's back", ps[0])
+	}
+	return doc, nil
+}

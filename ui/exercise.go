@@ -353,23 +353,6 @@ func (w *boardWindow) handIn() {
 	})
 }
 
-// readHandIn reads a board for grading, read-only.
-func (w *boardWindow) readHandIn(path string) (*app.Document, error) {
-	f, err := w.files.OpenReadOnly(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := f.Export(w.ctx)
-	if err != nil {
-		return nil, err
-	}
-	if ps := app.ValidateDocument(doc); len(ps) > 0 {
-		return nil, app.Errorf(app.EINVALID, "it breaks the board format's rules (%s)", ps[0])
-	}
-	return doc, nil
-}
-
 // gradeExercises asks for the key and the folder of hand-ins, then where
 // to write the class report, which it opens when written.
 func (w *boardWindow) gradeExercises() {
@@ -405,26 +388,10 @@ func (w *boardWindow) gradeExercises() {
 // browser if open.
 func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, open bool) {
 	w.background("Grading…", func(progress func(float64)) (string, error) {
-		key, err := w.readHandIn(keyPath)
+		class, err := report.GradeFiles(w.files, keyPath, handIns, progress)
 		if err != nil {
 			return "", err
 		}
-		if key.Exercise != nil {
-			return "", app.Errorf(app.EINVALID, "%s is an exercise, not the key: choose the board the exercise was made from", filepath.Base(keyPath))
-		}
-		files, err := app.HandIns(handIns, keyPath)
-		if err != nil {
-			return "", err
-		}
-		if len(files) == 0 {
-			return "", app.Errorf(app.ENOTFOUND, "there are no handed-in boards (.evboard files) in %s", strings.Join(handIns, ", "))
-		}
-		n := 0
-		class := report.NewClass(key, files, func(p string) (*app.Document, error) {
-			n++
-			progress(float64(n) / float64(len(files)))
-			return w.readHandIn(p)
-		})
 		class.Generated = report.GeneratedTime(nil)
 		if err := app.WriteFileAtomic(path, func(out io.Writer) error { return report.WriteGradeHTML(out, class) }); err != nil {
 			return "", err
@@ -435,11 +402,14 @@ func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, ope
 				_ = w.app.OpenURL(u)
 			}
 		}
-		msg := fmt.Sprintf("Graded %d of %d boards; the class report is at %s", len(class.Graded), len(files), path)
+		msg := fmt.Sprintf("Graded %d of %d boards; the class report is at %s", len(class.Graded), class.Files, path)
 		if len(class.Refused) > 0 {
 			var why []string
 			for _, r := range class.Refused {
 				why = append(why, filepath.Base(r.File)+": "+r.Reason)
+			}
+			for _, d := range class.Duplicates {
+				why = append(why, fmt.Sprintf("%s handed in more than once: %s, the board edited last, is graded", d.Student, filepath.Base(d.Kept)))
 			}
 			do(func() {
 				dialog.ShowInformation("Some boards were not graded", strings.Join(why, "\n\n"), w.win)
@@ -476,7 +446,7 @@ func (w *boardWindow) debriefFile(path string) {
 		w.showError(err)
 		return
 	}
-	st, err := w.readHandIn(path)
+	st, err := app.ReadHandIn(w.files, path)
 	if err != nil {
 		w.showError(err)
 		return

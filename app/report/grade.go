@@ -31,6 +31,11 @@ type Class struct {
 	Key     *app.Document
 	Graded  []Graded
 	Refused []Refused
+	// Duplicates are the students met more than once: each is graded on
+	// one board (see NewClass).
+	Duplicates []*Duplicate
+	// Files counts the boards read (see GradeFiles).
+	Files int
 	// Anonymous leaves the students' names and files out: they are
 	// "Student 1", "Student 2", … in the order given.
 	Anonymous bool
@@ -436,21 +441,97 @@ section.student { margin-top: 36px; padding-top: 8px; }
 </html>
 `))
 
-// NewClass grades the boards at files against key, in order: read gives
-// each one's document (its error, in words, refuses the file), and a board
-// that is no answer to key is refused with Grade's reason.
+// NewClass grades the boards at files against key, reading each with
+// read; a board that cannot be read or is no answer to the key is
+// refused, with the reason in words. A student met more than once (by the
+// name given, whatever its case and spacing) is graded once: the board
+// edited last counts (by its updated time; of two alike, the later given),
+// and Duplicates names the others, which are neither graded nor refused.
 func NewClass(key *app.Document, files []string, read func(path string) (*app.Document, error)) *Class {
 	c := &Class{Key: key}
+	type graded struct {
+		Graded
+		updated time.Time
+	}
+	var all []graded
 	for _, f := range files {
 		doc, err := read(f)
 		if err == nil {
 			var res *app.Result
 			if res, err = app.Grade(key, doc); err == nil {
-				c.Graded = append(c.Graded, Graded{File: f, Result: res})
+				all = append(all, graded{Graded{File: f, Result: res}, doc.Board.Updated})
 				continue
 			}
 		}
 		c.Refused = append(c.Refused, Refused{File: f, Reason: app.ErrorMessage(err)})
 	}
+	latest := map[string]int{} // student -> index in all of the board that counts
+	for i, g := range all {
+		name := studentKey(g.Result.Student)
+		if name == "" {
+			continue
+		}
+		if j, ok := latest[name]; !ok || !g.updated.Before(all[j].updated) {
+			latest[name] = i
+		}
+	}
+	dups := map[string]*Duplicate{}
+	for i, g := range all {
+		name := studentKey(g.Result.Student)
+		if name == "" || latest[name] == i {
+			c.Graded = append(c.Graded, g.Graded)
+			continue
+		}
+		d := dups[name]
+		if d == nil {
+			d = &Duplicate{Student: strings.TrimSpace(all[latest[name]].Result.Student), Kept: all[latest[name]].File}
+			dups[name] = d
+			c.Duplicates = append(c.Duplicates, d)
+		}
+		d.Dropped = append(d.Dropped, g.File)
+	}
 	return c
+}
+
+// Duplicate is a student met more than once in one grading.
+type Duplicate struct {
+	Student string
+	Kept    string   // the board graded: the one edited last
+	Dropped []string // the others, not graded
+}
+
+func studentKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// GradeFiles is the one way the window and the command line grade a
+// class. It reads the key at keyPath and every board handIns names (each
+// file, and the .evboard files of each folder, the key left out: see
+// app.HandIns) with app.ReadHandIn through r, which writes nothing beside
+// them, and grades them (NewClass); progress, if not nil, is told the
+// share of boards read. Returns EINVALID if the key cannot be read or is
+// an exercise, ENOTFOUND if there are no boards to grade.
+func GradeFiles(r app.SnapshotReader, keyPath string, handIns []string, progress func(float64)) (*Class, error) {
+	key, err := app.ReadHandIn(r, keyPath)
+	if err != nil {
+		return nil, &app.Error{Code: app.ErrorCode(err), Message: "the key " + keyPath + " cannot be read: " + app.ErrorMessage(err), Err: err}
+	}
+	if key.Exercise != nil {
+		return nil, app.Errorf(app.EINVALID, "%s is an exercise, not the key: give the board the exercise was made from", keyPath)
+	}
+	files, err := app.HandIns(handIns, keyPath)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, app.Errorf(app.ENOTFOUND, "there are no boards to grade (.evboard files) in %s", strings.Join(handIns, ", "))
+	}
+	n := 0
+	c := NewClass(key, files, func(p string) (*app.Document, error) {
+		n++
+		if progress != nil {
+			progress(float64(n) / float64(len(files)))
+		}
+		return app.ReadHandIn(r, p)
+	})
+	c.Files = len(files)
+	return c, nil
 }
