@@ -2,6 +2,7 @@ package app_test
 
 import (
 	"bytes"
+	"context"
 	"strings"
 	"testing"
 
@@ -219,5 +220,58 @@ func TestGrade_Reasons(t *testing.T) {
 				t.Errorf("claim %s: a quote named %q", g.ClaimID, n)
 			}
 		}
+	}
+}
+
+type fakeKeeper struct {
+	doc    *app.Document
+	setErr error
+}
+
+func (f *fakeKeeper) Export(context.Context) (*app.Document, error) { return f.doc, nil }
+func (f *fakeKeeper) ExerciseKey(context.Context) (*app.ExerciseKey, error) {
+	return f.doc.ExerciseKey, nil
+}
+func (f *fakeKeeper) SetExerciseKey(_ context.Context, k *app.ExerciseKey) error {
+	if f.setErr != nil {
+		return f.setErr
+	}
+	f.doc.ExerciseKey = k
+	return nil
+}
+
+type fakeMaker map[string]*app.Document
+
+func (m fakeMaker) Import(path string, doc *app.Document, _ bool) error { m[path] = doc; return nil }
+
+// TestMakeExerciseFile: the use case keeps the record in the key before it
+// writes the exercise, lays the exercise out anew only where links are
+// asked, and writes nothing if the key cannot keep the record.
+func TestMakeExerciseFile(t *testing.T) {
+	ctx := context.Background()
+	key := &fakeKeeper{doc: sampleKey(t)}
+	files := fakeMaker{}
+	arranged := 0
+	arrange := func(d *app.Document) []app.Position {
+		arranged++
+		return []app.Position{{Item: d.Claims[0].ID, X: 1, Y: 2}}
+	}
+	ex, err := app.MakeExerciseFile(ctx, key, files, "plain", false, app.ExerciseOptions{}, arrange)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if arranged != 0 || len(files["plain"].Layout) != len(key.doc.Layout) || key.doc.ExerciseKey.Find(ex.Exercise.ID) == nil {
+		t.Errorf("without links: arranged %d times, record %+v", arranged, key.doc.ExerciseKey)
+	}
+	ex, err = app.MakeExerciseFile(ctx, key, files, "links", false, app.ExerciseOptions{Links: true}, arrange)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if arranged != 1 || len(files["links"].Layout) != 1 || len(key.doc.ExerciseKey.Made) != 2 || key.doc.ExerciseKey.Find(ex.Exercise.ID) == nil {
+		t.Errorf("with links: arranged %d times, layout %v", arranged, files["links"].Layout)
+	}
+	key.setErr = app.Errorf(app.EINVALID, "read-only")
+	if _, err := app.MakeExerciseFile(ctx, key, files, "refused", false, app.ExerciseOptions{}, nil); err == nil || files["refused"] != nil {
+		t.Errorf("the key could not keep the record: %v, file %v", err, files["refused"] != nil)
 	}
 }
