@@ -15,22 +15,32 @@ import (
 )
 
 func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("exercise", "exercise [--verdicts] [--links] [--instructions TEXT | --instructions-file FILE] [--force] KEY.evboard OUT.evboard",
+	fs := newFlags("exercise", "exercise [--verdicts] [--links] [--no-notes | --keep-notes] [--instructions TEXT | --instructions-file FILE] [--force] KEY.evboard OUT.evboard",
 		"Makes a classroom exercise from KEY, the board with the answers: a new board file OUT\n"+
 			"holding everything of KEY but its answers. Every claim loses its status, history,\n"+
 			"verdict and notes; the students decide each claim's status (always), its verdict on\n"+
 			"the board's scale with --verdicts, and with --links which quotes support or deny it\n"+
-			"(the key's supporting, denying and contradicting links are removed). OUT is built\n"+
-			"fresh, not copied from KEY, so nothing of the answers is in its bytes. Grade the\n"+
-			"boards the students hand in with: evidenceboard grade KEY.evboard STUDENTS...")
+			"(the key's supporting, denying and contradicting links are removed, the quotes' notes\n"+
+			"left out unless --keep-notes, and the cards laid out anew). OUT is built fresh, not\n"+
+			"copied from KEY, so nothing of the answers is in its bytes. The board's description\n"+
+			"and the notes of sources, parties, quotes and links carry over, and may give answers\n"+
+			"away: they are listed, and --no-notes leaves them all out. KEY keeps a record of the\n"+
+			"exercise (what it asks), which grading follows. Grade the boards the students hand\n"+
+			"in with: evidenceboard grade KEY.evboard STUDENTS...")
 	verdicts := fs.Bool("verdicts", false, "ask for each claim's verdict on the board's rating scale")
 	links := fs.Bool("links", false, "ask which quotes support or deny each claim (their links are removed)")
 	instructions := fs.String("instructions", "", "instructions shown to the student when the exercise opens")
 	instrFile := fs.String("instructions-file", "", "read the instructions from this UTF-8 text file")
 	force := fs.Bool("force", false, "replace OUT if it exists")
+	noNotes := fs.Bool("no-notes", false, "leave out the board's description and the notes of sources, parties, quotes and links")
+	keepNotes := fs.Bool("keep-notes", false, "with --links, keep the quotes' notes (left out by default, for they tend to give links away)")
 	pos, code := parse(fs, args, 2, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	if *noNotes && *keepNotes {
+		fmt.Fprintln(stderr, "evidenceboard exercise: give --no-notes or --keep-notes, not both")
+		return exitUsage
 	}
 	keyPath, out := pos[0], pos[1]
 	if *instrFile != "" {
@@ -55,7 +65,7 @@ func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, "exercise", err)
 	}
 	defer key.Close()
-	opts := app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions}
+	opts := app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions, NoNotes: *noNotes, KeepQuoteNotes: *keepNotes}
 	ex, err := app.MakeExerciseFile(context.Background(), key, storage.Files{}, out, *force, opts,
 		func(d *app.Document) []app.Position { return arrange.Arrange(d, arrange.CardSizes) })
 	if err != nil {
@@ -69,6 +79,12 @@ func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		asks += ", links"
 	}
 	fmt.Fprintf(stdout, "wrote the exercise %s (%d claims to decide; asks: %s) to %s\n", ex.Exercise.ID, len(ex.Claims), asks, out)
+	if notes := app.CarriedNotes(ex, app.ExerciseOptions{}); len(notes) > 0 {
+		fmt.Fprintf(stdout, "it carries over %s of the key, which may give answers away (--no-notes leaves them out):\n", app.CountWords(len(notes), "note", "notes"))
+		for _, n := range notes {
+			fmt.Fprintf(stdout, "  %s %s: %s\n", n.Kind, n.Of, oneLine(n.Note, 100))
+		}
+	}
 	return exitOK
 }
 
@@ -131,4 +147,13 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitFail
 	}
 	return exitOK
+}
+
+// oneLine returns s on one line, cut to at most n characters.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n-1]) + "…"
+	}
+	return s
 }
