@@ -55,6 +55,10 @@ type exerciseBar struct {
 	verdictApply  *widget.Button
 	lastDebrief   *app.Result // the hand-in last debriefed
 	lastReport    string      // the class report last written
+
+	// Make Exercise's notes: what carries over, and the choices.
+	carried                 *widget.Label
+	noNotes, keepQuoteNotes *widget.Check
 }
 
 func newExerciseBar(w *boardWindow) *exerciseBar {
@@ -290,18 +294,46 @@ func (w *boardWindow) makeExercise() {
 	instr := widget.NewMultiLineEntry()
 	instr.SetPlaceHolder("Shown to the student when the exercise opens")
 	instr.SetMinRowsVisible(4)
-	form := []*widget.FormItem{
-		{Text: "Students decide", Widget: container.NewVBox(widget.NewCheck("each claim's status (always)", nil), verdicts, links)},
-		{Text: "Instructions", Widget: instr},
+	always := widget.NewCheck("each claim's status (always)", nil)
+	always.SetChecked(true)
+	always.Disable()
+	// The notes that carry over, listed, with the choice to leave them out.
+	e := w.exercise
+	e.noNotes = widget.NewCheck("Leave the description and all these notes out", nil)
+	e.keepQuoteNotes = widget.NewCheck("Keep the quotes' notes (left out when links are asked: they tend to give links away)", nil)
+	e.carried = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	key := w.model.doc
+	options := func() app.ExerciseOptions {
+		return app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text,
+			NoNotes: e.noNotes.Checked, KeepQuoteNotes: e.keepQuoteNotes.Checked}
 	}
-	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).SetChecked(true)
-	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).Disable()
+	showCarried := func() {
+		opts := options()
+		if opts.Links && !opts.NoNotes {
+			e.keepQuoteNotes.Enable()
+		} else {
+			e.keepQuoteNotes.Disable()
+		}
+		e.carried.SetText(carriedText(app.CarriedNotes(key, opts)))
+	}
+	links.OnChanged = func(bool) { showCarried() }
+	e.noNotes.OnChanged = func(bool) { showCarried() }
+	e.keepQuoteNotes.OnChanged = func(bool) { showCarried() }
+	showCarried()
+	carriedScroll := container.NewVScroll(e.carried)
+	carriedScroll.SetMinSize(fyne.NewSize(0, 120))
+	form := []*widget.FormItem{
+		{Text: "Students decide", Widget: container.NewVBox(always, verdicts, links)},
+		{Text: "Instructions", Widget: instr},
+		{Text: "Notes", Widget: container.NewBorder(nil, container.NewVBox(e.noNotes, e.keepQuoteNotes), nil, nil, carriedScroll),
+			HintText: "These carry over to the exercise as they are, and may give answers away."},
+	}
 	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
 	d := dialog.NewForm("Make an exercise", "Next…", "Cancel", form, func(ok bool) {
 		if !ok {
 			return
 		}
-		opts := app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text}
+		opts := options()
 		w.saveTarget("Save the exercise", base+" (exercise)", ".evboard", false, func(path string) { w.makeExerciseTo(path, opts) })
 	}, w.win)
 	d.Resize(fyne.NewSize(620, 0))
@@ -492,6 +524,22 @@ func (w *boardWindow) debriefFile(path string) {
 	scroll.SetMinSize(fyne.NewSize(820, 520))
 	dlg := dialog.NewCustom(fmt.Sprintf("Debrief: %s, %s%%", name, trimFloat(res.Score)), "Close", scroll, w.win)
 	dlg.Show()
+}
+
+// carriedText lists the notes an exercise carries over, one a line.
+func carriedText(notes []app.CarriedNote) string {
+	if len(notes) == 0 {
+		return "None: the exercise carries over no notes and no description."
+	}
+	lines := make([]string, len(notes))
+	for i, n := range notes {
+		note := strings.Join(strings.Fields(n.Note), " ")
+		if r := []rune(note); len(r) > 90 {
+			note = string(r[:89]) + "…"
+		}
+		lines[i] = fmt.Sprintf("%s %s: %s", n.Kind, n.Of, note)
+	}
+	return strings.Join(lines, "\n")
 }
 
 func dashNote(note string) string {

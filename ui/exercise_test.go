@@ -224,6 +224,22 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 			e.SetText("Decide every claim.")
 		}
 	}
+	// The notes that carry over are listed: with links asked, not the
+	// quotes' notes, unless kept; leaving them out lists none.
+	e := w.exercise
+	if text := e.carried.Text; !strings.Contains(text, "description the board: ") || strings.Contains(text, "\nquote “") || e.keepQuoteNotes.Disabled() {
+		t.Errorf("links asked: the notes listed are\n%s", text)
+	}
+	e.keepQuoteNotes.SetChecked(true)
+	if !strings.Contains(e.carried.Text, "\nquote “") {
+		t.Errorf("the quotes' notes kept, but not listed:\n%s", e.carried.Text)
+	}
+	e.keepQuoteNotes.SetChecked(false)
+	e.noNotes.SetChecked(true)
+	if !strings.HasPrefix(e.carried.Text, "None") || !e.keepQuoteNotes.Disabled() {
+		t.Errorf("notes left out, yet listed:\n%s", e.carried.Text)
+	}
+	e.noNotes.SetChecked(false)
 	test.Tap(buttonIn(top, "Next…"))
 	chooseTarget(t, w, "class exercise.evboard")
 	exPath := filepath.Join(dir, "class exercise.evboard")
@@ -234,6 +250,12 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	key, err := w.file.Export(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if key.ExerciseKey == nil || len(key.ExerciseKey.Made) != 1 || !key.ExerciseKey.Made[0].Asked.Links {
+		t.Fatalf("the key's record of its exercises: %+v", key.ExerciseKey)
+	}
+	if u, _, _ := w.file.UndoState(context.Background()); u != "" {
+		t.Errorf("making the exercise left %q to undo in the key", u)
 	}
 
 	class := filepath.Join(dir, "hand-ins")
