@@ -56,6 +56,10 @@ type exerciseBar struct {
 	lastDebrief   *app.Result // the hand-in last debriefed
 	lastReport    string      // the class report last written
 
+	// keyWarned is the key whose exercises out were told of, once.
+	keyWarned string
+	keyNotice dialog.Dialog // that notice, while shown
+
 	// Make Exercise's notes: what carries over, and the choices.
 	carried                 *widget.Label
 	noNotes, keepQuoteNotes *widget.Check
@@ -350,8 +354,49 @@ func (w *boardWindow) makeExerciseTo(path string, opts app.ExerciseOptions) {
 		if err != nil {
 			return "", err
 		}
+		if k, err := file.ExerciseKey(w.ctx); err == nil {
+			do(func() {
+				if w.file == file {
+					w.model.doc.ExerciseKey = k
+				}
+			})
+		}
 		return fmt.Sprintf("Made the exercise %s: %d claims to decide, at %s", ex.Exercise.ID, len(ex.Claims), path), nil
 	})
+}
+
+// editing is the gate of every edit: it refuses one while the board is
+// shown as it stood (rewound), and tells, once for the open file, that the
+// board is the key of exercises handed out.
+func (w *boardWindow) editing() error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
+	w.warnKeyEdit()
+	return nil
+}
+
+// warnKeyEdit tells, the first time a key with exercises out is edited
+// after it opens, what an edit does to the hand-ins.
+func (w *boardWindow) warnKeyEdit() {
+	if w.file == nil || w.model == nil || w.exercise.keyWarned == w.file.Path() {
+		return
+	}
+	k := w.model.doc.ExerciseKey
+	if k == nil || len(k.Made) == 0 {
+		return
+	}
+	w.exercise.keyWarned = w.file.Path()
+	last := k.Made[len(k.Made)-1]
+	text := fmt.Sprintf("This board is the answer key of %s, the last made %s.\n\n"+
+		"The hand-ins are graded against the key as it is when you grade: a status, verdict or link you correct now counts for every student. "+
+		"A claim you add is not asked of them; a claim you reword is graded by its id, and the class report says it changed; a claim you delete is no longer graded.",
+		app.CountWords(len(k.Made), "exercise handed out", "exercises handed out"), whenText(last.Made))
+	d := dialog.NewCustom("Editing a key with exercises out", "OK", &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, w.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.SetOnClosed(func() { w.exercise.keyNotice = nil })
+	w.exercise.keyNotice = d
+	d.Show()
 }
 
 // arrangeExercise lays out an exercise anew, without its answer links.
@@ -494,6 +539,9 @@ func (w *boardWindow) debriefFile(path string) {
 		name = strings.TrimSuffix(filepath.Base(path), ".evboard")
 	}
 	rows := container.NewVBox(&widget.Label{Text: fmt.Sprintf("%d of %d claims right, %d decided; score %s%% by the rubric.", res.Correct, len(res.Claims), res.Decided, trimFloat(res.Score)), TextStyle: fyne.TextStyle{Bold: true}})
+	for _, n := range res.Notes {
+		rows.Add(&widget.Label{Text: n, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	for _, g := range res.Claims {
 		mark, imp := "✓ RIGHT", widget.SuccessImportance
 		if !g.Correct {
@@ -516,7 +564,17 @@ func (w *boardWindow) debriefFile(path string) {
 		if g.LinksGraded {
 			lines = append(lines, &widget.Label{Text: fmt.Sprintf("Supporting quotes: %d of the key's %d, %d drawn · denying: %d of %d, %d drawn",
 				g.Supports.Both, g.Supports.Expected, g.Supports.Given, g.Denies.Both, g.Denies.Expected, g.Denies.Given)})
+			if missed := append(append([]string(nil), g.Supports.MissedNames...), g.Denies.MissedNames...); len(missed) > 0 {
+				lines = append(lines, &widget.Label{Text: "Missed: " + strings.Join(missed, "; "), Wrapping: fyne.TextWrapWord})
+			}
+			if extra := append(append([]string(nil), g.Supports.ExtraNames...), g.Denies.ExtraNames...); len(extra) > 0 {
+				lines = append(lines, &widget.Label{Text: "Not in the key: " + strings.Join(extra, "; "), Wrapping: fyne.TextWrapWord})
+			}
 		}
+		if g.Reworded != "" {
+			lines = append(lines, &widget.Label{Text: "Reworded in the key since: " + g.Reworded, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		}
+		lines = append(lines, &widget.Label{Text: strings.Join(g.Reasons, "\n"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 		rows.Add(widget.NewSeparator())
 		rows.Add(container.NewVBox(lines...))
 	}

@@ -314,4 +314,26 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 			t.Errorf("the debrief lacks %q", want)
 		}
 	}
+
+	// Editing the key, which has an exercise out, says so once.
+	stmt := "Reworded after the exercise went out."
+	if err := w.updateClaim("c-pla-chips", app.ClaimUpdate{Statement: &stmt}); err != nil {
+		t.Fatal(err)
+	}
+	if w.exercise.keyNotice == nil || !strings.Contains(shown(w), "answer key of 1 exercise handed out") {
+		t.Fatalf("no notice on editing a key with an exercise out:\n%s", shown(w))
+	}
+	w.exercise.keyNotice.Hide()
+	notes := "A second edit."
+	if err := w.updateClaim("c-pla-chips", app.ClaimUpdate{Notes: &notes}); err != nil {
+		t.Fatal(err)
+	}
+	if w.exercise.keyNotice != nil {
+		t.Error("the notice came twice")
+	}
+	// Bo's hand-in is still graded, on the claim as it was handed out.
+	w.debriefFile(bo)
+	if res := w.exercise.lastDebrief; res == nil || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "reworded") {
+		t.Errorf("debrief after the rewording: %+v", res)
+	}
 }
