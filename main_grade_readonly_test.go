@@ -159,4 +159,20 @@ func TestCLI_GradeReadOnly(t *testing.T) {
 	if len(totals) != len(want) {
 		t.Errorf("totals = %v", totals)
 	}
+	// The class report names the duplicates, quotes by their words and
+	// speaker, each kind of note under its heading, and each point's reason.
+	page := filepath.Join(dir, "class.html")
+	runCLI(t, "grade", "--format", "html", "-o", page, keyPath, class).want(t, 0, "", "graded 4 of 5")
+	html := string(readFile(t, page))
+	for _, w := range []string{"Handed in more than once", "bo draft.evboard", "missed “", "Notes on the claim", "Why " + string(key.Claims[0].Status),
+		"Why the verdict", "Status: 2 of 2 points", "Links: "} {
+		if !strings.Contains(html, w) {
+			t.Errorf("the class report lacks %q", w)
+		}
+	}
+	for _, q := range key.Quotes {
+		if strings.Contains(html, "missed "+q.ID) || strings.Contains(html, ", "+q.ID+";") {
+			t.Errorf("the class report names quote %s by its id", q.ID)
+		}
+	}
 }

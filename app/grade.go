@@ -102,7 +102,9 @@ type ClaimGrade struct {
 	// LinksGraded is set where links are asked.
 	LinksGraded        bool
 	Supports, Denies   Overlap
-	KeyNote, Reasoning string // the key's notes, and the student's
+	KeyNote, Reasoning string // the key's notes, and the student's, one a line
+	// KeyNotes and StudentNotes are those notes each under its heading.
+	KeyNotes, StudentNotes []HeadedNote
 	Points, MaxPoints  float64
 	// Reworded is the key's statement now, where it was reworded after the
 	// exercise was made; Statement is the one handed out.
@@ -216,7 +218,7 @@ func Grade(key, student *Document) (*Result, error) {
 			continue
 		}
 		g := ClaimGrade{ClaimID: k.ID, Statement: a.Statement, Expected: k.Status, Given: s.Status,
-			KeyNote: claimNote(k), Reasoning: claimNote(s)}
+			KeyNote: claimNote(k), Reasoning: claimNote(s), KeyNotes: claimNotes(k), StudentNotes: claimNotes(s)}
 		if k.Statement != a.Statement {
 			g.Reworded = k.Statement
 			res.Notes = append(res.Notes, fmt.Sprintf("The claim %q was reworded in the key after the exercise was made, to %q: it is graded by its id, against the key's status now.", clip(a.Statement), clip(k.Statement)))
@@ -366,6 +368,25 @@ func sameBoard(asked []AskedClaim, key, student *Document) error {
 		}
 	}
 	return nil
+}
+
+// HeadedNote is a note and the heading it stands under.
+type HeadedNote struct{ Heading, Text string }
+
+// claimNotes returns a claim's reasoning, each kind under its heading: its
+// notes, the note of its last status change, its verdict's note.
+func claimNotes(c *Claim) []HeadedNote {
+	var out []HeadedNote
+	if c.Notes != "" {
+		out = append(out, HeadedNote{"Notes on the claim", c.Notes})
+	}
+	if n := len(c.History); n > 0 && c.History[n-1].Note != "" {
+		out = append(out, HeadedNote{"Why " + string(c.History[n-1].Status), c.History[n-1].Note})
+	}
+	if c.Verdict != nil && c.Verdict.Note != "" {
+		out = append(out, HeadedNote{"Why the verdict " + c.Verdict.Label, c.Verdict.Note})
+	}
+	return out
 }
 
 // claimNote gathers a claim's reasoning: its notes, the note of its last

@@ -150,6 +150,7 @@ type classView struct {
 	SpreadChart      template.HTML
 	Pages            []studentPage
 	Refused          []Refused
+	Duplicates       []Duplicate
 	Anonymous        bool
 }
 
@@ -166,6 +167,7 @@ type studentPage struct {
 	Decided            int
 	Rows               []claimRow
 	Verdicts, Links    bool
+	Notes              []string
 }
 
 type claimRow struct {
@@ -179,6 +181,9 @@ type claimRow struct {
 	Supports, Denies     string
 	Points               string
 	KeyNote, Reasoning   string
+	KeyNotes, Student    []app.HeadedNote
+	Reasons              []string
+	Reworded             string
 }
 
 // WriteGradeHTML writes the class report: the rubric, a chart of the
@@ -195,6 +200,13 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 		for i, r := range c.Refused {
 			v.Refused[i] = Refused{File: fmt.Sprintf("Hand-in %d", i+1), Reason: r.Reason}
 		}
+	}
+	for _, d := range c.Duplicates {
+		if c.Anonymous {
+			v.Duplicates = append(v.Duplicates, Duplicate{Student: "A student", Dropped: make([]string, len(d.Dropped))})
+			continue
+		}
+		v.Duplicates = append(v.Duplicates, *d)
 	}
 	var asked app.Asked
 	if len(c.Graded) > 0 {
@@ -216,7 +228,7 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 		r := g.Result
 		scores = append(scores, r.Score)
 		page := studentPage{Anchor: fmt.Sprintf("student-%d", i+1), Name: c.Name(i), Score: points(r.Score),
-			Correct: r.Correct, Claims: len(r.Claims), Decided: r.Decided, Verdicts: r.Asked.Verdict, Links: r.Asked.Links}
+			Correct: r.Correct, Claims: len(r.Claims), Decided: r.Decided, Verdicts: r.Asked.Verdict, Links: r.Asked.Links, Notes: r.Notes}
 		if !c.Anonymous {
 			page.File = g.File
 		}
@@ -230,7 +242,8 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 			row := claimRow{ID: cg.ClaimID, Statement: cg.Statement, Expected: string(cg.Expected), Given: string(cg.Given),
 				Correct: cg.Correct, Verdict: cg.VerdictGraded, ExpVerdict: cg.ExpectedVerdict, Verdict_: cg.GivenVerdict,
 				VerdictOK: cg.VerdictCorrect, Links: cg.LinksGraded, Points: points(cg.Points) + " / " + points(cg.MaxPoints),
-				KeyNote: cg.KeyNote, Reasoning: cg.Reasoning}
+				KeyNote: cg.KeyNote, Reasoning: cg.Reasoning, KeyNotes: cg.KeyNotes, Student: cg.StudentNotes,
+				Reasons: cg.Reasons, Reworded: cg.Reworded}
 			if row.Given == "" {
 				row.Given = "undecided"
 			}
@@ -273,11 +286,18 @@ func overlapText(o app.Overlap) string {
 		s += fmt.Sprintf(", %d not in the key", extra)
 	}
 	s += fmt.Sprintf(" (precision %.0f%%, recall %.0f%%)", 100*o.Precision(), 100*o.Recall())
-	if len(o.Missed) > 0 {
-		s += "; missed " + strings.Join(o.Missed, ", ")
+	missed, extra := o.MissedNames, o.ExtraNames
+	if len(missed) != len(o.Missed) {
+		missed = o.Missed
 	}
-	if len(o.Extra) > 0 {
-		s += "; not in the key: " + strings.Join(o.Extra, ", ")
+	if len(extra) != len(o.Extra) {
+		extra = o.Extra
+	}
+	if len(missed) > 0 {
+		s += "; missed " + strings.Join(missed, "; ")
+	}
+	if len(extra) > 0 {
+		s += "; not in the key: " + strings.Join(extra, "; ")
 	}
 	return s
 }
@@ -384,6 +404,9 @@ td.nw { white-space: nowrap; }
 .links { font-size: 13px; color: #5b6475; margin-top: 4px; }
 table.answers td:first-child { width: 32%; } table.answers td.notes { width: 22%; }
 .refused li { margin: 4px 0; }
+.nh { font-weight: 600; font-size: 12px; color: #5b6475; margin-top: 6px; } .nh:first-child { margin-top: 0; }
+ul.reasons { text-align: left; white-space: normal; font-size: 12px; color: #5b6475; margin: 6px 0 0; padding-left: 14px; min-width: 180px; }
+.reworded, p.note { color: #8a6d00; font-size: 13px; }
 section.student { margin-top: 36px; padding-top: 8px; }
 @media print { section.student { break-before: page; } body { max-width: none; } a { color: inherit; text-decoration: none; } }
 </style>
@@ -399,6 +422,10 @@ section.student { margin-top: 36px; padding-top: 8px; }
 {{if .Refused}}<h2>Refused hand-ins</h2>
 <p>These boards were not graded:</p>
 <ul class="refused">{{range .Refused}}<li><b>{{.File}}</b>: {{.Reason}}</li>{{end}}</ul>{{end}}
+
+{{if .Duplicates}}<h2>Handed in more than once</h2>
+<p>Each student is graded once, on the board edited last:</p>
+<ul class="refused">{{range .Duplicates}}<li><b>{{.Student}}</b>{{if .Kept}}: graded {{.Kept}}; not graded: {{range $i, $f := .Dropped}}{{if $i}}, {{end}}{{$f}}{{end}}{{else}}: {{len .Dropped}} more board(s) not graded{{end}}</li>{{end}}</ul>{{end}}
 
 {{if .Pages}}
 <h2>Which claims the class got wrong most</h2>
@@ -422,16 +449,17 @@ section.student { margin-top: 36px; padding-top: 8px; }
 <section class="student" id="{{.Anchor}}">
 <h2>{{.Name}}: {{.Score}}%</h2>
 <p class="meta">{{.Correct}} of {{.Claims}} claims right, {{.Decided}} decided.{{if .File}} From {{.File}}.{{end}}</p>
+{{range .Notes}}<p class="note">{{.}}</p>{{end}}
 <table class="answers">
 <tr><th>Claim</th><th>Key</th><th>Student</th>{{if .Verdicts}}<th>Verdict</th>{{end}}<th class="num">Points</th><th>Student's reasoning</th><th>Key's notes</th></tr>
 {{range .Rows}}<tr>
-<td>{{.Statement}}{{if .Links}}<div class="links">{{if .Supports}}<div>Supporting: {{.Supports}}</div>{{end}}{{if .Denies}}<div>Denying: {{.Denies}}</div>{{end}}{{if not (or .Supports .Denies)}}<div>No supporting or denying quotes, in the key or here.</div>{{end}}</div>{{end}}</td>
+<td>{{.Statement}}{{if .Reworded}}<div class="reworded">Reworded in the key since: {{.Reworded}}</div>{{end}}{{if .Links}}<div class="links">{{if .Supports}}<div>Supporting: {{.Supports}}</div>{{end}}{{if .Denies}}<div>Denying: {{.Denies}}</div>{{end}}{{if not (or .Supports .Denies)}}<div>No supporting or denying quotes, in the key or here.</div>{{end}}</div>{{end}}</td>
 <td class="nw">{{.Expected}}</td>
 <td class="nw">{{if .Correct}}<span class="ok">✓ {{.Given}}</span>{{else if eq .Given "undecided"}}<span class="undec">✗ undecided</span>{{else}}<span class="no">✗ {{.Given}}</span>{{end}}</td>
 {{if $p.Verdicts}}<td>{{if not .Verdict}}<span class="undec">not graded</span>{{else if .VerdictOK}}<span class="ok">✓ {{.Verdict_}}</span>{{else}}<span class="no">✗ {{if .Verdict_}}{{.Verdict_}}{{else}}none{{end}}</span> (key: {{.ExpVerdict}}){{end}}</td>{{end}}
-<td class="num">{{.Points}}</td>
-<td class="notes">{{.Reasoning}}</td>
-<td class="notes key">{{.KeyNote}}</td>
+<td class="num">{{.Points}}{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>
+<td class="notes">{{range .Student}}<div class="nh">{{.Heading}}</div><div>{{.Text}}</div>{{end}}</td>
+<td class="notes key">{{range .KeyNotes}}<div class="nh">{{.Heading}}</div><div>{{.Text}}</div>{{end}}</td>
 </tr>
 {{end}}</table>
 </section>
