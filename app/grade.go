@@ -105,7 +105,7 @@ type ClaimGrade struct {
 	KeyNote, Reasoning string // the key's notes, and the student's, one a line
 	// KeyNotes and StudentNotes are those notes each under its heading.
 	KeyNotes, StudentNotes []HeadedNote
-	Points, MaxPoints  float64
+	Points, MaxPoints      float64
 	// Reworded is the key's statement now, where it was reworded after the
 	// exercise was made; Statement is the one handed out.
 	Reworded string
