@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -66,4 +67,33 @@ func TestCLI_ExerciseNotes(t *testing.T) {
 		t.Errorf("--no-notes: notes remain: %+v", app.CarriedNotes(d, app.ExerciseOptions{}))
 	}
 	runCLI(t, "exercise", "--no-notes", "--keep-notes", keyPath, filepath.Join(dir, "x.evboard")).want(t, 2, "", "not both")
+}
+
+// TestCLI_ExerciseKeySecret: of the key's exports only the whole-board
+// JSON holds its secret; the change log never does.
+func TestCLI_ExerciseKeySecret(t *testing.T) {
+	dir := t.TempDir()
+	keyPath := filepath.Join(dir, "key.evboard")
+	writeKey(t, keyPath)
+	runCLI(t, "exercise", "--links", keyPath, filepath.Join(dir, "ex.evboard")).want(t, 0, "asks: status, links", "")
+	db, err := storage.Open(keyPath, storage.Options{ReadOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	k, err := db.ExerciseKey(context.Background())
+	db.Close()
+	if err != nil || k == nil {
+		t.Fatalf("the key's record: %+v, %v", k, err)
+	}
+	for _, f := range formatNames() {
+		out := filepath.Join(dir, "export."+f)
+		runCLI(t, "export", "--format", f, "-o", out, keyPath).want(t, 0, "", "")
+		if has := strings.Contains(string(readFile(t, out)), k.Secret); has != (f == "json") {
+			t.Errorf("the %s export holds the secret: %v", f, has)
+		}
+	}
+	r := runCLI(t, "log", "--json", keyPath)
+	if r.code != 0 || strings.Contains(r.stdout, k.Secret) || strings.Contains(r.stdout, k.Made[0].ID) {
+		t.Errorf("log --json: exit %d, holds the record: %v", r.code, strings.Contains(r.stdout, k.Secret))
+	}
 }
