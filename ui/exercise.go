@@ -597,7 +597,7 @@ func carriedText(notes []app.CarriedNote) string {
 		}
 		lines[i] = fmt.Sprintf("%s %s: %s", n.Kind, n.Of, note)
 	}
-	return strings.Join(lines, "\n")
+	return app.CountWords(len(notes), "note carries", "notes carry") + " over:\n" + strings.Join(lines, "\n")
 }
 
 func dashNote(note string) string {
