@@ -19,14 +19,16 @@ import (
 // key; Grade compares a student's board with it.
 //
 // The exercise's id ties it to its key without holding anything of the
-// key's answers: it is "ex-" + a random salt + "-" + a digest of the salt,
-// what is asked and the key's claim ids (see ExerciseID). The grader
-// recomputes the digest from the key, so a board made from another key, or
-// whose exercise record was changed, is refused.
+// key's answers: it is "ex-" + a random salt + "-" + an HMAC, under the
+// key's secret, of the salt, what is asked and the claims asked (see
+// ExerciseKey). The key keeps a record of each exercise made from it, and
+// Grade follows that record, so a board made from another key, or whose
+// exercise record was changed, is refused.
 
 // Exercise is the exercise record of a board handed out to students.
 type Exercise struct {
-	// ID is "ex-SALT-DIGEST": see ExerciseID.
+	// ID is "ex-SALT-DIGEST": see ExerciseKey (and ExerciseID for
+	// exercises made before keys kept a record).
 	ID string `json:"id"`
 	// Instructions are the teacher's, shown when the exercise opens.
 	Instructions string `json:"instructions,omitempty"`
@@ -171,10 +173,12 @@ func MakeExercise(key *Document, opts ExerciseOptions) (*Document, *ExerciseKey,
 	return ex, rec, nil
 }
 
-// ExerciseID returns the id of the exercise with that salt and asked made
-// from key: "ex-" + salt + "-" + the first 16 hex digits of the SHA-256 of
-// the salt, what is asked and the key's claim ids in order. It holds
-// nothing of the answers: the claim ids are on the exercise too.
+// ExerciseID returns the unkeyed id an exercise with that salt and asked
+// made from key had before keys kept a secret: "ex-" + salt + "-" + the
+// first 16 hex digits of the SHA-256 of the salt, what is asked and the
+// key's claim ids in order. Anyone can compute it, so Grade takes it only
+// from a key that has no record of its exercises; exercises are made with
+// keyed ids now.
 func ExerciseID(salt string, asked Asked, key *Document) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "evidence-board exercise 1\x00%s\x00%t %t %t\x00", salt, asked.Status, asked.Verdict, asked.Links)
