@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -516,23 +517,47 @@ func (w *boardWindow) debrief() {
 
 // debriefFile shows the board at path against the open key: each claim
 // right or wrong, with the key's status and notes beside the student's.
+// The reading and grading run off the window's goroutine; the debrief
+// shows when they are done.
 func (w *boardWindow) debriefFile(path string) {
 	w.insp.flush()
-	key, err := w.file.Export(w.ctx)
+	file, files := w.file, w.files
+	w.status.SetText("Debriefing " + filepath.Base(path) + "…")
+	go func() {
+		res, err := debriefOf(w.ctx, file, files, path)
+		do(func() {
+			if w.file != file {
+				return // another board opened meanwhile
+			}
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			w.status.SetText("")
+			w.showDebrief(path, res)
+		})
+	}()
+}
+
+// debriefOf grades the hand-in at path against the key open in file.
+func debriefOf(ctx context.Context, file app.BoardFile, files app.SnapshotReader, path string) (*app.Result, error) {
+	key, err := file.Export(ctx)
 	if err != nil {
-		w.showError(err)
-		return
+		return nil, err
 	}
-	st, err := app.ReadHandIn(w.files, path)
+	st, err := app.ReadHandIn(files, path)
 	if err != nil {
-		w.showError(err)
-		return
+		return nil, err
 	}
 	res, err := app.Grade(key, st)
 	if err != nil {
-		w.showError(&app.Error{Code: app.ErrorCode(err), Message: filepath.Base(path) + " cannot be debriefed against this board: " + app.ErrorMessage(err), Err: err})
-		return
+		return nil, &app.Error{Code: app.ErrorCode(err), Message: filepath.Base(path) + " cannot be debriefed against this board: " + app.ErrorMessage(err), Err: err}
 	}
+	return res, nil
+}
+
+// showDebrief shows a hand-in graded against the open key.
+func (w *boardWindow) showDebrief(path string, res *app.Result) {
 	w.exercise.lastDebrief = res
 	name := res.Student
 	if name == "" {

@@ -304,6 +304,7 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	}
 
 	w.debriefFile(bo)
+	l.until("the debrief is shown", func() bool { return w.exercise.lastDebrief != nil })
 	res := w.exercise.lastDebrief
 	if res == nil || res.Student != "Bo" || res.Correct != 1 || res.Decided != 2 {
 		t.Fatalf("debrief = %+v", res)
@@ -311,7 +312,7 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	s := shown(w)
 	for _, want := range []string{"Debrief: Bo", "✓ RIGHT", "✗ WRONG", "Student: DENIED — Bo's reasoning", "Key: DENIED — " + key.Claims[claimIndex(key, "c-supermicro-aware")].Notes, key.Claims[claimIndex(key, "c-supermicro-aware")].History[1].Note} {
 		if !strings.Contains(s, want) {
-			t.Errorf("the debrief lacks %q", want)
+			t.Errorf("the debrief lacks %q:\n%s", want, s)
 		}
 	}
 
@@ -332,7 +333,9 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 		t.Error("the notice came twice")
 	}
 	// Bo's hand-in is still graded, on the claim as it was handed out.
+	w.exercise.lastDebrief = nil
 	w.debriefFile(bo)
+	l.until("the debrief is shown again", func() bool { return w.exercise.lastDebrief != nil })
 	if res := w.exercise.lastDebrief; res == nil || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "reworded") {
 		t.Errorf("debrief after the rewording: %+v", res)
 	}
