@@ -174,7 +174,8 @@ func MakeExerciseFile(ctx context.Context, key ExerciseKeeper, files ExerciseMak
 		ex.Layout = arrange(ex)
 	}
 	if err := key.SetExerciseKey(ctx, rec); err != nil {
-		return nil, err
+		return nil, &Error{Code: ErrorCode(err), Err: err,
+			Message: "the key cannot keep its record of the exercise, without which the hand-ins could not be graded, so no exercise was made: " + ErrorMessage(err)}
 	}
 	if err := files.Import(path, ex, force); err != nil {
 		return nil, err
