@@ -103,8 +103,10 @@ func BenchmarkGradeClass(b *testing.B) {
 	b.Logf("30 boards of %d claims, %d bytes each", len(key.Claims), fi.Size())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		k := readDoc(b, keyPath)
-		class := report.NewClass(k, files, func(p string) (*app.Document, error) { return readDoc(b, p), nil })
+		class, err := report.GradeFiles(Files{}, keyPath, files, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(class.Refused) > 0 {
 			b.Fatal(class.Refused[0].Reason)
 		}

@@ -576,8 +576,8 @@ func (w *boardWindow) showDebrief(path string, res *app.Result) {
 		lines := []fyne.CanvasObject{
 			container.NewBorder(nil, nil, &widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, nil,
 				&widget.Label{Text: g.Statement, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
-			&widget.Label{Text: "Student: " + given + dashNote(g.Reasoning), Wrapping: fyne.TextWrapWord},
-			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNote(g.KeyNote), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+			&widget.Label{Text: "Student: " + given + dashNotes(g.StudentNotes), Wrapping: fyne.TextWrapWord},
+			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNotes(g.KeyNotes), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 		}
 		if g.VerdictGraded {
 			v := g.GivenVerdict
@@ -625,11 +625,19 @@ func carriedText(notes []app.CarriedNote) string {
 	return app.CountWords(len(notes), "note carries", "notes carry") + " over:\n" + strings.Join(lines, "\n")
 }
 
-func dashNote(note string) string {
-	if strings.TrimSpace(note) == "" {
+// dashNotes writes a claim's notes after a dash, each kind under its
+// heading: " — Notes on the claim: … · Why denied: …".
+func dashNotes(notes []app.HeadedNote) string {
+	var parts []string
+	for _, n := range notes {
+		if t := strings.Join(strings.Fields(n.Text), " "); t != "" {
+			parts = append(parts, n.Heading+": "+t)
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return " — " + strings.ReplaceAll(note, "\n", " · ")
+	return " — " + strings.Join(parts, " · ")
 }
 
 func trimFloat(f float64) string {

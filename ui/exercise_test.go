@@ -310,7 +310,7 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 		t.Fatalf("debrief = %+v", res)
 	}
 	s := shown(w)
-	for _, want := range []string{"Debrief: Bo", "✓ RIGHT", "✗ WRONG", "Student: DENIED — Bo's reasoning", "Key: DENIED — " + key.Claims[claimIndex(key, "c-supermicro-aware")].Notes, key.Claims[claimIndex(key, "c-supermicro-aware")].History[1].Note} {
+	for _, want := range []string{"Debrief: Bo", "✓ RIGHT", "✗ WRONG", "Student: DENIED — Why denied: Bo's reasoning", "Key: DENIED — Notes on the claim: " + key.Claims[claimIndex(key, "c-supermicro-aware")].Notes, key.Claims[claimIndex(key, "c-supermicro-aware")].History[1].Note} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the debrief lacks %q:\n%s", want, s)
 		}
