@@ -41,10 +41,11 @@ func CarriedNotes(key *Document, opts ExerciseOptions) []CarriedNote {
 			out = append(out, CarriedNote{"party", p.Name, p.Notes})
 		}
 	}
+	name := ItemNames(key)
 	if !opts.Links || opts.KeepQuoteNotes {
 		for _, q := range key.Quotes {
 			if strings.TrimSpace(q.Notes) != "" {
-				out = append(out, CarriedNote{"quote", QuoteName(key, q.ID), q.Notes})
+				out = append(out, CarriedNote{"quote", name(q.ID), q.Notes})
 			}
 		}
 	}
@@ -53,7 +54,7 @@ func CarriedNotes(key *Document, opts ExerciseOptions) []CarriedNote {
 		if strings.TrimSpace(l.Note) == "" || (opts.Links && IsAnswerLink(l, kinds)) {
 			continue
 		}
-		out = append(out, CarriedNote{"link", ItemName(key, l.From) + " " + string(l.Relation) + " " + ItemName(key, l.To), l.Note})
+		out = append(out, CarriedNote{"link", name(l.From) + " " + string(l.Relation) + " " + name(l.To), l.Note})
 	}
 	return out
 }
@@ -82,51 +83,46 @@ func leaveNotesOut(ex *Document, opts ExerciseOptions) {
 
 // QuoteName names a quote of doc in words: its first words, in quotation
 // marks, and its speaker, such as “We have never paid…” (Apple). An
-// unknown id is named as it is.
-func QuoteName(doc *Document, id string) string {
-	for _, q := range doc.Quotes {
-		if q.ID != id {
-			continue
-		}
-		s := "“" + firstWords(q.Text, 6) + "”"
-		if q.Speaker != "" {
-			for _, p := range doc.Parties {
-				if p.ID == q.Speaker {
-					s += " (" + p.Name + ")"
-				}
-			}
-		}
-		return s
-	}
-	return id
-}
+// unknown id is named as it is. To name many, use ItemNames.
+func QuoteName(doc *Document, id string) string { return ItemNames(doc)(id) }
 
-// ItemName names any item of doc in words: a quote as QuoteName does, a
-// claim by its first words, a source by its title, a party by its name.
-func ItemName(doc *Document, id string) string {
-	switch itemKinds(doc)[id] {
-	case KindQuote:
-		return QuoteName(doc, id)
-	case KindClaim:
-		for _, c := range doc.Claims {
-			if c.ID == id {
-				return "“" + firstWords(c.Statement, 8) + "”"
-			}
-		}
-	case KindSource:
-		for _, s := range doc.Sources {
-			if s.ID == id {
-				return s.Title
-			}
-		}
-	case KindParty:
-		for _, p := range doc.Parties {
-			if p.ID == id {
-				return p.Name
-			}
-		}
+// ItemName names any item of doc in words (see ItemNames).
+func ItemName(doc *Document, id string) string { return ItemNames(doc)(id) }
+
+// ItemNames returns a function naming the items of doc in words: a quote
+// by its first words and its speaker, a claim by its first words, a source
+// by its title, a party by its name; an unknown id as it is. It indexes
+// doc once, so naming each item costs no scan of the board.
+func ItemNames(doc *Document) func(id string) string {
+	parties := make(map[string]string, len(doc.Parties))
+	names := make(map[string]string, len(doc.Sources)+len(doc.Parties)+len(doc.Claims))
+	for _, p := range doc.Parties {
+		parties[p.ID] = p.Name
+		names[p.ID] = p.Name
 	}
-	return id
+	for _, s := range doc.Sources {
+		names[s.ID] = s.Title
+	}
+	for _, c := range doc.Claims {
+		names[c.ID] = "“" + firstWords(c.Statement, 8) + "”"
+	}
+	quotes := make(map[string]*Quote, len(doc.Quotes))
+	for i := range doc.Quotes {
+		quotes[doc.Quotes[i].ID] = &doc.Quotes[i]
+	}
+	return func(id string) string {
+		if q := quotes[id]; q != nil {
+			s := "“" + firstWords(q.Text, 6) + "”"
+			if p, ok := parties[q.Speaker]; ok && q.Speaker != "" {
+				s += " (" + p + ")"
+			}
+			return s
+		}
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
 }
 
 // firstWords returns the first n words of s, with "…" if there are more,

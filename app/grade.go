@@ -59,15 +59,15 @@ type Overlap struct {
 
 // name fills in MissedNames and ExtraNames: a missed quote as the key has
 // it, an extra one as the student's board has it.
-func (o *Overlap) name(key, student *Document) {
+func (o *Overlap) name(key, student func(string) string) {
 	o.MissedNames, o.ExtraNames = nil, nil
 	for _, id := range o.Missed {
-		o.MissedNames = append(o.MissedNames, QuoteName(key, id))
+		o.MissedNames = append(o.MissedNames, key(id))
 	}
 	for _, id := range o.Extra {
-		n := QuoteName(student, id)
+		n := student(id)
 		if n == id {
-			n = QuoteName(key, id)
+			n = key(id)
 		}
 		o.ExtraNames = append(o.ExtraNames, n)
 	}
@@ -211,6 +211,7 @@ func Grade(key, student *Document) (*Result, error) {
 	}
 	scale := key.Board.RatingScale()
 	r := DefaultRubric
+	keyNames, studentNames := ItemNames(key), ItemNames(student)
 	for _, a := range asked {
 		k, s := inKey[a.ID], given[a.ID]
 		if k == nil {
@@ -270,8 +271,8 @@ func Grade(key, student *Document) (*Result, error) {
 			g.LinksGraded = true
 			g.Supports = overlap(keyLinks[linkSide{k.ID, true}], studentLinks[linkSide{k.ID, true}], quoteOrder)
 			g.Denies = overlap(keyLinks[linkSide{k.ID, false}], studentLinks[linkSide{k.ID, false}], quoteOrder)
-			g.Supports.name(key, student)
-			g.Denies.name(key, student)
+			g.Supports.name(keyNames, studentNames)
+			g.Denies.name(keyNames, studentNames)
 			// Points for links only where there was something to find
 			// (the key links quotes to the claim) or to leave out (the
 			// student linked quotes the key does not).
