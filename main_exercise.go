@@ -9,45 +9,38 @@ import (
 	"time"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 	"evidenceboard/app/report"
 	"evidenceboard/storage"
 )
 
-// readBoard opens a board file for reading and returns its document,
-// checked against the format's rules.
-func readBoard(path string) (*app.Document, error) {
-	db, err := storage.OpenForReading(path)
-	if err != nil {
-		return nil, err
-	}
-	defer db.Close()
-	doc, err := db.Export(context.Background())
-	if err != nil {
-		return nil, err
-	}
-	if ps := app.ValidateDocument(doc); len(ps) > 0 {
-		return nil, app.Errorf(app.EINVALID, "%s breaks the board format's rules (%s), so it was changed behind the program's back", path, ps[0])
-	}
-	return doc, nil
-}
-
 func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("exercise", "exercise [--verdicts] [--links] [--instructions TEXT | --instructions-file FILE] [--force] KEY.evboard OUT.evboard",
+	fs := newFlags("exercise", "exercise [--verdicts] [--links] [--no-notes | --keep-notes] [--instructions TEXT | --instructions-file FILE] [--force] KEY.evboard OUT.evboard",
 		"Makes a classroom exercise from KEY, the board with the answers: a new board file OUT\n"+
 			"holding everything of KEY but its answers. Every claim loses its status, history,\n"+
 			"verdict and notes; the students decide each claim's status (always), its verdict on\n"+
 			"the board's scale with --verdicts, and with --links which quotes support or deny it\n"+
-			"(the key's supporting, denying and contradicting links are removed). OUT is built\n"+
-			"fresh, not copied from KEY, so nothing of the answers is in its bytes. Grade the\n"+
-			"boards the students hand in with: evidenceboard grade KEY.evboard STUDENTS...")
+			"(the key's supporting, denying and contradicting links are removed, the quotes' notes\n"+
+			"left out unless --keep-notes, and the cards laid out anew). OUT is built fresh, not\n"+
+			"copied from KEY, so nothing of the answers is in its bytes. The board's description\n"+
+			"and the notes of sources, parties, quotes and links carry over, and may give answers\n"+
+			"away: they are listed, and --no-notes leaves them all out. KEY keeps a record of the\n"+
+			"exercise (what it asks), which grading follows. Grade the boards the students hand\n"+
+			"in with: evidenceboard grade KEY.evboard STUDENTS...")
 	verdicts := fs.Bool("verdicts", false, "ask for each claim's verdict on the board's rating scale")
 	links := fs.Bool("links", false, "ask which quotes support or deny each claim (their links are removed)")
 	instructions := fs.String("instructions", "", "instructions shown to the student when the exercise opens")
 	instrFile := fs.String("instructions-file", "", "read the instructions from this UTF-8 text file")
 	force := fs.Bool("force", false, "replace OUT if it exists")
+	noNotes := fs.Bool("no-notes", false, "leave out the board's description and the notes of sources, parties, quotes and links")
+	keepNotes := fs.Bool("keep-notes", false, "with --links, keep the quotes' notes (left out by default, for they tend to give links away)")
 	pos, code := parse(fs, args, 2, stdout, stderr)
 	if code >= 0 {
 		return code
+	}
+	if *noNotes && *keepNotes {
+		fmt.Fprintln(stderr, "evidenceboard exercise: give --no-notes or --keep-notes, not both")
+		return exitUsage
 	}
 	keyPath, out := pos[0], pos[1]
 	if *instrFile != "" {
@@ -65,15 +58,17 @@ func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "evidenceboard exercise: OUT is the key itself: write the exercise to another file")
 		return exitUsage
 	}
-	key, err := readBoard(keyPath)
+	// The key is opened for editing: it keeps the record of the exercise
+	// (which is no edit, and no step of its change log).
+	key, err := storage.Open(keyPath, storage.Options{})
 	if err != nil {
 		return fail(stderr, "exercise", err)
 	}
-	ex, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions})
+	defer key.Close()
+	opts := app.ExerciseOptions{Verdict: *verdicts, Links: *links, Instructions: *instructions, NoNotes: *noNotes, KeepQuoteNotes: *keepNotes}
+	ex, err := app.MakeExerciseFile(context.Background(), key, storage.Files{}, out, *force, opts,
+		func(d *app.Document) []app.Position { return arrange.Arrange(d, arrange.CardSizes) })
 	if err != nil {
-		return fail(stderr, "exercise", err)
-	}
-	if err := (storage.Files{}).Import(out, ex, *force); err != nil {
 		return fail(stderr, "exercise", err)
 	}
 	asks := "status"
@@ -84,6 +79,12 @@ func cmdExercise(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		asks += ", links"
 	}
 	fmt.Fprintf(stdout, "wrote the exercise %s (%d claims to decide; asks: %s) to %s\n", ex.Exercise.ID, len(ex.Claims), asks, out)
+	if notes := app.CarriedNotes(ex, app.ExerciseOptions{}); len(notes) > 0 {
+		fmt.Fprintf(stdout, "it carries over %s of the key, which may give answers away (--no-notes leaves them out):\n", app.CountWords(len(notes), "note", "notes"))
+		for _, n := range notes {
+			fmt.Fprintf(stdout, "  %s %s: %s\n", n.Kind, n.Of, oneLine(n.Note, 100))
+		}
+	}
 	return exitOK
 }
 
@@ -113,25 +114,19 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "evidenceboard grade: --format must be csv or html, not %q\n", *format)
 		return exitUsage
 	}
-	key, err := readBoard(pos[0])
+	// Grading reads every board as it is and writes nothing beside it:
+	// the folder may be a shared drive the teacher can only read.
+	class, err := report.GradeFiles(storage.Files{}, pos[0], pos[1:], nil)
 	if err != nil {
 		return fail(stderr, "grade", err)
 	}
-	if key.Exercise != nil {
-		return fail(stderr, "grade", app.Errorf(app.EINVALID, "%s is an exercise, not the key: give the board the exercise was made from first", pos[0]))
-	}
-	files, err := app.HandIns(pos[1:], pos[0])
-	if err != nil {
-		return fail(stderr, "grade", err)
-	}
-	if len(files) == 0 {
-		return fail(stderr, "grade", app.Errorf(app.ENOTFOUND, "there are no boards to grade (.evboard files) in %s", strings.Join(pos[1:], ", ")))
-	}
-	class := report.NewClass(key, files, readBoard)
 	class.Anonymous = *anonymous
 	class.Generated = report.GeneratedTime(time.Now)
 	for _, r := range class.Refused {
 		fmt.Fprintf(stderr, "evidenceboard grade: %s was not graded: %s\n", r.File, r.Reason)
+	}
+	for _, d := range class.Duplicates {
+		fmt.Fprintf(stderr, "evidenceboard grade: %s handed in more than once: graded %s, the board edited last; not graded: %s\n", d.Student, d.Kept, strings.Join(d.Dropped, ", "))
 	}
 	write := func(w io.Writer) error {
 		if *format == "html" {
@@ -147,9 +142,18 @@ func cmdGrade(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(stderr, "grade", err)
 	}
-	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %s\n", len(class.Graded), app.CountWords(len(files), "board", "boards"))
+	fmt.Fprintf(stderr, "evidenceboard grade: graded %d of %s\n", len(class.Graded), app.CountWords(class.Files, "board", "boards"))
 	if len(class.Refused) > 0 || len(class.Graded) == 0 {
 		return exitFail
 	}
 	return exitOK
+}
+
+// oneLine returns s on one line, cut to at most n characters.
+func oneLine(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > n {
+		s = string(r[:n-1]) + "…"
+	}
+	return s
 }

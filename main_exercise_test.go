@@ -210,13 +210,16 @@ func TestCLI_ExerciseAndGrade(t *testing.T) {
 			totals[row[0]] = row
 		}
 	}
-	// Ada has every status, verdict and link of the key; Bo three claims
-	// in full (15 points) and three wrong, one of which the key links no
-	// quote to either, which earns the 2 points for links; Cy, who decides
-	// nothing, earns nothing.
-	for name, want := range map[string][3]string{"Ada": {"12/12", "60", "100"}, "Bo": {"3/12", "17", "28.3"}, "Cy": {"0/12", "0", "0"}} {
-		if row := totals[name]; row == nil || row[5] != want[0] || row[13] != want[1] || row[14] != "60" || row[15] != want[2] {
-			t.Errorf("TOTAL of %s = %v, want correct %s, points %s of 60, score %s", name, row, want[0], want[1], want[2])
+	// Two claims have no quote linked in the key: where the student links
+	// none either, no link points are at stake, so the board is worth 56
+	// points, not 60. Ada has every status, verdict and link of the key;
+	// Bo three claims in full (13 points: one of them is one without
+	// links) and three wrong, which earn nothing, though one of them the
+	// key links no quote to either (it earned 2 points for links once);
+	// Cy, who decides nothing, earns nothing.
+	for name, want := range map[string][3]string{"Ada": {"12/12", "56", "100"}, "Bo": {"3/12", "13", "23.2"}, "Cy": {"0/12", "0", "0"}} {
+		if row := totals[name]; row == nil || row[5] != want[0] || row[13] != want[1] || row[14] != "56" || row[15] != want[2] {
+			t.Errorf("TOTAL of %s = %v, want correct %s, points %s of 56, score %s", name, row, want[0], want[1], want[2])
 		}
 	}
 	if rows[1][0] != "Ada" || rows[1][1] != key.Claims[0].ID || rows[1][3] != string(key.Claims[0].Status) || rows[1][5] != "yes" {

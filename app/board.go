@@ -47,6 +47,10 @@ type Document struct {
 	// Exercise is set on a board handed out to students (see MakeExercise);
 	// nil on any other board.
 	Exercise *Exercise `json:"exercise,omitempty"`
+	// ExerciseKey is set on a key that exercises were made from: its
+	// secret and its record of them (see ExerciseKey); nil on any other
+	// board, and always on an exercise.
+	ExerciseKey *ExerciseKey `json:"exercise_key,omitempty"`
 }
 
 // Stats counts what a board holds.

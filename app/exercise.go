@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // An exercise is a board handed out to students without its answers: the
@@ -18,14 +19,16 @@ import (
 // key; Grade compares a student's board with it.
 //
 // The exercise's id ties it to its key without holding anything of the
-// key's answers: it is "ex-" + a random salt + "-" + a digest of the salt,
-// what is asked and the key's claim ids (see ExerciseID). The grader
-// recomputes the digest from the key, so a board made from another key, or
-// whose exercise record was changed, is refused.
+// key's answers: it is "ex-" + a random salt + "-" + an HMAC, under the
+// key's secret, of the salt, what is asked and the claims asked (see
+// ExerciseKey). The key keeps a record of each exercise made from it, and
+// Grade follows that record, so a board made from another key, or whose
+// exercise record was changed, is refused.
 
 // Exercise is the exercise record of a board handed out to students.
 type Exercise struct {
-	// ID is "ex-SALT-DIGEST": see ExerciseID.
+	// ID is "ex-SALT-DIGEST": see ExerciseKey (and ExerciseID for
+	// exercises made before keys kept a record).
 	ID string `json:"id"`
 	// Instructions are the teacher's, shown when the exercise opens.
 	Instructions string `json:"instructions,omitempty"`
@@ -49,8 +52,18 @@ type ExerciseOptions struct {
 	Verdict      bool
 	Links        bool
 	Instructions string
-	// Rand gives the id's salt; nil is crypto/rand.
+	// NoNotes leaves out of the exercise the board's description and the
+	// notes of sources, parties, quotes and links, which may give answers
+	// away (see CarriedNotes).
+	NoNotes bool
+	// KeepQuoteNotes keeps the quotes' notes where links are asked; they
+	// are left out by default then, for they tend to say what a quote
+	// supports or denies. NoNotes leaves them out all the same.
+	KeepQuoteNotes bool
+	// Rand gives the key's secret and the id's salt; nil is crypto/rand.
 	Rand io.Reader
+	// Now is the clock of the key's record; nil is time.Now.
+	Now func() time.Time
 }
 
 // Undecided reports whether the claim has no status yet: a claim of an
@@ -88,32 +101,57 @@ func itemKinds(doc *Document) map[string]Kind {
 // everything of the key but its answers. Every claim loses its status,
 // history, verdict and notes; if opts.Links, the links of quotes that
 // support, deny or contradict a claim go too (their notes with them).
-// Sources, parties, quotes, the other links and the layout stay. The
-// exercise gets a fresh id. Returns EINVALID if key is itself an exercise
-// or has no claims to decide.
-func MakeExercise(key *Document, opts ExerciseOptions) (*Document, error) {
+// Sources, parties, quotes, the other links and the layout stay (see
+// ExerciseOptions for the notes). The exercise gets a fresh id, an HMAC
+// under the key's secret; the second result is the key's record of its
+// exercises with this one added (and the secret made, if the key had
+// none), for the caller to keep in the key with SetExerciseKey: without
+// it, the hand-ins cannot be graded. key is not changed. Returns EINVALID
+// if key is itself an exercise or has no claims to decide.
+func MakeExercise(key *Document, opts ExerciseOptions) (*Document, *ExerciseKey, error) {
 	if key.Exercise != nil {
-		return nil, Errorf(EINVALID, "this board is an exercise, not an answer key: make the exercise from the board with the answers")
+		return nil, nil, Errorf(EINVALID, "this board is an exercise, not an answer key: make the exercise from the board with the answers")
 	}
 	if len(key.Claims) == 0 {
-		return nil, Errorf(EINVALID, "this board has no claims: an exercise asks the students to decide claims")
+		return nil, nil, Errorf(EINVALID, "this board has no claims: an exercise asks the students to decide claims")
 	}
 	if n := len([]rune(opts.Instructions)); n > MaxNotes {
-		return nil, Errorf(EINVALID, "the instructions are %d characters long, over the limit of %d", n, MaxNotes)
+		return nil, nil, Errorf(EINVALID, "the instructions are %d characters long, over the limit of %d", n, MaxNotes)
 	}
 	r := opts.Rand
 	if r == nil {
 		r = rand.Reader
 	}
+	rec := &ExerciseKey{}
+	if key.ExerciseKey != nil {
+		rec.Secret = key.ExerciseKey.Secret
+		rec.Made = append(rec.Made, key.ExerciseKey.Made...)
+	}
+	if rec.Secret == "" {
+		var err error
+		if rec.Secret, err = newSecret(r); err != nil {
+			return nil, nil, err
+		}
+	}
 	var salt [6]byte
 	if _, err := io.ReadFull(r, salt[:]); err != nil {
-		return nil, Errorf(EINTERNAL, "cannot make the exercise's id: %v", err)
+		return nil, nil, Errorf(EINTERNAL, "cannot make the exercise's id: %v", err)
 	}
 	asked := Asked{Status: true, Verdict: opts.Verdict, Links: opts.Links}
+	claims := make([]AskedClaim, len(key.Claims))
+	for i, c := range key.Claims {
+		claims[i] = AskedClaim{ID: c.ID, Statement: c.Statement}
+	}
+	id := keyedExerciseID(rec.Secret, hex.EncodeToString(salt[:]), asked, claims)
+	now := time.Now
+	if opts.Now != nil {
+		now = opts.Now
+	}
+	rec.Made = append(rec.Made, ExerciseMade{ID: id, Made: now().UTC(), Asked: asked, Claims: claims})
 	ex := &Document{Format: key.Format, Version: key.Version, Board: key.Board,
 		Sources: append([]Source(nil), key.Sources...), Parties: append([]Party(nil), key.Parties...),
 		Quotes: append([]Quote(nil), key.Quotes...), Layout: append([]Position(nil), key.Layout...),
-		Exercise: &Exercise{ID: ExerciseID(hex.EncodeToString(salt[:]), asked, key), Instructions: opts.Instructions, Asked: asked}}
+		Exercise: &Exercise{ID: id, Instructions: opts.Instructions, Asked: asked}}
 	ex.Board.Scale = append([]ScaleStep(nil), key.Board.Scale...)
 	if key.Board.Reviewer != nil {
 		rv := *key.Board.Reviewer
@@ -131,13 +169,16 @@ func MakeExercise(key *Document, opts ExerciseOptions) (*Document, error) {
 		}
 		ex.Links = append(ex.Links, l)
 	}
-	return ex, nil
+	leaveNotesOut(ex, opts)
+	return ex, rec, nil
 }
 
-// ExerciseID returns the id of the exercise with that salt and asked made
-// from key: "ex-" + salt + "-" + the first 16 hex digits of the SHA-256 of
-// the salt, what is asked and the key's claim ids in order. It holds
-// nothing of the answers: the claim ids are on the exercise too.
+// ExerciseID returns the unkeyed id an exercise with that salt and asked
+// made from key had before keys kept a secret: "ex-" + salt + "-" + the
+// first 16 hex digits of the SHA-256 of the salt, what is asked and the
+// key's claim ids in order. Anyone can compute it, so Grade takes it only
+// from a key that has no record of its exercises; exercises are made with
+// keyed ids now.
 func ExerciseID(salt string, asked Asked, key *Document) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "evidence-board exercise 1\x00%s\x00%t %t %t\x00", salt, asked.Status, asked.Verdict, asked.Links)

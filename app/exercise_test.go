@@ -30,14 +30,20 @@ func sampleKey(tb testing.TB) *app.Document {
 }
 
 // seeded gives MakeExercise a fixed salt.
-func seeded(b byte) *bytes.Reader { return bytes.NewReader(bytes.Repeat([]byte{b}, 16)) }
+func seeded(b byte) *bytes.Reader { return bytes.NewReader(bytes.Repeat([]byte{b}, 64)) }
 
+// makeEx makes an exercise of key and keeps the key's record of it in key,
+// as the program does in the key's file.
 func makeEx(tb testing.TB, key *app.Document, opts app.ExerciseOptions) *app.Document {
 	tb.Helper()
-	ex, err := app.MakeExercise(key, opts)
+	ex, rec, err := app.MakeExercise(key, opts)
 	if err != nil {
 		tb.Fatal(err)
 	}
+	if ex.ExerciseKey != nil || rec.Find(ex.Exercise.ID) == nil {
+		tb.Fatalf("the exercise holds the key's record, or the record lacks it: %+v", rec)
+	}
+	key.ExerciseKey = rec
 	if ps := app.ValidateDocument(ex); len(ps) > 0 {
 		tb.Fatalf("the exercise is not a valid document: %v", ps)
 	}
@@ -115,7 +121,15 @@ func TestMakeExercise_Scrubs(t *testing.T) {
 		case !links && !reflect.DeepEqual(ex.Links, key.Links):
 			t.Errorf("links not asked: the links changed")
 		}
-		if !reflect.DeepEqual(ex.Quotes, key.Quotes) || !reflect.DeepEqual(ex.Sources, key.Sources) ||
+		// Where links are asked, the quotes' notes are left out by
+		// default: they tend to say what a quote supports or denies.
+		quotes := append([]app.Quote(nil), key.Quotes...)
+		for i := range quotes {
+			if links {
+				quotes[i].Notes = ""
+			}
+		}
+		if !reflect.DeepEqual(ex.Quotes, quotes) || !reflect.DeepEqual(ex.Sources, key.Sources) ||
 			!reflect.DeepEqual(ex.Parties, key.Parties) || !reflect.DeepEqual(ex.Layout, key.Layout) || ex.Board.Title != key.Board.Title {
 			t.Error("the sources, parties, quotes, layout or title changed")
 		}
@@ -187,7 +201,7 @@ func TestMakeExercise_Refuses(t *testing.T) {
 		"long instructions": {key, app.ExerciseOptions{Instructions: strings.Repeat("x", app.MaxNotes+1)}, "over the limit"},
 	} {
 		t.Run(name, func(t *testing.T) {
-			_, err := app.MakeExercise(tc.doc, tc.opts)
+			_, _, err := app.MakeExercise(tc.doc, tc.opts)
 			if app.ErrorCode(err) != app.EINVALID || !strings.Contains(app.ErrorMessage(err), tc.want) {
 				t.Errorf("err = %v, want EINVALID with %q", err, tc.want)
 			}
@@ -358,8 +372,9 @@ func TestGrade_Links(t *testing.T) {
 			if diff := g.Points - tc.points1; diff > 1e-9 || diff < -1e-9 {
 				t.Errorf("points = %v, want %v", g.Points, tc.points1)
 			}
-			// c2 has no answer links in the key: none drawn is full marks.
-			if res.Claims[1].Points != 4 || res.Claims[1].MaxPoints != 4 {
+			// c2 has no answer links in the key, and the student drew
+			// none: no link points are at stake.
+			if res.Claims[1].Points != 2 || res.Claims[1].MaxPoints != 2 {
 				t.Errorf("c2: %v of %v points", res.Claims[1].Points, res.Claims[1].MaxPoints)
 			}
 			// Undecided, the same links earn nothing.
@@ -385,7 +400,7 @@ func TestGrade_Refuses(t *testing.T) {
 		"the key itself":    {key, func(*app.Document) *app.Document { return sampleKey(t) }, "the answer key itself"},
 		"an ordinary board": {key, func(st *app.Document) *app.Document { st.Exercise = nil; return st }, "ordinary board"},
 		"another exercise":  {key, func(*app.Document) *app.Document { return answer(t, other, otherEx, "Cy", nil, nil) }, "another exercise"},
-		"asked changed":     {key, func(st *app.Document) *app.Document { st.Exercise.Asked.Links = true; return st }, "another exercise"},
+		"asked changed":     {key, func(st *app.Document) *app.Document { st.Exercise.Asked.Links = true; return st }, "but the key made exercise"},
 		"id garbled":        {key, func(st *app.Document) *app.Document { st.Exercise.ID = "ex-zz"; return st }, "not one Evidence Board makes"},
 		"claim reworded": {key, func(st *app.Document) *app.Document {
 			st.Claims[2].Statement = "Something else."
@@ -395,7 +410,7 @@ func TestGrade_Refuses(t *testing.T) {
 		"claim added": {key, func(st *app.Document) *app.Document {
 			st.Claims = append(st.Claims, app.Claim{ID: "c-new", Statement: "New."})
 			return st
-		}, "a claim the key lacks, c-new"},
+		}, "a claim the exercise did not ask, c-new"},
 		"quote changed":      {key, func(st *app.Document) *app.Document { st.Quotes[0].Text = "I said nothing."; return st }, "words of quote"},
 		"key is an exercise": {ex, func(st *app.Document) *app.Document { return st }, "the key is itself an exercise"},
 	} {

@@ -259,7 +259,7 @@ func (r reader) array(path string, m map[string]any, key string, max int, name s
 }
 
 func (r reader) document(v any) *Document {
-	m := r.object("document", v, "format", "version", "board", "sources", "parties", "claims", "quotes", "links", "layout", "exercise")
+	m := r.object("document", v, "format", "version", "board", "sources", "parties", "claims", "quotes", "links", "layout", "exercise", "exercise_key")
 	doc := &Document{}
 	if m == nil {
 		return doc
@@ -294,6 +294,9 @@ func (r reader) document(v any) *Document {
 	}
 	if ev, ok := m["exercise"]; ok && ev != nil {
 		doc.Exercise = r.exercise(ev)
+	}
+	if kv, ok := m["exercise_key"]; ok && kv != nil {
+		doc.ExerciseKey = r.exerciseKey(kv)
 	}
 	return doc
 }

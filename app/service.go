@@ -23,6 +23,7 @@ type Store interface {
 	UndoService
 	ChangeLogService
 	ExerciseService
+	ExerciseKeyService
 }
 
 // ExerciseService reads and changes the exercise record of a board handed
@@ -456,4 +457,15 @@ type Files interface {
 	// replacing a file there only if force is set.
 	// Returns ECONFLICT if path exists and force is not set.
 	Import(path string, doc *Document, force bool) error
+
+	SnapshotReader
+}
+
+// SnapshotReader reads board files without writing anything.
+type SnapshotReader interface {
+	// ReadSnapshot returns the document of the board file at path as it
+	// is: it never upgrades or changes the file, and writes nothing in its
+	// folder (no -wal, -shm, lock or backup), which may be read-only; a
+	// board of an older schema is read as it is. Errors as Open.
+	ReadSnapshot(path string) (*Document, error)
 }

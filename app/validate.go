@@ -30,6 +30,12 @@ func ValidateDocument(doc *Document) []Problem {
 	validateBoard(&ps, "board", &doc.Board)
 	if doc.Exercise != nil {
 		validateExercise(&ps, "exercise", doc.Exercise)
+		if doc.ExerciseKey != nil {
+			ps.add("exercise_key", "an exercise cannot be a key: only the board with the answers keeps the record of its exercises")
+		}
+	}
+	if doc.ExerciseKey != nil {
+		validateExerciseKey(&ps, "exercise_key", doc.ExerciseKey)
 	}
 
 	kinds := map[string]Kind{}   // id -> kind

@@ -38,6 +38,11 @@ func (db *DB) Import(ctx context.Context, doc *app.Document) error {
 				return err
 			}
 		}
+		if doc.ExerciseKey != nil {
+			if err := writeExerciseKey(tx, doc.ExerciseKey); err != nil {
+				return err
+			}
+		}
 		if err := importItems(ctx, tx.Statement.ConnPool, doc); err != nil {
 			return err
 		}
@@ -195,6 +200,9 @@ func (db *DB) Export(ctx context.Context) (*app.Document, error) {
 			return err
 		}
 		doc.Exercise = e
+		if doc.ExerciseKey, err = readExerciseKey(tx); err != nil {
+			return err
+		}
 		return exportItems(tx, doc)
 	})
 	var bad errBadRow

@@ -40,6 +40,9 @@ type Options struct {
 	Author string
 
 	migrations []migration // for tests of the migration mechanism
+	// snapshot reads the main file alone (SQLite's immutable), with
+	// ReadOnly: nothing is made beside it, not even a -shm.
+	snapshot bool
 }
 
 // DB is an open board file. It implements app.Store; its methods are safe
@@ -215,6 +218,9 @@ func dsn(path string, readOnly, immutable bool) string {
 }
 
 func connect(path string, opts Options) (*DB, error) {
+	if opts.ReadOnly && opts.snapshot {
+		return connectDSN(path, opts, dsn(path, true, true))
+	}
 	db, err := connectDSN(path, opts, dsn(path, opts.ReadOnly, false))
 	// immutable reads the main file only: never while a write-ahead log
 	// may hold committed changes that are not in it yet.

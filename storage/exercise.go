@@ -40,6 +40,69 @@ func writeExercise(tx *gorm.DB, e *app.Exercise) error {
 	return tx.Exec("UPDATE board SET exercise = ? WHERE id = 1", raw).Error
 }
 
+// The key's record of its exercises is kept in the exercise_key table,
+// which the change log does not track: writing it is no step, cannot be
+// undone, and the secret never reaches the log.
+
+func readExerciseKey(tx *gorm.DB) (*app.ExerciseKey, error) {
+	var rows []struct{ Secret, Made string }
+	if err := tx.Raw("SELECT secret, made FROM exercise_key WHERE id = 1").Scan(&rows).Error; err != nil {
+		return nil, err
+	}
+	if len(rows) == 0 {
+		return nil, nil
+	}
+	k := &app.ExerciseKey{Secret: rows[0].Secret}
+	if err := json.Unmarshal([]byte(rows[0].Made), &k.Made); err != nil {
+		return nil, errBadRow{"its record of the exercises made from it is not JSON: " + err.Error()}
+	}
+	return k, nil
+}
+
+func writeExerciseKey(tx *gorm.DB, k *app.ExerciseKey) error {
+	if err := tx.Exec("DELETE FROM exercise_key").Error; err != nil || k == nil {
+		return err
+	}
+	made := k.Made
+	if made == nil {
+		made = []app.ExerciseMade{}
+	}
+	data, err := json.Marshal(made)
+	if err != nil {
+		return err
+	}
+	return tx.Exec("INSERT INTO exercise_key (id, secret, made) VALUES (1, ?, ?)", k.Secret, string(data)).Error
+}
+
+// ExerciseKey implements app.ExerciseKeyService.
+func (db *DB) ExerciseKey(ctx context.Context) (*app.ExerciseKey, error) {
+	k, err := readExerciseKey(db.read(ctx))
+	if _, bad := err.(errBadRow); bad {
+		return nil, damaged(db.path, err.Error())
+	}
+	return k, translate(err)
+}
+
+// SetExerciseKey implements app.ExerciseKeyService, in one transaction
+// that is no step of the change log.
+func (db *DB) SetExerciseKey(ctx context.Context, k *app.ExerciseKey) error {
+	if k != nil {
+		if err := app.ValidateExerciseKey(k); err != nil {
+			return err
+		}
+	}
+	return db.transact(ctx, func(tx *gorm.DB) error {
+		e, err := readExercise(tx)
+		if err != nil {
+			return err
+		}
+		if e != nil {
+			return app.Errorf(app.EINVALID, "this board is an exercise: only the board with the answers keeps the record of its exercises")
+		}
+		return writeExerciseKey(tx, k)
+	})
+}
+
 // Exercise implements app.ExerciseService.
 func (db *DB) Exercise(ctx context.Context) (*app.Exercise, error) {
 	e, err := readExercise(db.read(ctx))

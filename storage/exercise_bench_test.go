@@ -38,7 +38,7 @@ func BenchmarkMakeExercise(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		doc := readDoc(b, key)
-		ex, err := app.MakeExercise(doc, app.ExerciseOptions{Verdict: true, Links: true, Instructions: "Decide."})
+		ex, _, err := app.MakeExercise(doc, app.ExerciseOptions{Verdict: true, Links: true, Instructions: "Decide."})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -54,9 +54,16 @@ func BenchmarkMakeExercise(b *testing.B) {
 func BenchmarkGradeClass(b *testing.B) {
 	keyPath := bigBoardFile(b)
 	key := readDoc(b, keyPath)
-	ex, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: true, Links: true})
+	ex, rec, err := app.MakeExercise(key, app.ExerciseOptions{Verdict: true, Links: true})
 	if err != nil {
 		b.Fatal(err)
+	}
+	if db, err := Open(keyPath, Options{}); err != nil {
+		b.Fatal(err)
+	} else if err := db.SetExerciseKey(context.Background(), rec); err != nil {
+		b.Fatal(err)
+	} else {
+		db.Close()
 	}
 	dir := b.TempDir()
 	var files []string
@@ -96,8 +103,10 @@ func BenchmarkGradeClass(b *testing.B) {
 	b.Logf("30 boards of %d claims, %d bytes each", len(key.Claims), fi.Size())
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		k := readDoc(b, keyPath)
-		class := report.NewClass(k, files, func(p string) (*app.Document, error) { return readDoc(b, p), nil })
+		class, err := report.GradeFiles(Files{}, keyPath, files, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
 		if len(class.Refused) > 0 {
 			b.Fatal(class.Refused[0].Reason)
 		}

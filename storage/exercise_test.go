@@ -52,22 +52,19 @@ func writeExerciseFiles(tb testing.TB, opts app.ExerciseOptions) (keyPath, exPat
 	if err := (Files{}).Import(keyPath, key, false); err != nil {
 		tb.Fatal(err)
 	}
-	db, err := OpenForReading(keyPath)
+	db, err := Open(keyPath, Options{})
 	if err != nil {
 		tb.Fatal(err)
 	}
-	back, err := db.Export(context.Background())
+	_, err = app.MakeExerciseFile(context.Background(), db, Files{}, exPath, false, opts, nil)
+	if err == nil {
+		key, err = db.Export(context.Background())
+	}
 	db.Close()
 	if err != nil {
 		tb.Fatal(err)
 	}
-	ex, err := app.MakeExercise(back, opts)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	if err := (Files{}).Import(exPath, ex, false); err != nil {
-		tb.Fatal(err)
-	}
+	back := key
 	return keyPath, exPath, back, secrets
 }
 

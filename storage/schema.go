@@ -21,6 +21,7 @@ var migrations = []migration{
 	execAll(schemaV2...),
 	execAll(schemaV3...),
 	execAll(schemaV4...),
+	execAll(schemaV5...),
 }
 
 // SchemaVersion is the schema this program writes, kept in user_version.
@@ -181,8 +182,20 @@ var schemaV3 = []string{
 	`DROP TABLE temp.v3_history`,
 }
 
+// schemaV5 adds the key's record of the exercises made from it (see
+// app.ExerciseKey): its secret and, as JSON, what each exercise asked. It
+// is not one of changeTables: keeping it is no edit, and the secret must
+// never reach the change log.
+var schemaV5 = []string{
+	`CREATE TABLE exercise_key (
+		id     INTEGER PRIMARY KEY CHECK (id = 1),
+		secret TEXT NOT NULL,
+		made   TEXT NOT NULL DEFAULT '[]'
+	)`,
+}
+
 // boardTables are the tables every board file has, whatever its version.
-var boardTables = []string{"board", "items", "sources", "source_texts", "parties", "claims", "claim_history", "quotes", "links", "layout", "change_steps", "change_items"}
+var boardTables = []string{"board", "items", "sources", "source_texts", "parties", "claims", "claim_history", "quotes", "links", "layout", "change_steps", "change_items", "exercise_key"}
 
 // currentColumns returns the columns of every board table in the current
 // schema, as SQLite lists them, read once from an empty board in memory:

@@ -35,7 +35,7 @@ func (w *boardWindow) fieldEdit(err error) error {
 }
 
 func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		return err
 	}
 	if err := w.session.updateBoard(u); err != nil {
@@ -46,28 +46,28 @@ func (w *boardWindow) updateBoard(u app.BoardUpdate) error {
 }
 
 func (w *boardWindow) updateSource(id string, u app.SourceUpdate) error {
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		return err
 	}
 	return w.fieldEdit(w.session.updateSource(id, u))
 }
 
 func (w *boardWindow) updateParty(id string, u app.PartyUpdate) error {
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		return err
 	}
 	return w.fieldEdit(w.session.updateParty(id, u))
 }
 
 func (w *boardWindow) updateClaim(id string, u app.ClaimUpdate) error {
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		return err
 	}
 	return w.fieldEdit(w.session.updateClaim(id, u))
 }
 
 func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		return err
 	}
 	return w.fieldEdit(w.session.updateQuote(id, u))
@@ -75,7 +75,7 @@ func (w *boardWindow) updateQuote(id string, u app.QuoteUpdate) error {
 
 func (w *boardWindow) setClaimStatus(id string, ch app.StatusChange) {
 	w.insp.flush()
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		w.showError(err)
 		return
 	}
@@ -90,7 +90,7 @@ func (w *boardWindow) setClaimStatus(id string, ch app.StatusChange) {
 // setClaimVerdict gives a claim its verdict, or takes it away (nil).
 func (w *boardWindow) setClaimVerdict(id string, v *app.Verdict) {
 	w.insp.flush()
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		w.showError(err)
 		return
 	}
@@ -139,7 +139,7 @@ func (w *boardWindow) nudge(id string, d fyne.Delta) {
 
 func (w *boardWindow) deleteLink(l app.Link) {
 	w.insp.flush()
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		w.showError(err)
 		return
 	}
@@ -186,7 +186,7 @@ func (c *confirmation) cancel() { c.d.Dismiss() }
 
 func (w *boardWindow) deleteItem(id string) {
 	w.insp.flush()
-	if err := w.rewound(); err != nil {
+	if err := w.editing(); err != nil {
 		w.showError(err)
 		return
 	}

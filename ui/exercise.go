@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"fmt"
 	"image/color"
 	"io"
@@ -17,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 	"evidenceboard/app/report"
 )
 
@@ -54,6 +56,14 @@ type exerciseBar struct {
 	verdictApply  *widget.Button
 	lastDebrief   *app.Result // the hand-in last debriefed
 	lastReport    string      // the class report last written
+
+	// keyWarned is the key whose exercises out were told of, once.
+	keyWarned string
+	keyNotice dialog.Dialog // that notice, while shown
+
+	// Make Exercise's notes: what carries over, and the choices.
+	carried                 *widget.Label
+	noNotes, keepQuoteNotes *widget.Check
 }
 
 func newExerciseBar(w *boardWindow) *exerciseBar {
@@ -289,18 +299,46 @@ func (w *boardWindow) makeExercise() {
 	instr := newTabEntry()
 	instr.SetPlaceHolder("Shown to the student when the exercise opens")
 	instr.SetMinRowsVisible(4)
-	form := []*widget.FormItem{
-		{Text: "Students decide", Widget: container.NewVBox(widget.NewCheck("each claim's status (always)", nil), verdicts, links)},
-		{Text: "Instructions", Widget: instr},
+	always := widget.NewCheck("each claim's status (always)", nil)
+	always.SetChecked(true)
+	always.Disable()
+	// The notes that carry over, listed, with the choice to leave them out.
+	e := w.exercise
+	e.noNotes = widget.NewCheck("Leave the description and all these notes out", nil)
+	e.keepQuoteNotes = widget.NewCheck("Keep the quotes' notes (left out when links are asked: they tend to give links away)", nil)
+	e.carried = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	key := w.model.doc
+	options := func() app.ExerciseOptions {
+		return app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text,
+			NoNotes: e.noNotes.Checked, KeepQuoteNotes: e.keepQuoteNotes.Checked}
 	}
-	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).SetChecked(true)
-	form[0].Widget.(*fyne.Container).Objects[0].(*widget.Check).Disable()
+	showCarried := func() {
+		opts := options()
+		if opts.Links && !opts.NoNotes {
+			e.keepQuoteNotes.Enable()
+		} else {
+			e.keepQuoteNotes.Disable()
+		}
+		e.carried.SetText(carriedText(app.CarriedNotes(key, opts)))
+	}
+	links.OnChanged = func(bool) { showCarried() }
+	e.noNotes.OnChanged = func(bool) { showCarried() }
+	e.keepQuoteNotes.OnChanged = func(bool) { showCarried() }
+	showCarried()
+	carriedScroll := container.NewVScroll(e.carried)
+	carriedScroll.SetMinSize(fyne.NewSize(0, 120))
+	form := []*widget.FormItem{
+		{Text: "Students decide", Widget: container.NewVBox(always, verdicts, links)},
+		{Text: "Instructions", Widget: instr},
+		{Text: "Notes", Widget: container.NewBorder(nil, container.NewVBox(e.noNotes, e.keepQuoteNotes), nil, nil, carriedScroll),
+			HintText: "These carry over to the exercise as they are, and may give answers away."},
+	}
 	base := strings.TrimSuffix(filepath.Base(w.file.Path()), ".evboard")
 	d := dialog.NewForm("Make an exercise", "Next…", "Cancel", form, func(ok bool) {
 		if !ok {
 			return
 		}
-		opts := app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text}
+		opts := options()
 		w.saveTarget("Save the exercise", base+" (exercise)", ".evboard", false, func(path string) { w.makeExerciseTo(path, opts) })
 	}, w.win)
 	d.Resize(fyne.NewSize(620, 0))
@@ -308,23 +346,63 @@ func (w *boardWindow) makeExercise() {
 }
 
 // makeExerciseTo writes the exercise of the open board to path: a new file
-// built from the scrubbed document, all or nothing.
+// built from the scrubbed document, all or nothing, recorded in the key
+// (app.MakeExerciseFile), off the window's goroutine.
 func (w *boardWindow) makeExerciseTo(path string, opts app.ExerciseOptions) {
 	file := w.file
 	w.background("Making the exercise…", func(func(float64)) (string, error) {
-		doc, err := file.Export(w.ctx)
+		ex, err := app.MakeExerciseFile(w.ctx, file, w.files, path, false, opts, arrangeExercise)
 		if err != nil {
 			return "", err
 		}
-		ex, err := app.MakeExercise(doc, opts)
-		if err != nil {
-			return "", err
-		}
-		if err := w.files.Import(path, ex, false); err != nil {
-			return "", err
+		if k, err := file.ExerciseKey(w.ctx); err == nil {
+			do(func() {
+				if w.file == file {
+					w.model.doc.ExerciseKey = k
+				}
+			})
 		}
 		return fmt.Sprintf("Made the exercise %s: %d claims to decide, at %s", ex.Exercise.ID, len(ex.Claims), path), nil
 	})
+}
+
+// editing is the gate of every edit: it refuses one while the board is
+// shown as it stood (rewound), and tells, once for the open file, that the
+// board is the key of exercises handed out.
+func (w *boardWindow) editing() error {
+	if err := w.rewound(); err != nil {
+		return err
+	}
+	w.warnKeyEdit()
+	return nil
+}
+
+// warnKeyEdit tells, the first time a key with exercises out is edited
+// after it opens, what an edit does to the hand-ins.
+func (w *boardWindow) warnKeyEdit() {
+	if w.file == nil || w.model == nil || w.exercise.keyWarned == w.file.Path() {
+		return
+	}
+	k := w.model.doc.ExerciseKey
+	if k == nil || len(k.Made) == 0 {
+		return
+	}
+	w.exercise.keyWarned = w.file.Path()
+	last := k.Made[len(k.Made)-1]
+	text := fmt.Sprintf("This board is the answer key of %s, the last made %s.\n\n"+
+		"The hand-ins are graded against the key as it is when you grade: a status, verdict or link you correct now counts for every student. "+
+		"A claim you add is not asked of them; a claim you reword is graded by its id, and the class report says it changed; a claim you delete is no longer graded.",
+		app.CountWords(len(k.Made), "exercise handed out", "exercises handed out"), whenText(last.Made))
+	d := dialog.NewCustom("Editing a key with exercises out", "OK", &widget.Label{Text: text, Wrapping: fyne.TextWrapWord}, w.win)
+	d.Resize(fyne.NewSize(520, 0))
+	d.SetOnClosed(func() { w.exercise.keyNotice = nil })
+	w.exercise.keyNotice = d
+	d.Show()
+}
+
+// arrangeExercise lays out an exercise anew, without its answer links.
+func arrangeExercise(doc *app.Document) []app.Position {
+	return arrange.Arrange(doc, arrange.CardSizes)
 }
 
 // handIn writes a copy of the student's board named after the student and
@@ -351,23 +429,6 @@ func (w *boardWindow) handIn() {
 			return msg, nil
 		})
 	})
-}
-
-// readHandIn reads a board for grading, read-only.
-func (w *boardWindow) readHandIn(path string) (*app.Document, error) {
-	f, err := w.files.OpenReadOnly(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	doc, err := f.Export(w.ctx)
-	if err != nil {
-		return nil, err
-	}
-	if ps := app.ValidateDocument(doc); len(ps) > 0 {
-		return nil, app.Errorf(app.EINVALID, "it breaks the board format's rules (%s)", ps[0])
-	}
-	return doc, nil
 }
 
 // gradeExercises asks for the key and the folder of hand-ins, then where
@@ -405,26 +466,10 @@ func (w *boardWindow) gradeExercises() {
 // browser if open.
 func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, open bool) {
 	w.background("Grading…", func(progress func(float64)) (string, error) {
-		key, err := w.readHandIn(keyPath)
+		class, err := report.GradeFiles(w.files, keyPath, handIns, progress)
 		if err != nil {
 			return "", err
 		}
-		if key.Exercise != nil {
-			return "", app.Errorf(app.EINVALID, "%s is an exercise, not the key: choose the board the exercise was made from", filepath.Base(keyPath))
-		}
-		files, err := app.HandIns(handIns, keyPath)
-		if err != nil {
-			return "", err
-		}
-		if len(files) == 0 {
-			return "", app.Errorf(app.ENOTFOUND, "there are no handed-in boards (.evboard files) in %s", strings.Join(handIns, ", "))
-		}
-		n := 0
-		class := report.NewClass(key, files, func(p string) (*app.Document, error) {
-			n++
-			progress(float64(n) / float64(len(files)))
-			return w.readHandIn(p)
-		})
 		class.Generated = report.GeneratedTime(nil)
 		if err := app.WriteFileAtomic(path, func(out io.Writer) error { return report.WriteGradeHTML(out, class) }); err != nil {
 			return "", err
@@ -435,11 +480,14 @@ func (w *boardWindow) gradeTo(keyPath string, handIns []string, path string, ope
 				_ = w.app.OpenURL(u)
 			}
 		}
-		msg := fmt.Sprintf("Graded %d of %d boards; the class report is at %s", len(class.Graded), len(files), path)
+		msg := fmt.Sprintf("Graded %d of %d boards; the class report is at %s", len(class.Graded), class.Files, path)
 		if len(class.Refused) > 0 {
 			var why []string
 			for _, r := range class.Refused {
 				why = append(why, filepath.Base(r.File)+": "+r.Reason)
+			}
+			for _, d := range class.Duplicates {
+				why = append(why, fmt.Sprintf("%s handed in more than once: %s, the board edited last, is graded", d.Student, filepath.Base(d.Kept)))
 			}
 			do(func() {
 				w.inform("Some boards were not graded", strings.Join(why, "\n\n"), nil)
@@ -469,29 +517,56 @@ func (w *boardWindow) debrief() {
 
 // debriefFile shows the board at path against the open key: each claim
 // right or wrong, with the key's status and notes beside the student's.
+// The reading and grading run off the window's goroutine; the debrief
+// shows when they are done.
 func (w *boardWindow) debriefFile(path string) {
 	w.insp.flush()
-	key, err := w.file.Export(w.ctx)
+	file, files := w.file, w.files
+	w.status.SetText("Debriefing " + filepath.Base(path) + "…")
+	go func() {
+		res, err := debriefOf(w.ctx, file, files, path)
+		do(func() {
+			if w.file != file {
+				return // another board opened meanwhile
+			}
+			if err != nil {
+				w.showError(err)
+				return
+			}
+			w.status.SetText("")
+			w.showDebrief(path, res)
+		})
+	}()
+}
+
+// debriefOf grades the hand-in at path against the key open in file.
+func debriefOf(ctx context.Context, file app.BoardFile, files app.SnapshotReader, path string) (*app.Result, error) {
+	key, err := file.Export(ctx)
 	if err != nil {
-		w.showError(err)
-		return
+		return nil, err
 	}
-	st, err := w.readHandIn(path)
+	st, err := app.ReadHandIn(files, path)
 	if err != nil {
-		w.showError(err)
-		return
+		return nil, err
 	}
 	res, err := app.Grade(key, st)
 	if err != nil {
-		w.showError(&app.Error{Code: app.ErrorCode(err), Message: filepath.Base(path) + " cannot be debriefed against this board: " + app.ErrorMessage(err), Err: err})
-		return
+		return nil, &app.Error{Code: app.ErrorCode(err), Message: filepath.Base(path) + " cannot be debriefed against this board: " + app.ErrorMessage(err), Err: err}
 	}
+	return res, nil
+}
+
+// showDebrief shows a hand-in graded against the open key.
+func (w *boardWindow) showDebrief(path string, res *app.Result) {
 	w.exercise.lastDebrief = res
 	name := res.Student
 	if name == "" {
 		name = strings.TrimSuffix(filepath.Base(path), ".evboard")
 	}
 	rows := container.NewVBox(&widget.Label{Text: fmt.Sprintf("%d of %d claims right, %d decided; score %s%% by the rubric.", res.Correct, len(res.Claims), res.Decided, trimFloat(res.Score)), TextStyle: fyne.TextStyle{Bold: true}})
+	for _, n := range res.Notes {
+		rows.Add(&widget.Label{Text: n, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+	}
 	for _, g := range res.Claims {
 		mark, imp := "✓ RIGHT", widget.SuccessImportance
 		if !g.Correct {
@@ -501,8 +576,8 @@ func (w *boardWindow) debriefFile(path string) {
 		lines := []fyne.CanvasObject{
 			container.NewBorder(nil, nil, &widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, nil,
 				&widget.Label{Text: g.Statement, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
-			&widget.Label{Text: "Student: " + given + dashNote(g.Reasoning), Wrapping: fyne.TextWrapWord},
-			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNote(g.KeyNote), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+			&widget.Label{Text: "Student: " + given + dashNotes(g.StudentNotes), Wrapping: fyne.TextWrapWord},
+			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNotes(g.KeyNotes), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
 		}
 		if g.VerdictGraded {
 			v := g.GivenVerdict
@@ -514,7 +589,17 @@ func (w *boardWindow) debriefFile(path string) {
 		if g.LinksGraded {
 			lines = append(lines, &widget.Label{Text: fmt.Sprintf("Supporting quotes: %d of the key's %d, %d drawn · denying: %d of %d, %d drawn",
 				g.Supports.Both, g.Supports.Expected, g.Supports.Given, g.Denies.Both, g.Denies.Expected, g.Denies.Given)})
+			if missed := append(append([]string(nil), g.Supports.MissedNames...), g.Denies.MissedNames...); len(missed) > 0 {
+				lines = append(lines, &widget.Label{Text: "Missed: " + strings.Join(missed, "; "), Wrapping: fyne.TextWrapWord})
+			}
+			if extra := append(append([]string(nil), g.Supports.ExtraNames...), g.Denies.ExtraNames...); len(extra) > 0 {
+				lines = append(lines, &widget.Label{Text: "Not in the key: " + strings.Join(extra, "; "), Wrapping: fyne.TextWrapWord})
+			}
 		}
+		if g.Reworded != "" {
+			lines = append(lines, &widget.Label{Text: "Reworded in the key since: " + g.Reworded, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
+		}
+		lines = append(lines, &widget.Label{Text: strings.Join(g.Reasons, "\n"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
 		rows.Add(widget.NewSeparator())
 		rows.Add(container.NewVBox(lines...))
 	}
@@ -524,11 +609,35 @@ func (w *boardWindow) debriefFile(path string) {
 	dlg.Show()
 }
 
-func dashNote(note string) string {
-	if strings.TrimSpace(note) == "" {
+// carriedText lists the notes an exercise carries over, one a line.
+func carriedText(notes []app.CarriedNote) string {
+	if len(notes) == 0 {
+		return "None: the exercise carries over no notes and no description."
+	}
+	lines := make([]string, len(notes))
+	for i, n := range notes {
+		note := strings.Join(strings.Fields(n.Note), " ")
+		if r := []rune(note); len(r) > 90 {
+			note = string(r[:89]) + "…"
+		}
+		lines[i] = fmt.Sprintf("%s %s: %s", n.Kind, n.Of, note)
+	}
+	return app.CountWords(len(notes), "note carries", "notes carry") + " over:\n" + strings.Join(lines, "\n")
+}
+
+// dashNotes writes a claim's notes after a dash, each kind under its
+// heading: " — Notes on the claim: … · Why denied: …".
+func dashNotes(notes []app.HeadedNote) string {
+	var parts []string
+	for _, n := range notes {
+		if t := strings.Join(strings.Fields(n.Text), " "); t != "" {
+			parts = append(parts, n.Heading+": "+t)
+		}
+	}
+	if len(parts) == 0 {
 		return ""
 	}
-	return " — " + strings.ReplaceAll(note, "\n", " · ")
+	return " — " + strings.Join(parts, " · ")
 }
 
 func trimFloat(f float64) string {

@@ -26,11 +26,15 @@ func writeExercise(t *testing.T, dir string, opts app.ExerciseOptions) (*app.Doc
 	if err := (storage.Files{}).Import(keyPath, key, false); err != nil {
 		t.Fatal(err)
 	}
-	ex, err := app.MakeExercise(key, opts)
+	db, err := storage.Open(keyPath, storage.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := (storage.Files{}).Import(exPath, ex, false); err != nil {
+	defer db.Close()
+	if _, err := app.MakeExerciseFile(context.Background(), db, storage.Files{}, exPath, false, opts, nil); err != nil {
+		t.Fatal(err)
+	}
+	if key, err = db.Export(context.Background()); err != nil {
 		t.Fatal(err)
 	}
 	return key, keyPath, exPath
@@ -220,6 +224,22 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 			e.SetText("Decide every claim.")
 		}
 	}
+	// The notes that carry over are listed: with links asked, not the
+	// quotes' notes, unless kept; leaving them out lists none.
+	e := w.exercise
+	if text := e.carried.Text; !strings.Contains(text, "description the board: ") || strings.Contains(text, "\nquote “") || e.keepQuoteNotes.Disabled() {
+		t.Errorf("links asked: the notes listed are\n%s", text)
+	}
+	e.keepQuoteNotes.SetChecked(true)
+	if !strings.Contains(e.carried.Text, "\nquote “") {
+		t.Errorf("the quotes' notes kept, but not listed:\n%s", e.carried.Text)
+	}
+	e.keepQuoteNotes.SetChecked(false)
+	e.noNotes.SetChecked(true)
+	if !strings.HasPrefix(e.carried.Text, "None") || !e.keepQuoteNotes.Disabled() {
+		t.Errorf("notes left out, yet listed:\n%s", e.carried.Text)
+	}
+	e.noNotes.SetChecked(false)
 	test.Tap(buttonIn(top, "Next…"))
 	chooseTarget(t, w, "class exercise.evboard")
 	exPath := filepath.Join(dir, "class exercise.evboard")
@@ -230,6 +250,12 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	key, err := w.file.Export(context.Background())
 	if err != nil {
 		t.Fatal(err)
+	}
+	if key.ExerciseKey == nil || len(key.ExerciseKey.Made) != 1 || !key.ExerciseKey.Made[0].Asked.Links {
+		t.Fatalf("the key's record of its exercises: %+v", key.ExerciseKey)
+	}
+	if u, _, _ := w.file.UndoState(context.Background()); u != "" {
+		t.Errorf("making the exercise left %q to undo in the key", u)
 	}
 
 	class := filepath.Join(dir, "hand-ins")
@@ -278,14 +304,39 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	}
 
 	w.debriefFile(bo)
+	l.until("the debrief is shown", func() bool { return w.exercise.lastDebrief != nil })
 	res := w.exercise.lastDebrief
 	if res == nil || res.Student != "Bo" || res.Correct != 1 || res.Decided != 2 {
 		t.Fatalf("debrief = %+v", res)
 	}
 	s := shown(w)
-	for _, want := range []string{"Debrief: Bo", "✓ RIGHT", "✗ WRONG", "Student: DENIED — Bo's reasoning", "Key: DENIED — " + key.Claims[claimIndex(key, "c-supermicro-aware")].Notes, key.Claims[claimIndex(key, "c-supermicro-aware")].History[1].Note} {
+	for _, want := range []string{"Debrief: Bo", "✓ RIGHT", "✗ WRONG", "Student: DENIED — Why denied: Bo's reasoning", "Key: DENIED — Notes on the claim: " + key.Claims[claimIndex(key, "c-supermicro-aware")].Notes, key.Claims[claimIndex(key, "c-supermicro-aware")].History[1].Note} {
 		if !strings.Contains(s, want) {
-			t.Errorf("the debrief lacks %q", want)
+			t.Errorf("the debrief lacks %q:\n%s", want, s)
 		}
+	}
+
+	// Editing the key, which has an exercise out, says so once.
+	stmt := "Reworded after the exercise went out."
+	if err := w.updateClaim("c-pla-chips", app.ClaimUpdate{Statement: &stmt}); err != nil {
+		t.Fatal(err)
+	}
+	if w.exercise.keyNotice == nil || !strings.Contains(shown(w), "answer key of 1 exercise handed out") {
+		t.Fatalf("no notice on editing a key with an exercise out:\n%s", shown(w))
+	}
+	w.exercise.keyNotice.Hide()
+	notes := "A second edit."
+	if err := w.updateClaim("c-pla-chips", app.ClaimUpdate{Notes: &notes}); err != nil {
+		t.Fatal(err)
+	}
+	if w.exercise.keyNotice != nil {
+		t.Error("the notice came twice")
+	}
+	// Bo's hand-in is still graded, on the claim as it was handed out.
+	w.exercise.lastDebrief = nil
+	w.debriefFile(bo)
+	l.until("the debrief is shown again", func() bool { return w.exercise.lastDebrief != nil })
+	if res := w.exercise.lastDebrief; res == nil || len(res.Notes) != 1 || !strings.Contains(res.Notes[0], "reworded") {
+		t.Errorf("debrief after the rewording: %+v", res)
 	}
 }

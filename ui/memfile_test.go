@@ -622,6 +622,7 @@ func (f *memFile) Undo(context.Context) (app.Changes, error) {
 	f.log[s.log].undone = true
 	before := f.doc
 	f.doc = s.doc
+	f.doc.ExerciseKey = before.ExerciseKey // kept outside the steps, as the store keeps it
 	return changesBetween(s.label, before, f.doc), nil
 }
 
@@ -635,6 +636,7 @@ func (f *memFile) Redo(context.Context) (app.Changes, error) {
 	f.log[s.log].undone = false
 	before := f.doc
 	f.doc = s.doc
+	f.doc.ExerciseKey = before.ExerciseKey // kept outside the steps, as the store keeps it
 	return changesBetween(s.label, before, f.doc), nil
 }
 
@@ -768,3 +770,29 @@ func (f *memFile) SetStudent(_ context.Context, name string) (*app.Exercise, err
 	}
 	return f.Exercise(context.Background())
 }
+
+func (f *memFile) ExerciseKey(context.Context) (*app.ExerciseKey, error) {
+	return cloneDoc(f.doc).ExerciseKey, nil
+}
+
+// SetExerciseKey keeps the record outside the undo steps, as the store does.
+func (f *memFile) SetExerciseKey(_ context.Context, k *app.ExerciseKey) error {
+	if f.readOnly {
+		return app.Errorf(app.EINVALID, "the board is open read-only: changes are not saved")
+	}
+	if f.doc.Exercise != nil {
+		return app.Errorf(app.EINVALID, "this board is an exercise: only the board with the answers keeps the record of its exercises")
+	}
+	if k != nil {
+		if err := app.ValidateExerciseKey(k); err != nil {
+			return err
+		}
+		c := *k
+		c.Made = append([]app.ExerciseMade(nil), k.Made...)
+		k = &c
+	}
+	f.doc.ExerciseKey = k
+	return nil
+}
+
+func (m memFiles) ReadSnapshot(string) (*app.Document, error) { return cloneDoc(m.f.doc), nil }

@@ -208,7 +208,7 @@ func (p *pinDialog) submit() {
 	if pin.NewSource == nil {
 		pin.SourceAt = nil
 	}
-	err := w.rewound()
+	err := w.editing()
 	if err == nil {
 		err = w.session.pin(pin)
 	}

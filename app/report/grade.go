@@ -31,6 +31,11 @@ type Class struct {
 	Key     *app.Document
 	Graded  []Graded
 	Refused []Refused
+	// Duplicates are the students met more than once: each is graded on
+	// one board (see NewClass).
+	Duplicates []*Duplicate
+	// Files counts the boards read (see GradeFiles).
+	Files int
 	// Anonymous leaves the students' names and files out: they are
 	// "Student 1", "Student 2", … in the order given.
 	Anonymous bool
@@ -145,6 +150,7 @@ type classView struct {
 	SpreadChart      template.HTML
 	Pages            []studentPage
 	Refused          []Refused
+	Duplicates       []Duplicate
 	Anonymous        bool
 }
 
@@ -161,6 +167,7 @@ type studentPage struct {
 	Decided            int
 	Rows               []claimRow
 	Verdicts, Links    bool
+	Notes              []string
 }
 
 type claimRow struct {
@@ -174,6 +181,9 @@ type claimRow struct {
 	Supports, Denies     string
 	Points               string
 	KeyNote, Reasoning   string
+	KeyNotes, Student    []app.HeadedNote
+	Reasons              []string
+	Reworded             string
 }
 
 // WriteGradeHTML writes the class report: the rubric, a chart of the
@@ -190,6 +200,13 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 		for i, r := range c.Refused {
 			v.Refused[i] = Refused{File: fmt.Sprintf("Hand-in %d", i+1), Reason: r.Reason}
 		}
+	}
+	for _, d := range c.Duplicates {
+		if c.Anonymous {
+			v.Duplicates = append(v.Duplicates, Duplicate{Student: "A student", Dropped: make([]string, len(d.Dropped))})
+			continue
+		}
+		v.Duplicates = append(v.Duplicates, *d)
 	}
 	var asked app.Asked
 	if len(c.Graded) > 0 {
@@ -211,7 +228,7 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 		r := g.Result
 		scores = append(scores, r.Score)
 		page := studentPage{Anchor: fmt.Sprintf("student-%d", i+1), Name: c.Name(i), Score: points(r.Score),
-			Correct: r.Correct, Claims: len(r.Claims), Decided: r.Decided, Verdicts: r.Asked.Verdict, Links: r.Asked.Links}
+			Correct: r.Correct, Claims: len(r.Claims), Decided: r.Decided, Verdicts: r.Asked.Verdict, Links: r.Asked.Links, Notes: r.Notes}
 		if !c.Anonymous {
 			page.File = g.File
 		}
@@ -225,7 +242,8 @@ func WriteGradeHTML(w io.Writer, c *Class) error {
 			row := claimRow{ID: cg.ClaimID, Statement: cg.Statement, Expected: string(cg.Expected), Given: string(cg.Given),
 				Correct: cg.Correct, Verdict: cg.VerdictGraded, ExpVerdict: cg.ExpectedVerdict, Verdict_: cg.GivenVerdict,
 				VerdictOK: cg.VerdictCorrect, Links: cg.LinksGraded, Points: points(cg.Points) + " / " + points(cg.MaxPoints),
-				KeyNote: cg.KeyNote, Reasoning: cg.Reasoning}
+				KeyNote: cg.KeyNote, Reasoning: cg.Reasoning, KeyNotes: cg.KeyNotes, Student: cg.StudentNotes,
+				Reasons: cg.Reasons, Reworded: cg.Reworded}
 			if row.Given == "" {
 				row.Given = "undecided"
 			}
@@ -268,11 +286,18 @@ func overlapText(o app.Overlap) string {
 		s += fmt.Sprintf(", %d not in the key", extra)
 	}
 	s += fmt.Sprintf(" (precision %.0f%%, recall %.0f%%)", 100*o.Precision(), 100*o.Recall())
-	if len(o.Missed) > 0 {
-		s += "; missed " + strings.Join(o.Missed, ", ")
+	missed, extra := o.MissedNames, o.ExtraNames
+	if len(missed) != len(o.Missed) {
+		missed = o.Missed
 	}
-	if len(o.Extra) > 0 {
-		s += "; not in the key: " + strings.Join(o.Extra, ", ")
+	if len(extra) != len(o.Extra) {
+		extra = o.Extra
+	}
+	if len(missed) > 0 {
+		s += "; missed " + strings.Join(missed, "; ")
+	}
+	if len(extra) > 0 {
+		s += "; not in the key: " + strings.Join(extra, "; ")
 	}
 	return s
 }
@@ -379,6 +404,9 @@ td.nw { white-space: nowrap; }
 .links { font-size: 13px; color: #5b6475; margin-top: 4px; }
 table.answers td:first-child { width: 32%; } table.answers td.notes { width: 22%; }
 .refused li { margin: 4px 0; }
+.nh { font-weight: 600; font-size: 12px; color: #5b6475; margin-top: 6px; } .nh:first-child { margin-top: 0; }
+ul.reasons { text-align: left; white-space: normal; font-size: 12px; color: #5b6475; margin: 6px 0 0; padding-left: 14px; min-width: 180px; }
+.reworded, p.note { color: #8a6d00; font-size: 13px; }
 section.student { margin-top: 36px; padding-top: 8px; }
 @media print { section.student { break-before: page; } body { max-width: none; } a { color: inherit; text-decoration: none; } }
 </style>
@@ -394,6 +422,10 @@ section.student { margin-top: 36px; padding-top: 8px; }
 {{if .Refused}}<h2>Refused hand-ins</h2>
 <p>These boards were not graded:</p>
 <ul class="refused">{{range .Refused}}<li><b>{{.File}}</b>: {{.Reason}}</li>{{end}}</ul>{{end}}
+
+{{if .Duplicates}}<h2>Handed in more than once</h2>
+<p>Each student is graded once, on the board edited last:</p>
+<ul class="refused">{{range .Duplicates}}<li><b>{{.Student}}</b>{{if .Kept}}: graded {{.Kept}}; not graded: {{range $i, $f := .Dropped}}{{if $i}}, {{end}}{{$f}}{{end}}{{else}}: {{len .Dropped}} more board(s) not graded{{end}}</li>{{end}}</ul>{{end}}
 
 {{if .Pages}}
 <h2>Which claims the class got wrong most</h2>
@@ -417,16 +449,17 @@ section.student { margin-top: 36px; padding-top: 8px; }
 <section class="student" id="{{.Anchor}}">
 <h2>{{.Name}}: {{.Score}}%</h2>
 <p class="meta">{{.Correct}} of {{.Claims}} claims right, {{.Decided}} decided.{{if .File}} From {{.File}}.{{end}}</p>
+{{range .Notes}}<p class="note">{{.}}</p>{{end}}
 <table class="answers">
 <tr><th>Claim</th><th>Key</th><th>Student</th>{{if .Verdicts}}<th>Verdict</th>{{end}}<th class="num">Points</th><th>Student's reasoning</th><th>Key's notes</th></tr>
 {{range .Rows}}<tr>
-<td>{{.Statement}}{{if .Links}}<div class="links">{{if .Supports}}<div>Supporting: {{.Supports}}</div>{{end}}{{if .Denies}}<div>Denying: {{.Denies}}</div>{{end}}{{if not (or .Supports .Denies)}}<div>No supporting or denying quotes, in the key or here.</div>{{end}}</div>{{end}}</td>
+<td>{{.Statement}}{{if .Reworded}}<div class="reworded">Reworded in the key since: {{.Reworded}}</div>{{end}}{{if .Links}}<div class="links">{{if .Supports}}<div>Supporting: {{.Supports}}</div>{{end}}{{if .Denies}}<div>Denying: {{.Denies}}</div>{{end}}{{if not (or .Supports .Denies)}}<div>No supporting or denying quotes, in the key or here.</div>{{end}}</div>{{end}}</td>
 <td class="nw">{{.Expected}}</td>
 <td class="nw">{{if .Correct}}<span class="ok">✓ {{.Given}}</span>{{else if eq .Given "undecided"}}<span class="undec">✗ undecided</span>{{else}}<span class="no">✗ {{.Given}}</span>{{end}}</td>
 {{if $p.Verdicts}}<td>{{if not .Verdict}}<span class="undec">not graded</span>{{else if .VerdictOK}}<span class="ok">✓ {{.Verdict_}}</span>{{else}}<span class="no">✗ {{if .Verdict_}}{{.Verdict_}}{{else}}none{{end}}</span> (key: {{.ExpVerdict}}){{end}}</td>{{end}}
-<td class="num">{{.Points}}</td>
-<td class="notes">{{.Reasoning}}</td>
-<td class="notes key">{{.KeyNote}}</td>
+<td class="num">{{.Points}}{{if .Reasons}}<ul class="reasons">{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>
+<td class="notes">{{range .Student}}<div class="nh">{{.Heading}}</div><div>{{.Text}}</div>{{end}}</td>
+<td class="notes key">{{range .KeyNotes}}<div class="nh">{{.Heading}}</div><div>{{.Text}}</div>{{end}}</td>
 </tr>
 {{end}}</table>
 </section>
@@ -436,21 +469,97 @@ section.student { margin-top: 36px; padding-top: 8px; }
 </html>
 `))
 
-// NewClass grades the boards at files against key, in order: read gives
-// each one's document (its error, in words, refuses the file), and a board
-// that is no answer to key is refused with Grade's reason.
+// NewClass grades the boards at files against key, reading each with
+// read; a board that cannot be read or is no answer to the key is
+// refused, with the reason in words. A student met more than once (by the
+// name given, whatever its case and spacing) is graded once: the board
+// edited last counts (by its updated time; of two alike, the later given),
+// and Duplicates names the others, which are neither graded nor refused.
 func NewClass(key *app.Document, files []string, read func(path string) (*app.Document, error)) *Class {
 	c := &Class{Key: key}
+	type graded struct {
+		Graded
+		updated time.Time
+	}
+	var all []graded
 	for _, f := range files {
 		doc, err := read(f)
 		if err == nil {
 			var res *app.Result
 			if res, err = app.Grade(key, doc); err == nil {
-				c.Graded = append(c.Graded, Graded{File: f, Result: res})
+				all = append(all, graded{Graded{File: f, Result: res}, doc.Board.Updated})
 				continue
 			}
 		}
 		c.Refused = append(c.Refused, Refused{File: f, Reason: app.ErrorMessage(err)})
 	}
+	latest := map[string]int{} // student -> index in all of the board that counts
+	for i, g := range all {
+		name := studentKey(g.Result.Student)
+		if name == "" {
+			continue
+		}
+		if j, ok := latest[name]; !ok || !g.updated.Before(all[j].updated) {
+			latest[name] = i
+		}
+	}
+	dups := map[string]*Duplicate{}
+	for i, g := range all {
+		name := studentKey(g.Result.Student)
+		if name == "" || latest[name] == i {
+			c.Graded = append(c.Graded, g.Graded)
+			continue
+		}
+		d := dups[name]
+		if d == nil {
+			d = &Duplicate{Student: strings.TrimSpace(all[latest[name]].Result.Student), Kept: all[latest[name]].File}
+			dups[name] = d
+			c.Duplicates = append(c.Duplicates, d)
+		}
+		d.Dropped = append(d.Dropped, g.File)
+	}
 	return c
+}
+
+// Duplicate is a student met more than once in one grading.
+type Duplicate struct {
+	Student string
+	Kept    string   // the board graded: the one edited last
+	Dropped []string // the others, not graded
+}
+
+func studentKey(name string) string { return strings.ToLower(strings.Join(strings.Fields(name), " ")) }
+
+// GradeFiles is the one way the window and the command line grade a
+// class. It reads the key at keyPath and every board handIns names (each
+// file, and the .evboard files of each folder, the key left out: see
+// app.HandIns) with app.ReadHandIn through r, which writes nothing beside
+// them, and grades them (NewClass); progress, if not nil, is told the
+// share of boards read. Returns EINVALID if the key cannot be read or is
+// an exercise, ENOTFOUND if there are no boards to grade.
+func GradeFiles(r app.SnapshotReader, keyPath string, handIns []string, progress func(float64)) (*Class, error) {
+	key, err := app.ReadHandIn(r, keyPath)
+	if err != nil {
+		return nil, &app.Error{Code: app.ErrorCode(err), Message: "the key " + keyPath + " cannot be read: " + app.ErrorMessage(err), Err: err}
+	}
+	if key.Exercise != nil {
+		return nil, app.Errorf(app.EINVALID, "%s is an exercise, not the key: give the board the exercise was made from", keyPath)
+	}
+	files, err := app.HandIns(handIns, keyPath)
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, app.Errorf(app.ENOTFOUND, "there are no boards to grade (.evboard files) in %s", strings.Join(handIns, ", "))
+	}
+	n := 0
+	c := NewClass(key, files, func(p string) (*app.Document, error) {
+		n++
+		if progress != nil {
+			progress(float64(n) / float64(len(files)))
+		}
+		return app.ReadHandIn(r, p)
+	})
+	c.Files = len(files)
+	return c, nil
 }

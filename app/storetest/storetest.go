@@ -504,4 +504,37 @@ var contract = []struct {
 		_, err = e.s.UpdateClaim(e.ctx, c.ID, app.ClaimUpdate{Since: &late})
 		e.code(err, app.EINVALID, "a first status dated after a later change")
 	}},
+	{"the key's record of its exercises is no step", func(t *testing.T, e *env) {
+		_, rec, err := app.MakeExercise(e.doc(), app.ExerciseOptions{Links: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		label := e.undoLabel()
+		steps, err := e.s.Log(e.ctx, app.LogFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := e.s.SetExerciseKey(e.ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+		got, err := e.s.ExerciseKey(e.ctx)
+		if err != nil || !reflect.DeepEqual(got, rec) {
+			t.Fatalf("ExerciseKey = %+v, %v; want %+v", got, err, rec)
+		}
+		if again, _ := e.s.Log(e.ctx, app.LogFilter{}); len(again) != len(steps) || e.undoLabel() != label {
+			t.Fatalf("keeping the record made a step (%d steps, was %d; undo %q)", len(again), len(steps), e.undoLabel())
+		}
+		if _, err := e.s.UpdateBoard(e.ctx, app.BoardUpdate{Title: ptr("Term 2")}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.s.Undo(e.ctx); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := e.s.ExerciseKey(e.ctx); !reflect.DeepEqual(got, rec) {
+			t.Fatalf("after an undo the record is %+v", got)
+		}
+		bad := *rec
+		bad.Secret = "short"
+		e.code(e.s.SetExerciseKey(e.ctx, &bad), app.EINVALID, "a secret too short")
+	}},
 }
