@@ -174,18 +174,25 @@ func (p *pdfWriter) quoteRefBlock(q *quoteView, linkNote string, color [3]int, w
 }
 
 // fitLine is s cut at a word, with "…", to fit one line of width
-// millimetres in the current font; s itself if it fits.
+// millimetres in the current font; s itself if it fits; cut within its
+// first word if that alone is too wide.
 func (p *pdfWriter) fitLine(s string, width float64) string {
 	s = strings.Join(strings.Fields(s), " ")
 	if p.f.GetStringWidth(s) <= width {
 		return s
 	}
 	words := strings.Fields(s)
-	for n := len(words) - 1; n > 1; n-- {
+	for n := len(words) - 1; n >= 1; n-- {
 		t := strings.Join(words[:n], " ") + "…"
 		if p.f.GetStringWidth(t) <= width {
 			return t
 		}
 	}
-	return truncate(s, 40)
+	r := []rune(s)
+	for n := min(len(r)-1, 200); n > 0; n-- {
+		if t := string(r[:n]) + "…"; p.f.GetStringWidth(t) <= width {
+			return t
+		}
+	}
+	return "…"
 }
