@@ -46,7 +46,7 @@ func TestReportsShowJudging(t *testing.T) {
 			`<dt><span class="grade">E</span></dt><dd>unreliable</dd>`,
 		}},
 		{"md", []string{
-			"**Verdict: Cannot say** · 5 on a scale of \\-2 \\(Pants on fire\\) to 10 \\(True\\) · 2018-10-05 09:30 UTC\\\nOnly unnamed sources say so; Apple denies it on the record\\.",
+			"**Verdict: Cannot say** · 5 on a scale of -2 (Pants on fire) to 10 (True) · 2018-10-05 09:30 UTC\\\nOnly unnamed sources say so; Apple denies it on the record.",
 			"No verdict yet.",
 			"| Pants on fire | -2 | 1 |",
 			"Grade **F6**: speaker F, reliability cannot be judged; credibility 6, truth cannot be judged",

@@ -163,15 +163,15 @@ ul.findings { padding-left: 1.1rem; margin: .3rem 0 .8rem; }
 ul.findings li { margin: .35rem 0; }
 .jump { font: .78rem var(--sans); color: var(--muted); white-space: nowrap; }
 .jump a { color: #0b5394; }
-figure.grid { overflow-x: auto; width: min(calc(100vw - 2.5rem), 80rem); margin: 1rem 0 1rem 50%; padding: 1px; transform: translateX(-50%); }
-table.stance { border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 56rem; font: .78rem/1.3 var(--sans); background: #fff; }
-table.stance th, table.stance td { border: 1px solid var(--rule); padding: .3rem .35rem; vertical-align: top; text-align: center; }
+figure.grid { overflow-x: auto; max-width: 100%; margin: 1rem 0; padding: 0 0 1px; }
+table.stance { border-collapse: separate; border-spacing: 0; min-width: 100%; font: .78rem/1.3 var(--sans); background: #fff; border: solid var(--rule); border-width: 1px 0 0 1px; }
+table.stance th, table.stance td { border: solid var(--rule); border-width: 0 1px 1px 0; padding: .3rem .4rem; vertical-align: top; text-align: center; overflow-wrap: normal; word-break: keep-all; hyphens: manual; }
 table.stance thead th { background: var(--panel); font-size: .8rem; }
-table.stance thead th:first-child { width: 12rem; }
-table.stance thead th.num { border-top: 5px solid var(--st, var(--rule)); }
-table.stance tbody th { text-align: left; font-weight: 600; overflow-wrap: anywhere; }
+table.stance thead th.num { border-top: 5px solid var(--st, var(--rule)); min-width: 1.6rem; }
+table.stance th:first-child { position: sticky; left: 0; z-index: 1; width: 10rem; min-width: 10rem; box-shadow: inset 1px 0 0 var(--rule), 1px 0 0 var(--rule); }
+table.stance tbody th { text-align: left; font-weight: 600; background: #fff; overflow-wrap: anywhere; }
 table.stance tbody th .kind { display: block; font-weight: 400; font-size: .7rem; }
-table.stance td a { color: inherit; text-decoration: none; }
+table.stance td a { color: inherit; text-decoration: none; overflow-wrap: normal; }
 .sg-supports { background: #e8f5ec; --sg: #15803d; }
 .sg-denies { background: #fbe7e7; --sg: var(--denied); }
 .sg-contradicts { background: #fcecdf; --sg: #c2410c; }
@@ -180,6 +180,7 @@ table.stance td a { color: inherit; text-decoration: none; }
 .sw { display: block; font-weight: 700; color: var(--sg, var(--ink)); }
 .sw .n { font-weight: 400; color: var(--muted); }
 .rl { display: block; color: var(--muted); font-size: .7rem; }
+.sw, .rl > span { white-space: nowrap; }
 table.matrix { border-collapse: collapse; table-layout: fixed; width: 100%; min-width: 56rem; font: .78rem/1.3 var(--sans); background: #fff; }
 table.matrix th, table.matrix td { border: 1px solid var(--rule); padding: .3rem .35rem; vertical-align: top; }
 table.matrix thead th { background: var(--panel); font-size: .8rem; text-align: center; }
@@ -237,7 +238,8 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
   table.matrix { font-size: 7.5pt; min-width: 0; }
   table.matrix tr, table.ranked tr { break-inside: avoid-page; }
   table.matrix td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  figure.grid { width: auto; margin: 1rem 0; transform: none; overflow: visible; }
+  figure.grid { overflow: visible; }
+  table.stance th:first-child { position: static; }
   table.stance { font-size: 7.5pt; min-width: 0; }
   table.stance tr, ul.findings li, .keep, .verdict { break-inside: avoid-page; }
   table.stance td, table.stance th { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -408,7 +410,7 @@ footer { margin-top: 3rem; padding-top: .6rem; border-top: 1px solid var(--rule)
 <tbody>
 {{- range .Grid.Rows}}
 {{- $p := .Party}}
-<tr><th scope="row"><a href="#party-{{$p.ID}}">{{$p.Name}}</a><span class="kind">{{$p.Kind}}</span></th>{{range .Cells}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Stance}}<a class="sw" href="#party-{{$p.ID}}">{{.Stance}} <span class="n">{{.Quotes}}</span></a>{{end}}{{with .Roles}}<span class="rl">{{range $i, $r := .}}{{if $i}} · {{end}}{{$r}}{{end}}</span>{{end}}</td>{{end}}</tr>
+<tr><th scope="row"><a href="#party-{{$p.ID}}">{{$p.Name}}</a><span class="kind">{{$p.Kind}}</span></th>{{range .Cells}}<td{{with .Class}} class="{{.}}"{{end}}>{{if .Stance}}<a class="sw" href="#party-{{$p.ID}}">{{.Stance}} <span class="n">{{.Quotes}}</span></a>{{end}}{{with .Roles}}<span class="rl">{{range $i, $r := .}}{{if $i}} · {{end}}<span>{{$r}}</span>{{end}}</span>{{end}}</td>{{end}}</tr>
 {{- end}}
 </tbody>
 </table>

@@ -10,10 +10,10 @@ import (
 )
 
 // WriteMarkdown writes the report as CommonMark. Text from the board is
-// escaped: Markdown punctuation is backslash-escaped, <, > and & are written
-// as entities (so <script> shows as text and no raw HTML gets through), and
-// a line break inside a field becomes a hard line break that cannot start a
-// new block. Links are written only for http, https and mailto addresses,
+// escaped where CommonMark (and GitHub's tables and strikethrough) would
+// read it as markup, and nowhere else (see md_escape.go): < is written &lt;
+// (so <script> shows as text and no raw HTML gets through), and a line break
+// inside a field becomes a hard line break that cannot start a new block. Links are written only for http, https and mailto addresses,
 // with the address percent-encoded so that it cannot leave its (...).
 func WriteMarkdown(w io.Writer, doc *app.Document, opts Options) error {
 	v := buildView(doc, opts)
@@ -371,73 +371,6 @@ func nameOr(p *partyView) string {
 		return "Unknown speaker"
 	}
 	return strings.TrimSpace(p.Name)
-}
-
-// mdSpecial are the ASCII characters escaped with a backslash in text: all
-// that Markdown (CommonMark and its common extensions: tables,
-// strikethrough, maths, mentions, e-mail autolinks) gives a meaning to.
-const mdSpecial = "\\`*_{}[]()#+-.!|~$@="
-
-// mdEscapeLine escapes one line of text.
-func mdEscapeLine(b *strings.Builder, s string) {
-	for _, r := range s {
-		switch {
-		case r == '<':
-			b.WriteString("&lt;")
-		case r == '>':
-			b.WriteString("&gt;")
-		case r == '&':
-			b.WriteString("&amp;")
-		case r < 0x80 && strings.ContainsRune(mdSpecial, r):
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\t':
-			b.WriteByte(' ')
-		case r < 0x20 || r == 0x7f:
-			b.WriteRune('\uFFFD')
-		default:
-			b.WriteRune(r)
-		}
-	}
-}
-
-// splitLines splits text at \r\n, \r and \n (the line endings of
-// CommonMark), trims each line's leading blanks (which could make it code or
-// part of another block) and drops blank lines.
-func splitLines(s string) []string {
-	s = strings.ReplaceAll(s, "\r\n", "\n")
-	s = strings.ReplaceAll(s, "\r", "\n")
-	var out []string
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimLeft(l, " \t")
-		if strings.TrimSpace(l) != "" {
-			out = append(out, l)
-		}
-	}
-	return out
-}
-
-// mdText escapes text from the board for Markdown. Its lines are joined by
-// hard line breaks, each new line starting with indent (the indent of the
-// block it sits in), so that no line of it can start a new block.
-func mdText(s, indent string) string {
-	var b strings.Builder
-	for i, l := range splitLines(s) {
-		if i > 0 {
-			b.WriteString("\\\n")
-			b.WriteString(indent)
-		}
-		mdEscapeLine(&b, l)
-	}
-	return b.String()
-}
-
-// mdLine escapes text from the board for a place that holds one line only,
-// such as a heading: its line breaks become spaces.
-func mdLine(s string) string {
-	var b strings.Builder
-	mdEscapeLine(&b, strings.Join(splitLines(s), " "))
-	return b.String()
 }
 
 // mdWhen is a date or time from the board as shown: as it is if it is a

@@ -18,7 +18,7 @@ var pdfMatrix = map[int][2][3]int{
 
 func (p *pdfWriter) matrix(s *matrixSection) {
 	f := p.f
-	p.heading("Evidence matrix", true)
+	p.heading("Evidence matrix", false)
 	p.text(0, p.s(s.Intro), false, 8.5, 4.3, pdfMuted)
 	if len(s.Ranked) == 0 {
 		f.Ln(2)
@@ -42,7 +42,7 @@ func (p *pdfWriter) matrix(s *matrixSection) {
 	f.Ln(1.5)
 	for i, r := range s.Rows {
 		p.font(false, 8.5, pdfInk)
-		text := p.s("“" + truncate(r.Quote.Text, 160) + "”")
+		text := p.s(p.quoteRef(r.Quote) + " (printed in full " + p.where(r.Quote) + ")")
 		p.ensure(float64(len(f.SplitText(text, p.width-7)))*4.3 + 4 + float64(len(r.Ties))*3.8)
 		y := f.GetY()
 		p.font(true, 8.5, pdfInk)
@@ -197,7 +197,7 @@ func (p *pdfWriter) matrixGrid(s *matrixSection) {
 	const textLH, whoLH = 3.0, 2.7
 	for _, r := range s.Rows {
 		p.font(false, 7, pdfInk)
-		lines := f.SplitText(p.s("“"+truncate(r.Quote.Text, 150)+"”"), quoteW-2*pad)
+		lines := f.SplitText(p.s(p.quoteRef(r.Quote)+" ("+p.where(r.Quote)+")"), quoteW-2*pad)
 		if len(lines) > 2 {
 			lines = append(lines[:1], strings.TrimRight(lines[1], " ")+"…")
 		}

@@ -136,6 +136,8 @@ func WritePDF(w io.Writer, doc *app.Document, opts Options) error {
 		}
 	}
 
+	p.numberQuotes(v)
+
 	p.cover(v)
 	if img, ok := boardPNG(opts); ok {
 		if err := p.boardImage(img); err != nil {
@@ -178,6 +180,7 @@ type pdfWriter struct {
 	// item is first written (see place).
 	targets map[string]int
 	placed  map[int]bool
+	quotes  pdfQuotes // the quotes' numbers and where each is printed in full
 }
 
 // place puts the link target of anchor here, unless it is placed already.
@@ -247,13 +250,19 @@ func (p *pdfWriter) columnW(least, size float64, texts []string) float64 {
 	return w
 }
 
-// heading starts a section: on a new page unless it is the first thing on
-// the page, with an outline entry.
+// heading starts a section, with an outline entry: on a new page if
+// newPage, or if the page is turned otherwise than the section (after the
+// stance grid or the matrix, which lie across), or if less than a quarter
+// of the page is left; otherwise it goes on below what comes before.
 func (p *pdfWriter) heading(title string, newPage bool) {
-	if newPage {
-		p.f.AddPage()
+	w, h := p.f.GetPageSize()
+	if newPage || (w > h) != p.landscape {
+		p.addPage()
 	} else {
-		p.ensure(30)
+		p.ensure((p.pageH - p.top - p.bottom) / 4)
+		if p.f.GetY() > p.top+1 {
+			p.f.Ln(6)
+		}
 	}
 	p.f.Bookmark(title, 0, -1)
 	p.font(true, 16, pdfInk)
@@ -416,7 +425,7 @@ func (p *pdfWriter) boardImage(data []byte) error {
 
 func (p *pdfWriter) claims(v *view) {
 	f := p.f
-	p.heading("Claims", true)
+	p.heading("Claims", false)
 	if v.HasGrades {
 		p.text(0, v.QuoteGradeLegend(), false, 8, 4, pdfMuted)
 		p.f.Ln(3)
@@ -495,8 +504,13 @@ func (p *pdfWriter) claims(v *view) {
 // Without withSpeaker (under a party) the speaker is left out and the
 // claims the quote is tied to are named instead.
 func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeaker bool) {
+	if p.printed(q) {
+		p.quoteRefBlock(q, linkNote, color, withSpeaker)
+		return
+	}
 	f := p.f
 	p.ensure(14)
+	p.markPrinted(q)
 	y0, page0 := f.GetY(), f.PageNo()
 	const in = 4
 	p.text(in, "“"+p.s(q.Text)+"”", false, 10, 4.9, pdfInk)
@@ -525,13 +539,13 @@ func (p *pdfWriter) quote(q *quoteView, linkNote string, color [3]int, withSpeak
 	// The credit: the speaker in bold, then the rest.
 	rest := strings.Join(parts, " · ")
 	if withSpeaker {
-		lead := "— " + nameOr(q.Speaker)
+		lead := strings.TrimSpace(p.quoteNo(q) + " — " + nameOr(q.Speaker))
 		if q.Speaker != nil && q.Speaker.Kind != "" {
 			rest = "(" + q.Speaker.Kind + ") · " + rest
 		}
 		p.lead(in, 4, p.s(lead), 8, pdfInk, p.s(strings.TrimSuffix(rest, " · ")), 8, pdfMuted)
 	} else {
-		p.text(in, p.s(rest), false, 8, 4, pdfMuted)
+		p.lead(in, 4, p.quoteNo(q), 8, pdfInk, p.s(rest), 8, pdfMuted)
 	}
 	if g := q.Grade(); withSpeaker && g != "" {
 		p.grade(in, p.s(g), p.s(q.GradeWords()))
@@ -561,7 +575,7 @@ func (p *pdfWriter) unlinked(v *view) {
 
 func (p *pdfWriter) parties(v *view) {
 	f := p.f
-	p.heading("Parties", true)
+	p.heading("Parties", false)
 	if v.HasGrades {
 		p.text(0, "Reliability: "+v.ReliabilityLine()+". Credibility of what they said: "+v.CredibilityLine()+".", false, 8, 4, pdfMuted)
 		p.f.Ln(3)
@@ -596,21 +610,37 @@ func (p *pdfWriter) parties(v *view) {
 			p.text(0, "Tied to no claim.", false, 9, 4.5, pdfMuted)
 		}
 		for _, s := range pv.Stances {
-			p.ensure(10)
+			// One line: the claim's status, number and first words (it is
+			// printed in full under Claims, with its verdict), then the
+			// party's part in it; two if that part is long.
+			p.ensure(6)
 			y := f.GetY()
 			bw := p.badge(p.left, y+0.4, p.s(s.Claim.Word), statusRGB(s.Claim.Status), 6.5)
 			x := p.left + max(bw, pdfBadgeW) + 2.5
-			p.font(false, 9.5, pdfInk)
-			f.SetXY(x, y)
-			f.MultiCell(p.left+p.width-x, 4.7, p.s(truncate(s.Claim.Statement, 160)), "", "L", false)
+			avail := p.left + p.width - x
+			roles := " — " + s.Text()
 			p.font(false, 8.5, pdfMuted)
-			f.SetX(x)
-			roles := s.Text()
-			if vd := s.Claim.Verdict; vd != nil {
-				roles = "verdict " + p.s(vd.Label) + " · " + roles
+			rw := f.GetStringWidth(roles)
+			if rw > avail*0.6 {
+				rw = 0
 			}
-			f.MultiCell(p.left+p.width-x, 4.3, roles, "", "L", false)
-			f.Ln(1)
+			p.font(false, 9, pdfInk)
+			statement := p.fitLine(p.s(fmt.Sprintf("%d. %s", s.Claim.Index+1, s.Claim.Statement)), avail-rw)
+			f.SetXY(x, y)
+			sw := f.GetStringWidth(statement)
+			f.CellFormat(sw, 4.7, statement, "", 0, "L", false, 0, "")
+			if id, ok := p.targets["#claim-"+s.Claim.ID]; ok {
+				f.Link(x, y, sw, 4.7, id)
+			}
+			p.font(false, 8.5, pdfMuted)
+			if rw == 0 {
+				f.Ln(4.7)
+				f.SetX(x)
+				f.MultiCell(avail, 4.3, strings.TrimPrefix(roles, " — "), "", "L", false)
+			} else {
+				f.CellFormat(rw, 4.7, roles, "", 1, "L", false, 0, "")
+			}
+			f.Ln(0.8)
 		}
 		p.subheading(fmt.Sprintf("WHAT THEY SAID (%d)", len(pv.Said)), pdfMuted)
 		if len(pv.Said) == 0 {
@@ -624,7 +654,7 @@ func (p *pdfWriter) parties(v *view) {
 
 func (p *pdfWriter) sources(v *view) {
 	f := p.f
-	p.heading("Sources", true)
+	p.heading("Sources", false)
 	if v.HasGrades {
 		p.text(0, "Reliability: "+v.ReliabilityLine()+".", false, 8, 4, pdfMuted)
 		p.f.Ln(3)
@@ -671,7 +701,7 @@ func (p *pdfWriter) sources(v *view) {
 
 func (p *pdfWriter) timeline(v *view) {
 	f := p.f
-	p.heading("Timeline", true)
+	p.heading("Timeline", false)
 	times := []string{"—"}
 	if len(v.Undated) > 0 {
 		times = append(times, "no date")
@@ -705,6 +735,7 @@ func (p *pdfWriter) timeline(v *view) {
 			f.CellFormat(timeW, 4.6, when, "", 0, "L", false, 0, "")
 			x := p.left + timeW
 			var text string
+			var quote *quoteView
 			bw := 0.0
 			switch e.Kind {
 			case "published":
@@ -715,13 +746,15 @@ func (p *pdfWriter) timeline(v *view) {
 				}
 			case "said":
 				p.tag(x, y, "SAID")
-				text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
+				text = partyLabel(e.Quote.Speaker) + ": " + p.quoteRef(e.Quote) + " (" + p.whereShort(e.Quote) + ")"
+				quote = e.Quote
 			case app.EventVerdict:
 				p.tag(x, y, "VERDICT")
-				text = pdfVerdictText(e)
+				text = p.pdfVerdictText(e, p.left+p.width-x-pdfBadgeW-2.5)
 			default:
 				bw = p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
-				text = truncate(e.Claim.Statement, 140)
+				p.font(false, 9, pdfInk)
+				text = p.fitLine(fmt.Sprintf("%d. %s", e.Claim.Index+1, e.Claim.Statement), p.left+p.width-x-max(bw, pdfBadgeW)-2.5)
 				if e.History.Note != "" {
 					text += "\n" + e.History.Note
 				}
@@ -729,15 +762,23 @@ func (p *pdfWriter) timeline(v *view) {
 			x += max(bw, pdfBadgeW) + 2.5
 			p.font(false, 9, pdfInk)
 			f.SetXY(x, y)
+			page := f.PageNo()
 			f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
-			f.Ln(1.2)
+			if quote != nil && f.PageNo() == page {
+				p.linkQuote(quote, y, f.GetY()-y)
+			}
+			f.Ln(0.7)
 		}
 	}
 	p.undated(v.Undated, timeW)
 }
 
-func pdfVerdictText(e *event) string {
-	text := e.Verdict.Label + " on “" + truncate(e.Claim.Statement, 140) + "”"
+// pdfVerdictText is a verdict on the timeline: its label and the claim, in
+// one line of width millimetres (the claim is printed in full under
+// Claims), then its note.
+func (p *pdfWriter) pdfVerdictText(e *event, width float64) string {
+	p.font(false, 9, pdfInk)
+	text := p.fitLine(fmt.Sprintf("%s on %d. %s", e.Verdict.Label, e.Claim.Index+1, e.Claim.Statement), width)
 	if e.Verdict.Note != "" {
 		text += "\n" + e.Verdict.Note
 	}
@@ -773,13 +814,13 @@ func (p *pdfWriter) undated(es []*event, timeW float64) {
 			}
 		case app.EventSaid:
 			p.tag(x, y, "QUOTE")
-			text = partyLabel(e.Quote.Speaker) + ": “" + truncate(e.Quote.Text, 200) + "”"
+			text = partyLabel(e.Quote.Speaker) + ": " + p.quoteRef(e.Quote) + " (" + p.whereShort(e.Quote) + ")"
 			if s := e.Quote.Source; s != nil && s.PublishedWhen != "" {
 				text += " (its source: published " + s.PublishedWhen + ")"
 			}
 		case app.EventVerdict:
 			p.tag(x, y, "VERDICT")
-			text = pdfVerdictText(e)
+			text = p.pdfVerdictText(e, p.left+p.width-x-pdfBadgeW-2.5)
 		default:
 			bw = p.badge(x, y+0.5, p.s(e.History.Word), statusRGB(e.History.Status), 6.5)
 			text = truncate(e.Claim.Statement, 140) + " (no dated status change)"
@@ -788,7 +829,7 @@ func (p *pdfWriter) undated(es []*event, timeW float64) {
 		p.font(false, 9, pdfInk)
 		f.SetXY(x, y)
 		f.MultiCell(p.left+p.width-x, 4.6, p.s(text), "", "L", false)
-		f.Ln(1.2)
+		f.Ln(0.7)
 	}
 }
 

@@ -45,7 +45,7 @@ func (p *pdfWriter) setLandscape(on bool) {
 
 func (p *pdfWriter) weakSpots(w *weakSpots) {
 	f := p.f
-	p.heading("Weak spots", true)
+	p.heading("Weak spots", false)
 	if len(w.Groups) == 0 {
 		p.text(0, "Evidence Board's review finds no weak spots on this board.", false, 10, 5, pdfMuted)
 		return
@@ -59,7 +59,7 @@ func (p *pdfWriter) weakSpots(w *weakSpots) {
 		f.Ln(1)
 		for _, fv := range g.Findings {
 			const in = 4
-			msg := p.s(fv.Message)
+			msg := p.s(p.refsIn(fv.Message))
 			p.font(false, 9, pdfInk)
 			p.ensure(float64(len(f.SplitText(msg, p.width-in)))*4.6 + 4)
 			y, page := f.GetY(), f.PageNo()

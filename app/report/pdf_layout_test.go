@@ -15,10 +15,12 @@ type pdfWord struct {
 	text                   string
 	xMin, yMin, xMax, yMax float64
 	page                   int
+	pageW, pageH           float64 // the size of its page, in points
 }
 
 var (
 	bboxPage = regexp.MustCompile(`<page `)
+	bboxSize = regexp.MustCompile(`^width="([0-9.]+)" height="([0-9.]+)"`)
 	bboxWord = regexp.MustCompile(`<word xMin="([0-9.]+)" yMin="([0-9.]+)" xMax="([0-9.]+)" yMax="([0-9.]+)">([^<]*)</word>`)
 )
 
@@ -44,8 +46,13 @@ func pdfWords(t *testing.T, pdf []byte) []pdfWord {
 	var words []pdfWord
 	pages := bboxPage.Split(string(out), -1)
 	for n, page := range pages[1:] {
+		var pw, ph float64
+		if m := bboxSize.FindStringSubmatch(page); m != nil {
+			pw, _ = strconv.ParseFloat(m[1], 64)
+			ph, _ = strconv.ParseFloat(m[2], 64)
+		}
 		for _, m := range bboxWord.FindAllStringSubmatch(page, -1) {
-			w := pdfWord{text: m[5], page: n + 1}
+			w := pdfWord{text: m[5], page: n + 1, pageW: pw, pageH: ph}
 			w.xMin, _ = strconv.ParseFloat(m[1], 64)
 			w.yMin, _ = strconv.ParseFloat(m[2], 64)
 			w.xMax, _ = strconv.ParseFloat(m[3], 64)

@@ -182,7 +182,7 @@ func checkAll(t *testing.T, doc *app.Document, opts Options) {
 		case "html":
 			checkHTML(t, out, v)
 		case "md":
-			checkMarkdown(t, out)
+			checkMarkdown(t, out, v)
 		case "pdf":
 			checkPDF(t, out)
 		case "csv":
@@ -300,8 +300,24 @@ func checkHTML(t *testing.T, out []byte, v *view) {
 	}
 }
 
-func checkMarkdown(t *testing.T, out []byte) {
+// mdTags are every element the Markdown report renders to: text from the
+// board can add none.
+var mdTags = map[string]bool{
+	"h1": true, "h2": true, "h3": true, "p": true, "strong": true, "em": true, "ul": true, "ol": true,
+	"li": true, "a": true, "br": true, "table": true, "thead": true, "tbody": true, "tr": true, "th": true, "td": true,
+}
+
+func checkMarkdown(t *testing.T, out []byte, v *view) {
 	t.Helper()
+	body := htmlBody(mdRender(t, string(out)))
+	for tag := range htmlElements(body) {
+		if !mdTags[tag] {
+			t.Errorf("md: renders to a <%s>", tag)
+		}
+	}
+	if h := htmlFind(body, "h1"); h == nil || htmlText(h) != strings.Join(intendedLines(v.Title), " ") {
+		t.Errorf("md: the title does not read as %q", v.Title)
+	}
 	if i := bytes.IndexByte(out, '<'); i >= 0 {
 		t.Errorf("md: contains a raw < (all < from the board are written &lt;): %q", out[max(0, i-30):min(len(out), i+30)])
 	}

@@ -39,7 +39,7 @@ func TestTimelineSection(t *testing.T) {
 	}{
 		{"html", []string{`<span class="tag">Verdict</span> <strong>Unproven</strong> on <a href="#claim-` + c.ID + `">`, "No chip was ever shown.",
 			`<h3 class="day" id="undated">Undated</h3>`, "(its source: published 2018-10-04)", "(no dated status change)", `<strong>False</strong>`}},
-		{"md", []string{"20:30 UTC · Verdict: **Unproven** on ", "### Undated", "- Verdict: **False** on ", `(its source: published 2018\-10\-04)`, `A claim with no history at all\. (no dated status change)`}},
+		{"md", []string{"20:30 UTC · Verdict: **Unproven** on ", "### Undated", "- Verdict: **False** on ", `(its source: published 2018-10-04)`, `A claim with no history at all. (no dated status change)`}},
 	} {
 		out, _ := render(t, tc.format, doc, Options{Generated: goldenTime})
 		for _, w := range tc.want {
