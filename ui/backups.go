@@ -150,8 +150,12 @@ func (w *boardWindow) backupSoonIfDue() {
 	if err != nil || (len(backups) > 0 && time.Since(backups[0].Taken) < backupEvery) {
 		return
 	}
-	time.AfterFunc(10*time.Second, func() { w.autoBackup(file) })
+	time.AfterFunc(openBackupDelay, func() { w.autoBackup(file) })
 }
+
+// openBackupDelay is how long after opening a board the rolling backup
+// that is due is made.
+var openBackupDelay = 10 * time.Second
 
 // autoBackup makes a rolling backup of file, if it is still the open
 // board; it is called off the window's goroutine, by a timer.
