@@ -181,7 +181,7 @@ func (w *boardWindow) showInstructions(then func()) {
 	body := container.NewVBox(
 		&widget.Label{Text: text, Wrapping: fyne.TextWrapWord},
 		widget.NewSeparator(),
-		&widget.Label{Text: asked, Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+		&widget.Label{Text: asked, Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 	)
 	d := dialog.NewCustom("Exercise: "+w.model.doc.Board.Title, "Start", body, w.win)
 	d.SetOnClosed(func() {
@@ -306,7 +306,7 @@ func (w *boardWindow) makeExercise() {
 	e := w.exercise
 	e.noNotes = widget.NewCheck("Leave the description and all these notes out", nil)
 	e.keepQuoteNotes = widget.NewCheck("Keep the quotes' notes (left out when links are asked: they tend to give links away)", nil)
-	e.carried = &widget.Label{Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance}
+	e.carried = &widget.Label{Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText}
 	key := w.model.doc
 	options := func() app.ExerciseOptions {
 		return app.ExerciseOptions{Verdict: verdicts.Checked, Links: links.Checked, Instructions: instr.Text,
@@ -362,7 +362,7 @@ func (w *boardWindow) makeExerciseTo(path string, opts app.ExerciseOptions) {
 				}
 			})
 		}
-		return fmt.Sprintf("Made the exercise %s: %d claims to decide, at %s", ex.Exercise.ID, len(ex.Claims), path), nil
+		return fmt.Sprintf("Made the exercise: %s to decide, at %s", plural(len(ex.Claims), "claim", "claims"), path), nil
 	})
 }
 
@@ -577,7 +577,7 @@ func (w *boardWindow) showDebrief(path string, res *app.Result) {
 			container.NewBorder(nil, nil, &widget.Label{Text: mark, Importance: imp, TextStyle: fyne.TextStyle{Bold: true}}, nil,
 				&widget.Label{Text: g.Statement, TextStyle: fyne.TextStyle{Bold: true}, Wrapping: fyne.TextWrapWord}),
 			&widget.Label{Text: "Student: " + given + dashNotes(g.StudentNotes), Wrapping: fyne.TextWrapWord},
-			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNotes(g.KeyNotes), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance},
+			&widget.Label{Text: "Key: " + statusWord(g.Expected) + dashNotes(g.KeyNotes), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText},
 		}
 		if g.VerdictGraded {
 			v := g.GivenVerdict
@@ -599,7 +599,7 @@ func (w *boardWindow) showDebrief(path string, res *app.Result) {
 		if g.Reworded != "" {
 			lines = append(lines, &widget.Label{Text: "Reworded in the key since: " + g.Reworded, Wrapping: fyne.TextWrapWord, Importance: widget.WarningImportance})
 		}
-		lines = append(lines, &widget.Label{Text: strings.Join(g.Reasons, "\n"), Wrapping: fyne.TextWrapWord, Importance: widget.LowImportance})
+		lines = append(lines, &widget.Label{Text: strings.Join(g.Reasons, "\n"), Wrapping: fyne.TextWrapWord, SizeName: theme.SizeNameCaptionText})
 		rows.Add(widget.NewSeparator())
 		rows.Add(container.NewVBox(lines...))
 	}

@@ -244,7 +244,7 @@ func TestExercise_MakeGradeDebrief(t *testing.T) {
 	chooseTarget(t, w, "class exercise.evboard")
 	exPath := filepath.Join(dir, "class exercise.evboard")
 	l.until("the exercise is written", func() bool { _, busy := jobs.Load(w); _, err := os.Stat(exPath); return err == nil && !busy })
-	if !strings.Contains(w.status.Text, "12 claims to decide") {
+	if !strings.Contains(w.status.Text, "12 claims to decide") || strings.Contains(w.status.Text, "ex-") {
 		t.Errorf("status = %q", w.status.Text)
 	}
 	key, err := w.file.Export(context.Background())

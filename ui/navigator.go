@@ -84,7 +84,7 @@ func newNavigator(onChoose func(id string)) *navigator {
 	}
 	n.tabs = container.NewAppTabs(items...)
 	n.tabs.OnSelected = func(t *container.TabItem) { t.Content.Refresh() }
-	n.summary = &widget.Label{Importance: widget.LowImportance, Truncation: fyne.TextTruncateEllipsis}
+	n.summary = &widget.Label{SizeName: theme.SizeNameCaptionText, Truncation: fyne.TextTruncateEllipsis}
 	return n
 }
 

@@ -11,6 +11,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
@@ -96,7 +97,7 @@ func newBoardWindow(a fyne.App, files app.Files) *boardWindow {
 		w.choose(f.Item)
 		w.status.SetText(f.Message)
 	})
-	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, Importance: widget.LowImportance}
+	w.status = &widget.Label{Truncation: fyne.TextTruncateEllipsis, SizeName: theme.SizeNameCaptionText}
 	w.empty = emptyBoardHint(w)
 	w.opening = newOpeningNotice()
 	w.legend = newLegend(w.setRelationShown)
