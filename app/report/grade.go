@@ -350,7 +350,7 @@ func spreadChart(scores []float64) template.HTML {
 	for i, n := range bins {
 		bh := float64(plotH) * float64(n) / float64(most)
 		x := left + i*colW
-		fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="%d" height="%.1f" class="bin"><title>%d student(s) scored %d–%d</title></rect>`, x+6, float64(top+plotH)-bh, colW-12, bh, n, i*10, i*10+9+boolInt(i == 9))
+		fmt.Fprintf(&b, `<rect x="%d" y="%.1f" width="%d" height="%.1f" class="bin"><title>%s scored %d–%d</title></rect>`, x+6, float64(top+plotH)-bh, colW-12, bh, app.CountWords(n, "student", "students"), i*10, i*10+9+boolInt(i == 9))
 		if n > 0 {
 			fmt.Fprintf(&b, `<text x="%d" y="%.1f" text-anchor="middle" class="val">%d</text>`, x+colW/2, float64(top+plotH)-bh-4, n)
 		}
@@ -413,7 +413,7 @@ section.student { margin-top: 36px; padding-top: 8px; }
 </head>
 <body>
 <h1>Class report: {{.Title}}</h1>
-<p class="meta">{{.Students}} board(s) graded{{if .Refused}}, {{len .Refused}} refused{{end}}. Asked: {{.Asked}}. Generated {{.Generated}}.{{if .Anonymous}} Names are left out.{{end}}</p>
+<p class="meta">{{.Students}} {{if eq .Students 1}}board{{else}}boards{{end}} graded{{if .Refused}}, {{len .Refused}} refused{{end}}. Asked: {{.Asked}}. Generated {{.Generated}}.{{if .Anonymous}} Names are left out.{{end}}</p>
 {{if .Pages}}<div class="stats"><div class="stat"><b>{{.Mean}}%</b>mean score</div><div class="stat"><b>{{.Median}}%</b>median score</div><div class="stat"><b>{{.Students}}</b>students</div></div>{{end}}
 
 <h2>Rubric</h2>
@@ -425,7 +425,7 @@ section.student { margin-top: 36px; padding-top: 8px; }
 
 {{if .Duplicates}}<h2>Handed in more than once</h2>
 <p>Each student is graded once, on the board edited last:</p>
-<ul class="refused">{{range .Duplicates}}<li><b>{{.Student}}</b>{{if .Kept}}: graded {{.Kept}}; not graded: {{range $i, $f := .Dropped}}{{if $i}}, {{end}}{{$f}}{{end}}{{else}}: {{len .Dropped}} more board(s) not graded{{end}}</li>{{end}}</ul>{{end}}
+<ul class="refused">{{range .Duplicates}}<li><b>{{.Student}}</b>{{if .Kept}}: graded {{.Kept}}; not graded: {{range $i, $f := .Dropped}}{{if $i}}, {{end}}{{$f}}{{end}}{{else}}: {{len .Dropped}} more {{if eq (len .Dropped) 1}}board{{else}}boards{{end}} not graded{{end}}</li>{{end}}</ul>{{end}}
 
 {{if .Pages}}
 <h2>Which claims the class got wrong most</h2>
