@@ -471,16 +471,10 @@ func cmdArrange(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return fail(stderr, "arrange", err)
 	}
 	defer db.Close()
-	ctx := context.Background()
-	doc, err := db.Export(ctx)
+	f, err := arrange.Board(context.Background(), db)
 	if err != nil {
 		return fail(stderr, "arrange", err)
 	}
-	ps := arrange.Arrange(doc, arrange.CardSizes)
-	if err := db.ArrangeCards(ctx, ps); err != nil {
-		return fail(stderr, "arrange", err)
-	}
-	f := arrange.Measure(doc, ps, arrange.CardSizes)
 	fmt.Fprintf(stdout, "arranged %d cards: %d strings, %d crossings, %d through cards, %d overlaps, %.2f wide for its height\n",
 		f.Cards, f.Strings, f.Crossings, f.ThroughCards, f.Overlaps, f.Aspect)
 	return exitOK

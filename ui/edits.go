@@ -1,10 +1,13 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"evidenceboard/app"
+	"evidenceboard/app/arrange"
 )
 
 // The window's edits: each calls the session, which makes the edit as one
@@ -266,11 +269,21 @@ func (w *boardWindow) arrangeBoard() {
 		return
 	}
 	w.insp.flush()
-	if err := w.session.arrange(); err != errReload {
-		w.showError(err)
-		return
-	}
-	if err := w.reload(true); err != nil {
-		w.showError(err)
-	}
+	file, ctx := w.file, w.ctx
+	// Off the window's goroutine, behind a progress dialog that keeps
+	// other edits out until the layout is stored and read back.
+	w.background("Arranging the board…", func(func(float64)) (string, error) {
+		f, err := arrange.Board(ctx, file)
+		if err != nil {
+			return "", err
+		}
+		doAndWait(func() {
+			if w.file == file {
+				if err := w.reload(true); err != nil {
+					w.showError(err)
+				}
+			}
+		})
+		return fmt.Sprintf("Arranged %s: %d crossings, %d overlaps.", plural(f.Cards, "card", "cards"), f.Crossings, f.Overlaps), nil
+	})
 }

@@ -75,12 +75,15 @@ func TestFreeSpace_StackedCardsShownApart(t *testing.T) {
 }
 
 // Board ▸ Arrange lays every card out with none on another, as one undo
-// step.
+// step, off the window's goroutine (app/arrange.Board, as the command
+// line's arrange).
 func TestWindow_Arrange(t *testing.T) {
 	w, f := openTestWindow(t)
+	l := newUILoop(t)
 	before := cloneDoc(f.doc)
 	steps := len(f.undo)
 	w.arrangeBoard()
+	l.until("the arrange to finish", func() bool { _, busy := jobs.Load(w); return !busy })
 	if len(f.undo) != steps+1 || f.undo[len(f.undo)-1].label != "Arrange board" {
 		t.Fatalf("%d undo steps after Arrange, want one named Arrange board", len(f.undo)-steps)
 	}

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"evidenceboard/app"
-	"evidenceboard/app/arrange"
 )
 
 // session is the open board without its widgets: the file, the model read
@@ -292,17 +291,6 @@ func (s *session) pin(p *app.Pin) error {
 		made = append(made, s.ref(c.Claim))
 	}
 	return s.readBack(made...)
-}
-
-// arrange lays the whole board out anew (arrange.Arrange) and stores
-// every card's place as one edit. It returns errReload: every card may
-// have moved.
-func (s *session) arrange() error {
-	ps := arrange.Arrange(s.model.doc, arrange.CardSizes)
-	if err := s.file.ArrangeCards(s.ctx, ps); err != nil {
-		return err
-	}
-	return errReload
 }
 
 // point is p as the store's Point.
