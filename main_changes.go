@@ -128,11 +128,16 @@ func cmdLog(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "evidenceboard log: --limit must be 0 or more")
 		return exitUsage
 	}
-	db, err := storage.Open(pos[0], storage.Options{ReadOnly: true})
+	// Read as it is, leaving nothing beside it (no -wal or -shm, no
+	// upgrade of an older board: that is read from a private copy).
+	db, done, err := storage.OpenSnapshot(pos[0], storage.Options{})
 	if err != nil {
 		return fail(stderr, "log", err)
 	}
-	defer db.Close()
+	defer done()
+	if n := db.Notice(); n != "" {
+		fmt.Fprintln(stderr, n)
+	}
 	steps, err := db.Log(context.Background(), app.LogFilter{Item: *item, Limit: *limit})
 	if err != nil {
 		return fail(stderr, "log", err)

@@ -51,6 +51,7 @@ type DB struct {
 	gdb        *gorm.DB
 	sqldb      *sql.DB
 	path       string
+	original   string // the board a snapshot copy was made of (OpenSnapshot), or ""
 	now        func() time.Time
 	readOnly   bool
 	migrations []migration

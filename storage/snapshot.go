@@ -21,46 +21,67 @@ import (
 // replay the log and the upgrade may run; the folder is removed after.
 // The file at path is never changed. Errors as Open.
 func (f Files) ReadSnapshot(path string) (*app.Document, error) {
-	h, err := inspect(path)
+	db, done, err := OpenSnapshot(path, f.Options)
 	if err != nil {
 		return nil, err
 	}
-	fi, walErr := os.Stat(path + "-wal")
-	hasWAL := walErr == nil && fi.Size() > 0
-	if int(h.userVersion) == len(migrations) && !hasWAL {
-		opts := f.Options
-		opts.ReadOnly, opts.snapshot = true, true
-		return exportFrom(path, opts)
-	}
-	dir, err := os.MkdirTemp("", "evidenceboard-read-")
+	defer done()
+	doc, err := db.Export(context.Background())
 	if err != nil {
-		return nil, app.Errorf(app.EINVALID, "%s cannot be read: no temporary folder to read it in: %v", path, err)
-	}
-	defer os.RemoveAll(dir)
-	tmp := filepath.Join(dir, "board.evboard")
-	if err := copyFile(path, tmp); err != nil {
-		return nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
-	}
-	if hasWAL {
-		if err := copyFile(path+"-wal", tmp+"-wal"); err != nil {
-			return nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
-		}
-	}
-	doc, err := exportFrom(tmp, f.Options)
-	if err != nil {
-		// Errors name the copy: name the file instead.
-		return nil, &app.Error{Code: app.ErrorCode(err), Message: strings.ReplaceAll(app.ErrorMessage(err), tmp, path), Err: err}
+		return nil, db.nameOriginal(err)
 	}
 	return doc, nil
 }
 
-func exportFrom(path string, opts Options) (*app.Document, error) {
-	db, err := Open(path, opts)
+// OpenSnapshot opens the board file at path to read, as ReadSnapshot
+// reads it: writing nothing in its folder (see ReadSnapshot). done closes
+// the board and removes what reading it made. Errors as Open, naming path.
+func OpenSnapshot(path string, opts Options) (db *DB, done func(), err error) {
+	h, err := inspect(path)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	defer db.Close()
-	return db.Export(context.Background())
+	fi, walErr := os.Stat(path + "-wal")
+	hasWAL := walErr == nil && fi.Size() > 0
+	if int(h.userVersion) == len(migrations) && !hasWAL {
+		opts.ReadOnly, opts.snapshot = true, true
+		db, err := Open(path, opts)
+		if err != nil {
+			return nil, nil, err
+		}
+		return db, func() { db.Close() }, nil
+	}
+	dir, err := os.MkdirTemp("", "evidenceboard-read-")
+	if err != nil {
+		return nil, nil, app.Errorf(app.EINVALID, "%s cannot be read: no temporary folder to read it in: %v", path, err)
+	}
+	tmp := filepath.Join(dir, "board.evboard")
+	if err := copyFile(path, tmp); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
+	}
+	if hasWAL {
+		if err := copyFile(path+"-wal", tmp+"-wal"); err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, app.Errorf(app.EINVALID, "%s cannot be read: %v", path, err)
+		}
+	}
+	db, err = Open(tmp, opts)
+	if err != nil {
+		os.RemoveAll(dir)
+		// Errors name the copy: name the file instead.
+		return nil, nil, &app.Error{Code: app.ErrorCode(err), Message: strings.ReplaceAll(app.ErrorMessage(err), tmp, path), Err: err}
+	}
+	db.original = path
+	return db, func() { db.Close(); os.RemoveAll(dir) }, nil
+}
+
+// nameOriginal makes an error of a board read from a copy name the board.
+func (db *DB) nameOriginal(err error) error {
+	if db.original == "" || err == nil {
+		return err
+	}
+	return &app.Error{Code: app.ErrorCode(err), Message: strings.ReplaceAll(app.ErrorMessage(err), db.path, db.original), Err: err}
 }
 
 func copyFile(from, to string) error {
