@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"evidenceboard/app"
 )
@@ -96,14 +97,22 @@ func TestRealWindowWheelOverFields(t *testing.T) {
 	w.click(w.card(ids[0]))
 	w.waitFor("the claim in the inspector", func() bool { g, _ := w.geometry(); return g.Selected == ids[0] })
 	top := w.field("statement")
-	x, y := centre(w.field("notes"))
-	w.xdo("mousemove", "--window", w.wid, x, y)
-	w.xdo("click", "--repeat", "4", "--delay", "40", "5")
-	w.waitFor("the wheel over the notes to scroll the inspector", func() bool {
+	scrolled := func() bool {
 		g, _ := w.geometry()
 		r, ok := g.Fields["statement"]
 		return !ok || r[1] < top[1]-20
-	})
+	}
+	// The wheel turns over the notes field, a few clicks at a time, until
+	// the form moves (or it never does, and the test fails).
+	for tries := 0; !scrolled(); tries++ {
+		if tries == 10 {
+			t.Fatalf("the wheel over the notes did not scroll the inspector: the statement is still at %v", w.field("statement"))
+		}
+		x, y := centre(w.field("notes"))
+		w.xdo("mousemove", "--window", w.wid, x, y)
+		w.xdo("click", "--repeat", "3", "--delay", "40", "5")
+		time.Sleep(300 * time.Millisecond)
+	}
 	w.click(w.card(ids[1]))
 	w.waitFor("another claim chosen, its inspector at the top", func() bool {
 		g, _ := w.geometry()
