@@ -197,19 +197,39 @@ func cardAt(d *app.Document, id string) (app.Position, bool) {
 	return app.Position{}, false
 }
 
-func TestRealWindow(t *testing.T) {
+// e2eSample skips unless there is a display and xdotool, and returns a
+// test folder holding the sample board.
+func e2eSample(t *testing.T) (dir, board string) {
+	t.Helper()
 	if os.Getenv("DISPLAY") == "" {
 		t.Skip("needs an X display: run under xvfb-run")
 	}
 	if _, err := exec.LookPath("xdotool"); err != nil {
 		t.Skip("needs xdotool")
 	}
-	dir := t.TempDir()
-	board := filepath.Join(dir, "sample.evboard")
-	home := filepath.Join(dir, "home")
+	dir = t.TempDir()
+	board = filepath.Join(dir, "sample.evboard")
 	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
 		t.Fatalf("sample: %v\n%s", err, out)
 	}
+	return dir, board
+}
+
+// inView returns the ids of d's claims whose cards are wholly in view.
+func inView(g e2eGeometry, d *app.Document) []string {
+	var ids []string
+	for _, c := range d.Claims {
+		if r, ok := g.Cards[c.ID]; ok && r[2] > 20 && r[0] > g.View[0] && r[1] > g.View[1] &&
+			r[0]+r[2] < g.View[0]+g.View[2] && r[1]+r[3] < g.View[1]+g.View[3] {
+			ids = append(ids, c.ID)
+		}
+	}
+	return ids
+}
+
+func TestRealWindow(t *testing.T) {
+	dir, board := e2eSample(t)
+	home := filepath.Join(dir, "home")
 	start := exportDoc(t, board)
 	claims := len(start.Claims)
 	w := startWindow(t, board, home)

@@ -23,17 +23,7 @@ import (
 // edit and the history says it is undone. With EVB_SHOTS set, screenshots
 // of the history window and the inspector's history go there.
 func TestRealWindowEditHistory(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("needs an X display: run under xvfb-run")
-	}
-	if _, err := exec.LookPath("xdotool"); err != nil {
-		t.Skip("needs xdotool")
-	}
-	dir := t.TempDir()
-	board := filepath.Join(dir, "sample.evboard")
-	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
-		t.Fatalf("sample: %v\n%s", err, out)
-	}
+	dir, board := e2eSample(t)
 	start := exportDoc(t, board)
 	w := startWindowEnv(t, board, filepath.Join(dir, "home"), "EVB_AUTHOR=")
 
@@ -53,11 +43,9 @@ func TestRealWindowEditHistory(t *testing.T) {
 	w.typeText("Chips were found on the boards")
 	var other string
 	g, _ := w.geometry()
-	for _, c := range d.Claims {
-		r, ok := g.Cards[c.ID]
-		if c.ID != claim && ok && r[2] > 20 && r[0] > g.View[0] && r[1] > g.View[1] &&
-			r[0]+r[2] < g.View[0]+g.View[2] && r[1]+r[3] < g.View[1]+g.View[3] {
-			other = c.ID
+	for _, id := range inView(g, d) {
+		if id != claim {
+			other = id
 			break
 		}
 	}

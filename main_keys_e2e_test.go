@@ -18,17 +18,7 @@ import (
 // a claim's statement to its notes, as in any desktop form, instead of
 // typing a tab into the statement; Ctrl+Tab types one.
 func TestRealWindowTabMovesBetweenFields(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("needs an X display: run under xvfb-run")
-	}
-	if _, err := exec.LookPath("xdotool"); err != nil {
-		t.Skip("needs xdotool")
-	}
-	dir := t.TempDir()
-	board := filepath.Join(dir, "sample.evboard")
-	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
-		t.Fatalf("sample: %v\n%s", err, out)
-	}
+	dir, board := e2eSample(t)
 	start := exportDoc(t, board)
 	w := startWindow(t, board, filepath.Join(dir, "home"))
 	w.key("ctrl+k")
@@ -70,27 +60,11 @@ func TestRealWindowTabMovesBetweenFields(t *testing.T) {
 // fields scrolls the inspector (Fyne's fields kept it, even when their
 // text fits), and a newly chosen card opens the inspector at its top.
 func TestRealWindowWheelOverFields(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("needs an X display: run under xvfb-run")
-	}
-	if _, err := exec.LookPath("xdotool"); err != nil {
-		t.Skip("needs xdotool")
-	}
-	dir := t.TempDir()
-	board := filepath.Join(dir, "sample.evboard")
-	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
-		t.Fatalf("sample: %v\n%s", err, out)
-	}
+	dir, board := e2eSample(t)
 	d := exportDoc(t, board)
 	w := startWindow(t, board, filepath.Join(dir, "home"))
 	g, _ := w.geometry()
-	var ids []string
-	for _, c := range d.Claims {
-		if r, ok := g.Cards[c.ID]; ok && r[2] > 20 && r[0] > g.View[0] && r[1] > g.View[1] &&
-			r[0]+r[2] < g.View[0]+g.View[2] && r[1]+r[3] < g.View[1]+g.View[3] {
-			ids = append(ids, c.ID)
-		}
-	}
+	ids := inView(g, d)
 	if len(ids) < 2 {
 		t.Fatalf("%d claims wholly in view", len(ids))
 	}
@@ -127,17 +101,7 @@ func TestRealWindowWheelOverFields(t *testing.T) {
 // with Shift+arrow pin as a mouse selection does: Ctrl+P opens the pin
 // dialog on them, Shift+Enter pins a quote anchored to them.
 func TestRealWindowPinSelectionByKeys(t *testing.T) {
-	if os.Getenv("DISPLAY") == "" {
-		t.Skip("needs an X display: run under xvfb-run")
-	}
-	if _, err := exec.LookPath("xdotool"); err != nil {
-		t.Skip("needs xdotool")
-	}
-	dir := t.TempDir()
-	board := filepath.Join(dir, "sample.evboard")
-	if out, err := exec.Command(binary, "sample", board).CombinedOutput(); err != nil {
-		t.Fatalf("sample: %v\n%s", err, out)
-	}
+	dir, board := e2eSample(t)
 	d := exportDoc(t, board)
 	// The source gets a text from the command line; the window selects
 	// it from the edit history (its card need not be in view for Ctrl+T).
