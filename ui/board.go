@@ -313,7 +313,8 @@ type boardRenderer struct {
 	strings []*linkString
 	byID    map[string]*cardView // the card showing each item in view
 	objects []fyne.CanvasObject
-	shown   int // cards in view at the last layout
+	shown   int          // cards in view at the last layout
+	tiny    []*tinyLabel // the labels over cards too small for words (tinylabels.go)
 }
 
 // linkString is one link drawn as a string with its relation's label.
@@ -437,6 +438,7 @@ func (r *boardRenderer) Layout(size fyne.Size) {
 		c.id = ""
 		objs = append(objs, c)
 	}
+	objs = append(objs, r.layoutTinyLabels(ids)...)
 	r.objects = objs
 	r.shown = len(ids)
 	canvas.Refresh(b)

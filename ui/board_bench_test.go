@@ -41,7 +41,7 @@ func gridBoard(n int) *app.Document {
 // of 100 to 10,000 cards: the cost must follow the cards on screen, not
 // the cards on the board.
 func BenchmarkFrame(b *testing.B) {
-	for _, step := range []string{"pan", "zoom"} {
+	for _, step := range []string{"pan", "zoom", "pan-far"} {
 		for _, n := range []int{100, 1000, 10000} {
 			b.Run(fmt.Sprintf("%s/cards=%d", step, n), func(b *testing.B) {
 				test.NewTempApp(b)
@@ -50,15 +50,18 @@ func BenchmarkFrame(b *testing.B) {
 				w.Resize(fyne.NewSize(1280, 800))
 				bc.setModel(newBoardModel(gridBoard(n)), false)
 				bc.zoom, bc.offset, bc.autoFit = 0.5, fyne.NewPos(0, 0), false
+				if step == "pan-far" { // zoomed far out: cards too small for words get labels
+					bc.zoom = 0.12
+				}
 				bc.relayout()
 				b.ResetTimer()
 				drawn := 0
 				for i := 0; i < b.N; i++ {
 					back := i%100 >= 50 // back and forth over the same ground
 					switch {
-					case step == "pan" && back:
+					case step != "zoom" && back:
 						bc.panBy(fyne.NewDelta(-4, -2))
-					case step == "pan":
+					case step != "zoom":
 						bc.panBy(fyne.NewDelta(4, 2))
 					case back:
 						bc.zoomAbout(bc.zoom/1.004, fyne.NewPos(300, 200))

@@ -142,3 +142,42 @@ func TestSelect_SourceBringsItsQuotesForward(t *testing.T) {
 		t.Fatal("the inspector does not list the source's quotes")
 	}
 }
+
+// Zoomed far out, where cards are too small for words, the board names
+// the parties (and what else fits) in readable labels clear of each
+// other, on the board.
+func TestTinyLabels_NameCardsTooSmallForWords(t *testing.T) {
+	w, _ := openTestWindow(t)
+	w.board.zoom = 0.15
+	w.board.relayout()
+	size := w.board.Size()
+	var shown [][4]float32
+	names := map[string]bool{}
+	for _, l := range w.board.renderer.tiny {
+		if !l.text.Visible() {
+			continue
+		}
+		if l.text.TextSize < readableText {
+			t.Fatalf("the label %q is %.1f px", l.text.Text, l.text.TextSize)
+		}
+		r := [4]float32{l.pill.Position().X, l.pill.Position().Y, l.pill.Size().Width, l.pill.Size().Height}
+		if overlapsAny(r, shown) {
+			t.Fatalf("the label %q lies on another", l.text.Text)
+		}
+		if r[0] < 0 || r[0]+r[2] > size.Width || r[1] < 0 || r[1]+r[3] > size.Height {
+			t.Fatalf("the label %q is off the board: %v in %v", l.text.Text, r, size)
+		}
+		shown = append(shown, r)
+		names[l.text.Text] = true
+	}
+	if !names["Bloomberg"] || len(shown) < 8 {
+		t.Fatalf("zoomed out, the board names %d cards (%v); Bloomberg, the story's hub, should be one", len(shown), names)
+	}
+	w.board.zoom = 1
+	w.board.relayout()
+	for _, l := range w.board.renderer.tiny {
+		if l.text.Visible() {
+			t.Fatalf("at 100%% a label %q is drawn over cards that show their words", l.text.Text)
+		}
+	}
+}
