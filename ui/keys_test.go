@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"evidenceboard/app"
 )
@@ -321,5 +322,22 @@ func TestPin_PickersNarrowAsYouType(t *testing.T) {
 	test.Type(p.source, "deny claims")
 	if len(p.sourcesShown) != 1 {
 		t.Fatalf("typing \"deny claims\" left sources %v", p.sourcesShown)
+	}
+	// The matches are offered under the field as you type, not only from
+	// the picker's arrow: a click on one fills the field.
+	p.speaker.SetText("")
+	test.Type(p.speaker, "amaz")
+	var offered []*widget.Button
+	for _, o := range objects(w.win.Canvas().Overlays().Top()) {
+		if b, ok := o.(*widget.Button); ok && b.Visible() && strings.Contains(strings.ToLower(b.Text), "amaz") {
+			offered = append(offered, b)
+		}
+	}
+	if len(offered) == 0 {
+		t.Fatal("typing \"amaz\" offered no speaker under the field")
+	}
+	test.Tap(offered[0])
+	if !strings.HasPrefix(strings.ToLower(p.speaker.Text), "amazon") {
+		t.Fatalf("choosing the offered speaker filled in %q", p.speaker.Text)
 	}
 }

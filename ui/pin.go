@@ -91,8 +91,8 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 		sel.OnChanged = func(v string) { p.setRelation(id, v) }
 	})
 	p.filterClaims()
-	narrowAsTyped(p.speaker, speakers[1:], &p.speakersShown)
-	narrowAsTyped(p.source, sources[1:], &p.sourcesShown)
+	speakerOffer := narrowAsTyped(p.speaker, speakers[1:], &p.speakersShown)
+	sourceOffer := narrowAsTyped(p.source, sources[1:], &p.sourcesShown)
 	// Enter in a one-line field, or Shift+Enter in the quote's words, pins.
 	for _, e := range []*widget.Entry{&p.text.Entry, p.said, p.location, &p.speaker.Entry, &p.source.Entry} {
 		e.OnSubmitted = func(string) { p.submit() }
@@ -104,8 +104,8 @@ func (w *boardWindow) showPinDialog(d pinDraft) *pinDialog {
 
 	form := widget.NewForm(
 		widget.NewFormItem("Quote", p.text),
-		widget.NewFormItem("Speaker", container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("new one is a"), p.newKind), p.speaker)),
-		widget.NewFormItem("Source", p.source),
+		widget.NewFormItem("Speaker", container.NewVBox(container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewLabel("new one is a"), p.newKind), p.speaker), speakerOffer)),
+		widget.NewFormItem("Source", container.NewVBox(p.source, sourceOffer)),
 		widget.NewFormItem("Said on", p.said),
 		widget.NewFormItem("Location", p.location),
 	)
@@ -248,16 +248,49 @@ func (w *boardWindow) placeNear(claims map[string]string) fyne.Position {
 // narrowAsTyped makes a picker's list show only the options that hold
 // what has been typed, in any case, so that a long list of parties or
 // sources narrows to the one meant.
-func narrowAsTyped(e *widget.SelectEntry, all []string, shown *[]string) {
+func narrowAsTyped(e *widget.SelectEntry, all []string, shown *[]string) *fyne.Container {
 	typed := e.OnChanged
 	*shown = all
+	// The matches are also offered under the field as it is typed in:
+	// Fyne's own list opens only from its arrow, and takes the keyboard.
+	offer := container.NewHBox()
+	offer.Hide()
 	e.OnChanged = func(s string) {
 		*shown = matchingOptions(all, s)
 		e.SetOptions(*shown)
+		offerMatches(offer, e, *shown, s)
 		if typed != nil {
 			typed(s)
 		}
 	}
+	return offer
+}
+
+// matchesOffered is how many matches are offered under a field.
+const matchesOffered = 3
+
+// offerMatches shows, under e, up to matchesOffered of the options that
+// match what was typed (s), each a click from filling the field; none
+// for an empty s or one that is already an option.
+func offerMatches(offer *fyne.Container, e *widget.SelectEntry, matches []string, s string) {
+	offer.Objects = offer.Objects[:0]
+	typed := strings.TrimSpace(s)
+	exact := false
+	for _, m := range matches {
+		exact = exact || m == typed
+	}
+	if typed != "" && !exact {
+		for i, m := range matches {
+			if i == matchesOffered {
+				offer.Add(caption(fmt.Sprintf("and %d more (▾)", len(matches)-i)))
+				break
+			}
+			m := m
+			offer.Add(&widget.Button{Text: clipText(m, 28), Importance: widget.LowImportance, OnTapped: func() { e.SetText(m) }})
+		}
+	}
+	offer.Hidden = len(offer.Objects) == 0
+	offer.Refresh()
 }
 
 // matchingOptions returns the options that contain s, case-folded; all of
