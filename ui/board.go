@@ -40,7 +40,8 @@ type boardCanvas struct {
 	wrapCache map[string][]string
 	footers   map[footerKey]string
 	// attributed holds, for the selected party or source, the quotes it
-	// said or that come from it; worked out once per selection or edit.
+	// said or that come from it; worked out once per selection, and
+	// again after an edit (edited).
 	attributed *attribution
 	words      wordWidths
 	renderer   *boardRenderer
@@ -297,9 +298,16 @@ func (b *boardCanvas) dropCard(id string) {
 	}
 }
 
+// edited forgets what the board worked out from the items, which an edit
+// may have changed (who said what), and redraws. A pan or zoom calls
+// relayout alone: it changes no item.
+func (b *boardCanvas) edited() {
+	b.attributed = nil
+	b.relayout()
+}
+
 // relayout redraws the view after a pan, zoom, move or selection.
 func (b *boardCanvas) relayout() {
-	b.attributed = nil // an edit may have changed who said what
 	if b.renderer != nil {
 		b.renderer.Layout(b.Size())
 	}

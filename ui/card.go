@@ -97,6 +97,7 @@ type content struct {
 	text       string
 	bold       bool
 	footer     string
+	who        string // a quote's "— speaker", which its card keeps at every zoom
 	verdict    string // a claim's verdict label
 	grade      string // an Admiralty grade or code: "B", "2", "B2"
 }
@@ -125,7 +126,7 @@ func (c *cardView) content() content {
 		}
 		// Quote marks, not italics, set the words apart: an italic face
 		// is one more font to load (about 12 MB and a tenth of a second).
-		ct := content{kind: app.KindQuote, text: "“" + q.Text + "”", footer: foot}
+		ct := content{kind: app.KindQuote, text: "“" + q.Text + "”", footer: foot, who: "— " + who}
 		if q.Credibility > 0 { // a quote's grade is its credibility; its speaker's reliability goes with it
 			ct.grade = app.GradeLabel(quoteReliability(m, q), q.Credibility)
 		}
@@ -228,7 +229,7 @@ func (r *cardRenderer) Layout(size fyne.Size) {
 		l.Move(fyne.NewPos(textLeft, textTop+float32(i)*lineH))
 	}
 	c.footer.Hidden = false
-	c.footer.TextSize, c.footer.TextStyle, c.footer.Color = cardSmallSize*z, fyne.TextStyle{}, fade(mutedInkColor(), lit)
+	c.footer.TextSize, c.footer.Color = cardSmallSize*z, fade(mutedInkColor(), lit)
 	r.layoutGrade(size, pad, footH, ct, lit)
 	c.footer.Text = c.board.footerText(ct.kind, ct.footer, r.gradeRoom(ct.grade))
 	c.footer.Move(fyne.NewPos(textLeft, size.Height-pad-footH))
@@ -326,8 +327,8 @@ func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style f
 	// A quote keeps its last row for who said it: attribution is the
 	// point of a quote, at every zoom that shows its words.
 	who := ""
-	if ct.kind == app.KindQuote && rows >= 2 {
-		who, _, _ = strings.Cut(ct.footer, " · ")
+	if ct.who != "" && rows >= 2 {
+		who = ct.who
 		rows--
 	}
 	var lines []string
@@ -339,11 +340,13 @@ func (r *cardRenderer) layoutOverview(size fyne.Size, left, top float32, style f
 	}
 	c.footer.Hidden = who == ""
 	if who != "" {
-		cut := c.board.wrappedAt(c.id, who, fyne.TextStyle{Italic: true}, 1, readableText/step)
+		// In the regular face, muted: an italic one is one more font to
+		// load on the first frame (see content).
+		cut := c.board.wrappedAt(c.id, who, fyne.TextStyle{}, 1, readableText/step)
 		if len(cut) > 0 {
 			c.footer.Text = cut[0]
 		}
-		c.footer.TextSize, c.footer.TextStyle, c.footer.Color = readableText, fyne.TextStyle{Italic: true}, fade(mutedInkColor(), lit)
+		c.footer.TextSize, c.footer.Color = readableText, fade(mutedInkColor(), lit)
 		c.footer.Move(fyne.NewPos(left, top+float32(min(len(lines), rows))*lineH))
 	}
 	for i, l := range c.lines {

@@ -15,7 +15,7 @@ import (
 
 // patched redraws an item whose fields the session patched.
 func (w *boardWindow) patched() {
-	w.board.relayout() // the wrap caches are keyed by text: an edit misses them
+	w.board.edited() // the wrap caches are keyed by text: an edit misses them
 	w.nav.apply()
 	w.weak.show(w.model)
 	w.lastMatrix.refresh()
@@ -159,20 +159,11 @@ func (w *boardWindow) confirmDelete(id string) {
 	if w.readOnly() || w.model.kind[id] == "" || w.confirming != nil {
 		return
 	}
-	kind := w.model.kind[id]
-	var c *confirmation
-	d := dialog.NewConfirm("Delete "+string(kind), w.session.deleteMessage(id), func(ok bool) {
-		if w.confirming == c {
-			w.confirming = nil
-		}
+	w.ask("Delete "+string(w.model.kind[id]), w.session.deleteMessage(id), "Delete", func(ok bool) {
 		if ok {
 			w.deleteItem(id)
 		}
-	}, w.win)
-	d.SetConfirmText("Delete")
-	c = &confirmation{d: d, onOK: func() { w.confirming = nil; d.Hide(); w.deleteItem(id) }}
-	w.confirming = c
-	d.Show()
+	})
 }
 
 // confirmation is a question the window is asking, for the keys that

@@ -355,12 +355,7 @@ func (i *inspector) partyForm(p *app.Party) []fyne.CanvasObject {
 		return w.updateParty(id, app.PartyUpdate{Reliability: &r})
 	})...)
 	objs = append(objs, i.entry("notes", "Notes", p.Notes, true, func(v string) error { return w.updateParty(id, app.PartyUpdate{Notes: &v}) })...)
-	said := 0
-	for _, q := range w.model.doc.Quotes {
-		if q.Speaker == id {
-			said++
-		}
-	}
+	said := len(w.board.attributedTo(id)) // a party is no quote's source: these are the quotes it said
 	objs = append(objs, caption(fmt.Sprintf("Speaker of %s on this board.", plural(said, "quote", "quotes"))))
 	return objs
 }

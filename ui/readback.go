@@ -38,6 +38,6 @@ func (w *boardWindow) redrawModel() {
 	if w.model.kind[w.board.selected] == "" {
 		w.board.selected = ""
 	}
-	w.board.relayout()
+	w.board.edited()
 	w.refreshPanels()
 }

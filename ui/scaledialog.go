@@ -93,17 +93,9 @@ func (w *boardWindow) openScaleDialog() *scaleDialog {
 	body := container.NewBorder(head, foot, nil, nil, container.NewVScroll(s.list))
 	s.d = dialog.NewCustomWithoutButtons("Rating scale — "+b.Title, body, w.win)
 	s.d.Resize(fyne.NewSize(640, 620))
-	// Esc closes it, as the ✕ does, when no field has the keyboard; Enter
-	// does nothing: the scale is saved by its own button.
-	var c *confirmation
-	prev := w.confirming
-	c = &confirmation{d: s.d, onOK: func() {}}
-	w.confirming = c
-	s.d.SetOnClosed(func() {
-		if w.confirming == c {
-			w.confirming = prev
-		}
-	})
+	// Esc closes it, as the ✕ does; Enter does nothing: the scale is
+	// saved by its own button.
+	s.d.SetOnClosed(w.takeKeys(s.d, func() {}))
 	s.d.Show()
 	w.lastScale = s
 	return s
