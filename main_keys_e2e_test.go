@@ -8,6 +8,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -34,23 +35,13 @@ func TestRealWindowTabMovesBetweenFields(t *testing.T) {
 	w.typeText(" again")
 	w.key("Tab")
 	w.waitDoc("Tab between the statement and the notes", func(d *app.Document) bool {
-		for _, c := range d.Claims {
-			if c.ID == claim {
-				return c.Notes == "Tested by a lab\tx" && c.Statement != "" && c.Statement[:len("Chips were found in 2015")] == "Chips were found in 2015"
-			}
-		}
-		return false
+		c := claimOf(d, claim)
+		return c.Notes == "Tested by a lab\tx" && strings.HasPrefix(c.Statement, "Chips were found in 2015")
 	})
-	for _, c := range exportDoc(t, board).Claims {
-		if c.ID == claim && c.Statement != "Chips were found in 2015 again" {
-			// Shift+Tab went back to the statement; where its caret lands
-			// is Fyne's, but no tab may be in it.
-			for _, r := range c.Statement {
-				if r == '\t' {
-					t.Fatalf("a tab went into the statement: %q", c.Statement)
-				}
-			}
-		}
+	// Shift+Tab went back to the statement; where its caret lands is
+	// Fyne's, but no tab may be in it.
+	if c := claimOf(exportDoc(t, board), claim); strings.ContainsRune(c.Statement, '\t') {
+		t.Fatalf("a tab went into the statement: %q", c.Statement)
 	}
 	w.key("ctrl+q")
 	w.waitExit()

@@ -308,15 +308,24 @@ func (r reader) exercise(v any) *Exercise {
 		return &Exercise{}
 	}
 	e := &Exercise{ID: r.str(p, m, "id"), Instructions: r.str(p, m, "instructions"), Student: r.str(p, m, "student")}
-	if av, ok := m["asked"]; ok && av != nil {
-		ap := field(p, "asked")
-		if am := r.object(ap, av, "status", "verdict", "links"); am != nil {
-			e.Asked = Asked{Status: r.boolean(ap, am, "status"), Verdict: r.boolean(ap, am, "verdict"), Links: r.boolean(ap, am, "links")}
-		}
-	} else {
-		r.probs.add(field(p, "asked"), "is required: {\"status\": true}")
-	}
+	e.Asked = r.asked(p, m)
 	return e
+}
+
+// asked reads the required "asked" of the object m at p: what an exercise
+// asks the student to decide.
+func (r reader) asked(p string, m map[string]any) Asked {
+	av, ok := m["asked"]
+	if !ok || av == nil {
+		r.probs.add(field(p, "asked"), "is required: {\"status\": true}")
+		return Asked{}
+	}
+	ap := field(p, "asked")
+	am := r.object(ap, av, "status", "verdict", "links")
+	if am == nil {
+		return Asked{}
+	}
+	return Asked{Status: r.boolean(ap, am, "status"), Verdict: r.boolean(ap, am, "verdict"), Links: r.boolean(ap, am, "links")}
 }
 
 func (r reader) boolean(path string, m map[string]any, key string) bool {

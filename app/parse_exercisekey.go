@@ -14,15 +14,7 @@ func (r reader) exerciseKey(v any) *ExerciseKey {
 		if mm == nil {
 			continue
 		}
-		e := ExerciseMade{ID: r.str(mp, mm, "id"), Made: r.time(mp, mm, "made", true)}
-		if av, ok := mm["asked"]; ok && av != nil {
-			ap := field(mp, "asked")
-			if am := r.object(ap, av, "status", "verdict", "links"); am != nil {
-				e.Asked = Asked{Status: r.boolean(ap, am, "status"), Verdict: r.boolean(ap, am, "verdict"), Links: r.boolean(ap, am, "links")}
-			}
-		} else {
-			r.probs.add(field(mp, "asked"), "is required: {\"status\": true}")
-		}
+		e := ExerciseMade{ID: r.str(mp, mm, "id"), Made: r.time(mp, mm, "made", true), Asked: r.asked(mp, mm)}
 		for j, cv := range r.array(mp, mm, "claims", MaxItemsPerKind, "claims") {
 			cp := index(field(mp, "claims"), j)
 			if cm := r.object(cp, cv, "id", "statement"); cm != nil {
